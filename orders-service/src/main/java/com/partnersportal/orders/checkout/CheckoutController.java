@@ -1,0 +1,28 @@
+package com.partnersportal.orders.checkout;
+
+import com.partnersportal.orders.merchant.CallingMerchant;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tamara's {@code POST /checkout}: the merchant's system creates an order for a consumer to pay. */
+@RestController
+class CheckoutController {
+
+    private final CheckoutService checkouts;
+
+    CheckoutController(CheckoutService checkouts) {
+        this.checkouts = checkouts;
+    }
+
+    @PostMapping("/checkout")
+    @ResponseStatus(HttpStatus.OK)
+    CheckoutResponse checkout(@RequestHeader(name = CallingMerchant.HEADER, required = false) String merchant,
+            @Valid @RequestBody CheckoutRequest request) {
+        return checkouts.checkout(CallingMerchant.fromHeader(merchant), request);
+    }
+}

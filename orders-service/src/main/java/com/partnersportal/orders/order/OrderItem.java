@@ -1,0 +1,7 @@
+package com.partnersportal.orders.order;
+
+import java.math.BigDecimal;
+
+/** A line of an order, as the merchant sent it at checkout. */
+public record OrderItem(String referenceId, String type, String name, String sku, int quantity, BigDecimal totalAmount) {
+}

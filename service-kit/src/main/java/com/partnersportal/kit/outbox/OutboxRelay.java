@@ -1,0 +1,179 @@
+package com.partnersportal.kit.outbox;
+
+import com.partnersportal.kit.events.CloudEventRecords;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox events to Kafka in the order they were written, and retries until the broker takes
+ * them. A PostgreSQL advisory lock makes one replica the relay at a time, so events of one aggregate
+ * never overtake each other across replicas. Delivery is at least once: consumers deduplicate by event id.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Arbitrary constant naming "the outbox relay" among the advisory locks of a database. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter failures;
+    private ScheduledExecutorService scheduler;
+    private volatile Instant nextCleanup = Instant.EPOCH;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka,
+            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.clock = clock;
+        this.published = Counter.builder("portal.outbox.published")
+                .description("Outbox events acknowledged by Kafka").register(meters);
+        this.failures = Counter.builder("portal.outbox.publish.failures")
+                .description("Relay passes that stopped because Kafka did not acknowledge an event").register(meters);
+        Gauge.builder("portal.outbox.pending", this::pendingCount)
+                .description("Outbox events not yet acknowledged by Kafka").register(meters);
+    }
+
+    /** One relay pass: sends the oldest pending events in order and stamps those Kafka acknowledged. */
+    public int relayPending() {
+        Integer count = transaction.execute(status -> {
+            boolean relay = Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)")
+                    .param("lock", RELAY_LOCK).query(Boolean.class).single());
+            return relay ? sendBatch() : 0;
+        });
+        return count == null ? 0 : count;
+    }
+
+    private int sendBatch() {
+        List<PendingEvent> batch = jdbc.sql("""
+                        SELECT position, event_id, topic, message_key, event_type, subject, payload, occurred_at
+                        FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT :limit""")
+                .param("limit", properties.batchSize())
+                .query(PendingEvent.class)
+                .list();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
+        for (PendingEvent event : batch) {
+            acks.add(kafka.send(toRecord(event)));
+        }
+        kafka.flush();
+        int acknowledged = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            PendingEvent event = batch.get(i);
+            try {
+                acks.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // The idempotent producer keeps a partition's order, so nothing after this one is trusted either.
+                recordFailure(event, e);
+                break;
+            }
+            jdbc.sql("UPDATE outbox_event SET published_at = :now, attempts = attempts + 1 WHERE position = :position")
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("position", event.position())
+                    .update();
+            acknowledged++;
+        }
+        published.increment(acknowledged);
+        return acknowledged;
+    }
+
+    private void recordFailure(PendingEvent event, Exception e) {
+        failures.increment();
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        log.warn("Kafka did not acknowledge outbox event {} ({} on {}); will retry: {}",
+                event.eventId(), event.eventType(), event.topic(), cause.toString());
+        jdbc.sql("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error WHERE position = :position")
+                .param("error", cause.toString())
+                .param("position", event.position())
+                .update();
+    }
+
+    private static ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
+        return CloudEventRecords.create(event.topic(), event.messageKey(), event.eventId().toString(),
+                event.eventType(), event.occurredAt().toInstant(), event.subject(), event.payload());
+    }
+
+    private void relayQuietly() {
+        try {
+            int sent;
+            do {
+                sent = relayPending();
+            } while (sent == properties.batchSize());
+            deletePublishedPastRetention();
+        } catch (RuntimeException e) {
+            failures.increment();
+            log.warn("Outbox relay pass failed; will retry: {}", e.toString());
+        }
+    }
+
+    private void deletePublishedPastRetention() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextCleanup)) {
+            return;
+        }
+        nextCleanup = now.plusSeconds(3600);
+        jdbc.sql("DELETE FROM outbox_event WHERE published_at < :cutoff")
+                .param("cutoff", Timestamp.from(now.minus(properties.retention())))
+                .update();
+    }
+
+    private double pendingCount() {
+        try {
+            return jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon().factory());
+        scheduler.scheduleWithFixedDelay(this::relayQuietly, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    record PendingEvent(long position, UUID eventId, String topic, String messageKey, String eventType, String subject,
+            byte[] payload, Timestamp occurredAt) {
+    }
+}

@@ -1,0 +1,91 @@
+package com.partnersportal.kit.problem;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as RFC 9457 problem details carrying Tamara's shape too: a {@code message} and an
+ * {@code errors} list of {@code error_code}s. Bad input is a 4xx; only our own faults are a 500, and
+ * those never echo internals.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<Object> apiProblem(ApiProblem problem) {
+        return ResponseEntity.status(problem.status())
+                .body(problem(problem.status(), problem.getMessage(),
+                        List.of(error(problem.errorCode(), problem.data()))));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception exception) {
+        log.error("Unhandled error", exception);
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.",
+                        List.of(error("internal_error", Map.of()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(field -> error("invalid_field", Map.of(
+                        "field", field.getField(),
+                        "reason", String.valueOf(field.getDefaultMessage()))))
+                .toList();
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape.", List.of(error("invalid_request_body", Map.of()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
+            String code = HttpStatus.resolve(statusCode.value()) == null
+                    ? "http_" + statusCode.value()
+                    : HttpStatus.valueOf(statusCode.value()).name().toLowerCase();
+            detail.setProperty("message", detail.getDetail());
+            detail.setProperty("errors", List.of(error(code, Map.of())));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail problem(HttpStatusCode status, String message, List<Map<String, Object>> errors) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
+        detail.setType(URI.create("about:blank"));
+        detail.setProperty("message", message);
+        detail.setProperty("errors", errors);
+        return detail;
+    }
+
+    private static Map<String, Object> error(String code, Map<String, Object> data) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error_code", code);
+        error.put("data", data);
+        return error;
+    }
+}

@@ -1,0 +1,9 @@
+-- Idempotent consumers (service-kit). A row per event a consumer has handled, written in the same
+-- transaction as the handler's effect: a redelivered event finds its row and changes nothing.
+CREATE TABLE IF NOT EXISTS processed_event (
+    consumer      TEXT        NOT NULL,
+    event_id      TEXT        NOT NULL,
+    event_type    TEXT        NOT NULL,
+    processed_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (consumer, event_id)
+);
