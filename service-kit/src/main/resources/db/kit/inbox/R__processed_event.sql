@@ -4,6 +4,10 @@ CREATE TABLE IF NOT EXISTS processed_event (
     consumer      TEXT        NOT NULL,
     event_id      TEXT        NOT NULL,
     event_type    TEXT        NOT NULL,
+    subject       TEXT,
     processed_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, event_id)
 );
+
+-- Lets an operator ask which events about one aggregate (an order, say) a consumer has handled.
+CREATE INDEX IF NOT EXISTS processed_event_subject ON processed_event (subject);

@@ -33,9 +33,25 @@ public class EventInbox {
         this.consumer = consumer;
     }
 
-    /** A message consumer for a Spring Cloud Stream binding that hands each new event to its route. */
+    /**
+     * A message consumer for a Spring Cloud Stream binding that hands each new event to its route. A failure
+     * is counted and rethrown, so the binder retries with backoff and then dead-letters the message.
+     */
     public Consumer<Message<byte[]>> consumer(EventRoutes routes) {
-        return message -> receive(InboundEvent.from(message), routes);
+        Counter failures = Counter.builder("portal.events.failures")
+                .description("Deliveries whose handling failed and will be retried or dead-lettered")
+                .tag("consumer", consumer)
+                .register(meters);
+        return message -> {
+            try {
+                receive(InboundEvent.from(message), routes);
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.warn("Handling a message failed; the binder retries it, then parks it on the dead-letter topic: {}",
+                        e.toString());
+                throw e;
+            }
+        };
     }
 
     void receive(InboundEvent event, EventRoutes routes) {
@@ -59,11 +75,13 @@ public class EventInbox {
 
     private boolean recordFirstDelivery(InboundEvent event) {
         return jdbc.sql("""
-                        INSERT INTO processed_event (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
+                        INSERT INTO processed_event (consumer, event_id, event_type, subject)
+                        VALUES (:consumer, :id, :type, :subject)
                         ON CONFLICT DO NOTHING""")
                 .param("consumer", consumer)
                 .param("id", event.id())
                 .param("type", event.type())
+                .param("subject", event.subject())
                 .update() == 1;
     }
 

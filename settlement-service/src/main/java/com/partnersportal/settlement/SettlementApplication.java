@@ -1,0 +1,12 @@
+package com.partnersportal.settlement;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class SettlementApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SettlementApplication.class, args);
+    }
+}

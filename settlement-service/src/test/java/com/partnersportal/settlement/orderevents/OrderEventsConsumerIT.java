@@ -1,0 +1,62 @@
+package com.partnersportal.settlement.orderevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.partnersportal.kit.events.EventJson;
+import com.partnersportal.orders.contract.OrderCreated;
+import com.partnersportal.orders.contract.OrderTopics;
+import com.partnersportal.testsupport.IdempotentConsumerContract;
+import com.partnersportal.types.Currency;
+import com.partnersportal.types.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@SpringBootTest
+class OrderEventsConsumerIT extends IdempotentConsumerContract {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Override
+    protected String topic() {
+        return OrderTopics.ORDER_EVENTS;
+    }
+
+    @Override
+    protected String eventType() {
+        return OrderCreated.TYPE;
+    }
+
+    @Override
+    protected byte[] payloadFor(UUID orderId) {
+        return EventJson.write(new OrderCreated(orderId, UUID.randomUUID(), "REF-" + orderId, "N-1", "new",
+                Money.of("1250.5", Currency.KWD), "KW", Instant.parse("2026-11-20T10:15:30Z")));
+    }
+
+    @Override
+    protected long effectsOf(UUID orderId) {
+        return jdbc.sql("SELECT count(*) FROM known_order WHERE order_id = :id").param("id", orderId)
+                .query(Long.class).single();
+    }
+
+    @Test
+    void keepsTheOrderFactsALedgerLineNeedsExactly() {
+        UUID orderId = UUID.randomUUID();
+        publish(orderId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(orderId) == 1);
+        Map<String, Object> row = jdbc.sql("SELECT * FROM known_order WHERE order_id = :id").param("id", orderId)
+                .query().singleRow();
+        assertThat(row.get("order_reference_id")).isEqualTo("REF-" + orderId);
+        assertThat(row.get("currency")).isEqualTo("KWD");
+        assertThat(row.get("total_amount").toString()).isEqualTo("1250.500");
+        assertThat(row.get("country_code")).isEqualTo("KW");
+    }
+}
