@@ -14,13 +14,7 @@ public interface KafkaBroker {
 
     /** A KRaft broker (combined broker and controller) inside this JVM, on a free port. */
     static KafkaBroker embedded() {
-        return embeddedOn(0);
-    }
-
-    /** A KRaft broker inside this JVM on the given port; tests use a fixed port to bring a broker "back". */
-    static KafkaBroker embeddedOn(int port) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.kafkaPorts(port);
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "offsets.topic.num.partitions", "1",

@@ -25,7 +25,7 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
     /** Equal to every other instance, so test classes with the same configuration share one context. */
     static final class RealInfrastructureCustomizer implements ContextCustomizer {
 
-        private static final String INLINED_TEST_PROPERTIES = "Inlined Test Properties";
+        private static final List<String> TEST_OWN_PROPERTIES = List.of("Inlined Test Properties", "Dynamic Test Properties");
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
@@ -37,10 +37,12 @@ public class RealInfrastructureContextCustomizerFactory implements ContextCustom
                     "spring.datasource.password", database.password(),
                     "spring.kafka.bootstrap-servers", brokers,
                     "spring.cloud.stream.kafka.binder.brokers", brokers));
-            // A test that names its own broker or database in @SpringBootTest(properties) keeps it.
-            PropertySource<?> inlined = context.getEnvironment().getPropertySources().get(INLINED_TEST_PROPERTIES);
-            if (inlined != null) {
-                properties.keySet().removeIf(inlined::containsProperty);
+            // A test that names its own broker or database (@SpringBootTest properties, @DynamicPropertySource) keeps it.
+            for (String name : TEST_OWN_PROPERTIES) {
+                PropertySource<?> own = context.getEnvironment().getPropertySources().get(name);
+                if (own != null) {
+                    properties.keySet().removeIf(own::containsProperty);
+                }
             }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));
         }

@@ -79,28 +79,40 @@ public class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
-        for (PendingEvent event : batch) {
-            acks.add(kafka.send(toRecord(event)));
+        Exception refused = null;
+        try {
+            for (PendingEvent event : batch) {
+                acks.add(kafka.send(toRecord(event)));
+            }
+            kafka.flush();
+        } catch (RuntimeException e) {
+            // Without a broker, send() gives up after max.block.ms instead of returning a future.
+            refused = e;
         }
-        kafka.flush();
         int acknowledged = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            PendingEvent event = batch.get(i);
+        for (; acknowledged < acks.size(); acknowledged++) {
+            PendingEvent event = batch.get(acknowledged);
             try {
-                acks.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acks.get(acknowledged).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 // The idempotent producer keeps a partition's order, so nothing after this one is trusted either.
-                recordFailure(event, e);
+                refused = e;
                 break;
             }
-            jdbc.sql("UPDATE outbox_event SET published_at = :now, attempts = attempts + 1 WHERE position = :position")
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("position", event.position())
-                    .update();
-            acknowledged++;
+            markPublished(event);
         }
         published.increment(acknowledged);
+        if (refused != null && acknowledged < batch.size()) {
+            recordFailure(batch.get(acknowledged), refused);
+        }
         return acknowledged;
+    }
+
+    private void markPublished(PendingEvent event) {
+        jdbc.sql("UPDATE outbox_event SET published_at = :now, attempts = attempts + 1 WHERE position = :position")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("position", event.position())
+                .update();
     }
 
     private void recordFailure(PendingEvent event, Exception e) {
