@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
  * handled is retried and then parked on the dead-letter topic. A consumer's IT extends this and says
  * what its effect is.
  */
-@RealInfrastructure
+@ServiceIntegrationTest
 public abstract class IdempotentConsumerContract {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

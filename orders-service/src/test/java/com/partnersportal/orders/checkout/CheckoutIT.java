@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.partnersportal.kit.events.CloudEventHeaders;
 import com.partnersportal.orders.contract.OrderCreated;
 import com.partnersportal.orders.contract.OrderTopics;
-import com.partnersportal.testsupport.RealInfrastructure;
+import com.partnersportal.testsupport.ServiceIntegrationTest;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.UUID;
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +24,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIntegrationTest
 class CheckoutIT {
 
     /** Reads numbers as the exact decimals on the wire, so "300.00" is not mistaken for 300.0. */

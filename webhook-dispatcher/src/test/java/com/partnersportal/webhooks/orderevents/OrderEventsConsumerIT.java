@@ -9,10 +9,8 @@ import com.partnersportal.types.Money;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest
 class OrderEventsConsumerIT extends IdempotentConsumerContract {
 
     @Autowired

@@ -1,0 +1,20 @@
+package com.partnersportal.identity.demo;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What the demo seed writes for people and scripts: the merchant, its entities and working credentials. */
+record DemoCredentials(String environment, Merchant merchant, List<Entity> legalEntities, Admin admin, ApiToken apiToken) {
+
+    record Merchant(UUID id, String name, String merchantHeader) {
+    }
+
+    record Entity(UUID id, String legalName, String countryCode, String currency) {
+    }
+
+    record Admin(UUID userId, String email, String password) {
+    }
+
+    record ApiToken(UUID id, String token) {
+    }
+}

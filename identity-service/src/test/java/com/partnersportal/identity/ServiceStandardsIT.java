@@ -1,0 +1,12 @@
+package com.partnersportal.identity;
+
+import com.partnersportal.testsupport.ServiceStandardsContract;
+import java.util.List;
+
+class ServiceStandardsIT extends ServiceStandardsContract {
+
+    @Override
+    protected List<String> readinessDependencies() {
+        return List.of("db", "kafka");
+    }
+}
