@@ -8,6 +8,7 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     event_type    TEXT        NOT NULL,
     subject       TEXT        NOT NULL,
     payload       BYTEA       NOT NULL,
+    traceparent   TEXT,
     occurred_at   TIMESTAMPTZ NOT NULL,
     published_at  TIMESTAMPTZ,
     attempts      INT         NOT NULL DEFAULT 0,

@@ -82,6 +82,21 @@ class CheckoutIT {
     }
 
     @Test
+    void theCallersTraceContinuesOnTheKafkaRecord() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ResponseEntity<String> response = RestClient.create("http://localhost:" + port).post().uri("/checkout")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Merchant-Id", merchant)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(CheckoutRequests.saudiOrder("REF-TRACE"))
+                .retrieve().toEntity(String.class);
+
+        String orderId = JSON.readTree(response.getBody()).get("order_id").asString();
+        ConsumerRecord<String, byte[]> record = orderEvents.awaitRecord(r -> orderId.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(TopicReader.header(record, "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    @Test
     void keepsKuwaitiAmountsAtThreeDecimals() {
         ResponseEntity<String> response = post(merchant, CheckoutRequests.order("REF-KW", "KW", "KWD", "12.125"));
 

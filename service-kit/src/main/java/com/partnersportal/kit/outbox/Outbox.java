@@ -15,10 +15,12 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TraceContext traces;
 
-    public Outbox(JdbcClient jdbc, Clock clock) {
+    public Outbox(JdbcClient jdbc, Clock clock, TraceContext traces) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.traces = traces;
     }
 
     /**
@@ -32,14 +34,16 @@ public class Outbox {
         }
         UUID eventId = UUID.randomUUID();
         jdbc.sql("""
-                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, payload, occurred_at)
-                        VALUES (:eventId, :topic, :key, :type, :subject, :payload, :occurredAt)""")
+                        INSERT INTO outbox_event (event_id, topic, message_key, event_type, subject, payload, traceparent,
+                                                  occurred_at)
+                        VALUES (:eventId, :topic, :key, :type, :subject, :payload, :traceparent, :occurredAt)""")
                 .param("eventId", eventId)
                 .param("topic", topic)
                 .param("key", key)
                 .param("type", type)
                 .param("subject", subject)
                 .param("payload", EventJson.write(payload))
+                .param("traceparent", traces.currentTraceparent())
                 .param("occurredAt", Timestamp.from(clock.instant()))
                 .update();
         return eventId;

@@ -2,12 +2,15 @@ package com.partnersportal.kit.outbox;
 
 import com.partnersportal.kit.time.ClockAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, Clock clock) {
-        return new Outbox(jdbc, clock);
+    Outbox outbox(JdbcClient jdbc, Clock clock, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new Outbox(jdbc, clock, new TraceContext(tracer.getIfAvailable(), propagator.getIfAvailable()));
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.partnersportal.kit.events.CloudEventRecords;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private int sendBatch() {
         List<PendingEvent> batch = jdbc.sql("""
-                        SELECT position, event_id, topic, message_key, event_type, subject, payload, occurred_at
+                        SELECT position, event_id, topic, message_key, event_type, subject, payload, traceparent, occurred_at
                         FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT :limit""")
                 .param("limit", properties.batchSize())
                 .query(PendingEvent.class)
@@ -127,8 +128,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private static ProducerRecord<String, byte[]> toRecord(PendingEvent event) {
-        return CloudEventRecords.create(event.topic(), event.messageKey(), event.eventId().toString(),
-                event.eventType(), event.occurredAt().toInstant(), event.subject(), event.payload());
+        ProducerRecord<String, byte[]> record = CloudEventRecords.create(event.topic(), event.messageKey(),
+                event.eventId().toString(), event.eventType(), event.occurredAt().toInstant(), event.subject(),
+                event.payload());
+        if (event.traceparent() != null) {
+            record.headers().add("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     private void relayQuietly() {
@@ -186,6 +192,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     record PendingEvent(long position, UUID eventId, String topic, String messageKey, String eventType, String subject,
-            byte[] payload, Timestamp occurredAt) {
+            byte[] payload, String traceparent, Timestamp occurredAt) {
     }
 }
