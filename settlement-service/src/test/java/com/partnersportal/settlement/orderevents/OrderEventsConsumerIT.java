@@ -3,40 +3,18 @@ package com.partnersportal.settlement.orderevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.partnersportal.kit.events.EventJson;
-import com.partnersportal.orders.contract.OrderCreated;
-import com.partnersportal.orders.contract.OrderTopics;
-import com.partnersportal.testsupport.IdempotentConsumerContract;
-import com.partnersportal.types.Currency;
-import com.partnersportal.types.Money;
+import com.partnersportal.testsupport.OrderEventConsumerContract;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-class OrderEventsConsumerIT extends IdempotentConsumerContract {
+class OrderEventsConsumerIT extends OrderEventConsumerContract {
 
     @Autowired
     JdbcClient jdbc;
-
-    @Override
-    protected String topic() {
-        return OrderTopics.ORDER_EVENTS;
-    }
-
-    @Override
-    protected String eventType() {
-        return OrderCreated.TYPE;
-    }
-
-    @Override
-    protected byte[] payloadFor(UUID orderId) {
-        return EventJson.write(new OrderCreated(orderId, UUID.randomUUID(), "REF-" + orderId, "N-1", "new",
-                Money.of("1250.5", Currency.KWD), "KW", Instant.parse("2026-11-20T10:15:30Z")));
-    }
 
     @Override
     protected long effectsOf(UUID orderId) {
