@@ -146,6 +146,22 @@ class CheckoutIT {
     }
 
     @Test
+    void refusesAnOversizedBodyBeforeReadingIt() {
+        String huge = CheckoutRequests.saudiOrder("REF-HUGE").replace("Two lamps", "x".repeat(2_000_000));
+
+        assertProblem(post(merchant, huge), 413, "request_body_too_large");
+        assertNothingStoredFor("REF-HUGE");
+    }
+
+    @Test
+    void refusesHostileStringsLongerThanTheirFieldsAllow() {
+        String tooLong = CheckoutRequests.saudiOrder("REF-LONG").replace("Two lamps", "<script>" + "x".repeat(2000));
+
+        assertProblem(post(merchant, tooLong), 400, "invalid_field");
+        assertNothingStoredFor("REF-LONG");
+    }
+
+    @Test
     void refusesACallerWithoutMerchant() {
         assertProblem(post(null, CheckoutRequests.saudiOrder("REF-ANON")), 401, "unauthenticated");
     }
