@@ -1,0 +1,90 @@
+package com.partnersportal.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Spring Boot service run from its executable jar, {@code <module>/target/<module>-0.1.0-SNAPSHOT.jar},
+ * configured through environment variables only.
+ *
+ * @param database its PostgreSQL database, or null (the gateway has none)
+ * @param env      the variables specific to this service
+ */
+record ServiceProcess(String name, int port, String database, Map<String, String> env,
+                      RunDirectory run, PostgresCheck.Settings postgres) implements PlatformProcess {
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+
+    /** The five backend services, started together once Kafka, PostgreSQL and mail are healthy. */
+    static List<ServiceProcess> backends(RunDirectory run, PostgresCheck.Settings pg) {
+        return List.of(
+                new ServiceProcess("identity-service", 8081, "portal_identity",
+                        Map.of("PORTAL_DEMO_SEED_FILE", run.demoCredentials().toString()), run, pg),
+                new ServiceProcess("orders-service", 8082, "portal_orders", Map.of(), run, pg),
+                new ServiceProcess("settlement-service", 8083, "portal_settlement", Map.of(), run, pg),
+                new ServiceProcess("webhook-dispatcher", 8084, "portal_webhooks", Map.of(), run, pg),
+                new ServiceProcess("notification-service", 8085, "portal_notification",
+                        Map.of("SPRING_MAIL_HOST", "127.0.0.1",
+                               "SPRING_MAIL_PORT", String.valueOf(MailCatcherProcess.SMTP_PORT)), run, pg));
+    }
+
+    /** The gateway, started once the backends are ready. */
+    static ServiceProcess gateway(RunDirectory run, PostgresCheck.Settings pg) {
+        return new ServiceProcess("gateway", 8080, null, Map.of(
+                "PORTAL_SERVICES_IDENTITY_URL", "http://127.0.0.1:8081",
+                "PORTAL_SERVICES_ORDERS_URL", "http://127.0.0.1:8082",
+                "PORTAL_SERVICES_SETTLEMENT_URL", "http://127.0.0.1:8083",
+                "PORTAL_SERVICES_WEBHOOKS_URL", "http://127.0.0.1:8084",
+                "PORTAL_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8085",
+                "SPRING_DATA_REDIS_HOST", "127.0.0.1"), run, pg);
+    }
+
+    static List<String> databases(RunDirectory run, PostgresCheck.Settings pg) {
+        return backends(run, pg).stream().map(ServiceProcess::database).toList();
+    }
+
+    Path jar() {
+        return run.home().resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
+    }
+
+    @Override
+    public List<Integer> ports() { return List.of(port); }
+
+    @Override
+    public String url() { return "http://127.0.0.1:" + port; }
+
+    @Override
+    public String healthUrl() { return url() + "/actuator/health/readiness"; }
+
+    @Override
+    public boolean isHealthy() { return HealthWait.httpOk(healthUrl()); }
+
+    @Override
+    public Process start(ProcessStarter starter) throws IOException {
+        if (!Files.isRegularFile(jar())) {
+            throw new IOException(run.display(jar()) + " is missing; run ./portal build");
+        }
+        return starter.start(name, List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m", "-jar", jar().toString()), environment());
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> all = new HashMap<>();
+        all.put("SERVER_PORT", String.valueOf(port));
+        all.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", KafkaProcess.BOOTSTRAP);
+        all.put("PORTAL_ENVIRONMENT", "sandbox");
+        all.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        if (database != null) {
+            all.put("SPRING_DATASOURCE_URL", postgres.jdbcUrl(database));
+            all.put("SPRING_DATASOURCE_USERNAME", postgres.user());
+            if (postgres.password() != null) {
+                all.put("SPRING_DATASOURCE_PASSWORD", postgres.password());
+            }
+        }
+        all.putAll(env);
+        return all;
+    }
+}
