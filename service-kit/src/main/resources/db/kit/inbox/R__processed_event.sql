@@ -9,5 +9,8 @@ CREATE TABLE IF NOT EXISTS processed_event (
     PRIMARY KEY (consumer, event_id)
 );
 
+-- Columns added after the table first shipped: tables created earlier gain them here.
+ALTER TABLE processed_event ADD COLUMN IF NOT EXISTS subject TEXT;
+
 -- Lets an operator ask which events about one aggregate (an order, say) a consumer has handled.
 CREATE INDEX IF NOT EXISTS processed_event_subject ON processed_event (subject);

@@ -17,3 +17,6 @@ CREATE TABLE IF NOT EXISTS outbox_event (
 
 CREATE INDEX IF NOT EXISTS outbox_event_pending ON outbox_event (position) WHERE published_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_event_published_at ON outbox_event (published_at) WHERE published_at IS NOT NULL;
+
+-- Columns added after the table first shipped: tables created earlier gain them here.
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS traceparent TEXT;
