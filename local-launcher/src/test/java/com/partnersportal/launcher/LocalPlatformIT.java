@@ -12,8 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The README's run command, end to end: {@code ./portal start} brings the six services up healthy, an order
  * posted to {@code POST /checkout} through the gateway is consumed once by each of the three consumers,
- * a second start says the platform runs, and {@code ./portal stop} leaves no process behind.
+ * a second start says the platform runs, a message no consumer can handle is parked on a dead-letter topic
+ * where {@code ./portal dead-letters} shows and replays it, and {@code ./portal stop} leaves no process behind.
  */
 class LocalPlatformIT {
 
@@ -38,7 +46,7 @@ class LocalPlatformIT {
     }
 
     @Test
-    void theWholePlatformRunsAnOrderThroughEveryConsumerAndStopsCleanly() throws Exception {
+    void theWholePlatformRunsAnOrderThroughEveryConsumerParksPoisonAndStopsCleanly() throws Exception {
         Result started = portal("start");
         assertThat(started.exitCode()).as(started.output()).isZero();
         assertThat(started.output()).contains("SANDBOX");
@@ -62,9 +70,30 @@ class LocalPlatformIT {
                     assertThat(consumedLogLines(consumer, orderId)).as("%s consumed order %s", consumer, orderId).isEqualTo(1));
         }
 
+        String poisonKey = "poison-" + UUID.randomUUID();
+        publishWithoutEventId(poisonKey);
+        String deadLetterTopic = "error.orders.order-events.v1.settlement-service";
+        await().atMost(Duration.ofSeconds(60)).until(() -> portal("dead-letters", "list", deadLetterTopic).output()
+                .lines().filter(line -> line.contains("key=" + poisonKey)).count() == 1);
+
+        Result replayed = portal("dead-letters", "replay", deadLetterTopic);
+        assertThat(replayed.exitCode()).as(replayed.output()).isZero();
+        assertThat(replayed.output()).contains("to orders.order-events.v1");
+        // Still unreadable, so the replayed record is retried and parked once more.
+        await().atMost(Duration.ofSeconds(60)).until(() -> portal("dead-letters", "list", deadLetterTopic).output()
+                .lines().filter(line -> line.contains("key=" + poisonKey)).count() == 2);
+
         Result stopped = portal("stop");
         assertThat(stopped.exitCode()).as(stopped.output()).isZero();
         assertThat(platformProcesses()).as("processes left after stop").isEmpty();
+    }
+
+    private static void publishWithoutEventId(String key) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092"), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>("orders.order-events.v1", key, "{\"not\": \"an order event\"}")).get();
+        }
     }
 
     private static long consumedLogLines(String service, String orderId) throws IOException {
@@ -82,8 +111,10 @@ class LocalPlatformIT {
                 .toList();
     }
 
-    private static Result portal(String command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(ROOT.resolve("portal").toString(), command)
+    private static Result portal(String... command) throws IOException, InterruptedException {
+        List<String> commandLine = new ArrayList<>(List.of(ROOT.resolve("portal").toString()));
+        commandLine.addAll(List.of(command));
+        Process process = new ProcessBuilder(commandLine)
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
