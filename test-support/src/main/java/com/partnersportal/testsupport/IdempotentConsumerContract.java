@@ -20,8 +20,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * What every event consumer of the platform promises, proven against a real broker and database:
@@ -30,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
  * what its effect is.
  */
 @ServiceIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 public abstract class IdempotentConsumerContract {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -118,6 +122,22 @@ public abstract class IdempotentConsumerContract {
     /** Publishes a fresh, valid event about the aggregate, as its publisher would. */
     protected void publish(UUID aggregate) {
         send(event(aggregate, UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void theConsumerContinuesThePublishersTrace(CapturedOutput output) {
+        UUID aggregate = UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        ProducerRecord<String, byte[]> event = event(aggregate, UUID.randomUUID().toString());
+        event.headers().add("traceparent", utf8("00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        send(event);
+
+        await().atMost(PATIENCE).until(() -> output.getOut().lines()
+                .anyMatch(line -> line.contains("Consumed event") && line.contains(aggregate.toString())));
+        assertThat(output.getOut().lines()
+                .filter(line -> line.contains("Consumed event") && line.contains(aggregate.toString())))
+                .singleElement().asString().contains(traceId);
     }
 
     protected String deadLetterTopic() {

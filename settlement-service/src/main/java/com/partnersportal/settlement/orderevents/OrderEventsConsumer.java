@@ -6,6 +6,7 @@ import com.partnersportal.orders.contract.OrderCreated;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.messaging.Message;
 
 /** The {@code orderEvents} binding: order events from orders-service, each handled once. */
@@ -13,9 +14,9 @@ import org.springframework.messaging.Message;
 class OrderEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> orderEvents(EventInbox inbox, KnownOrders knownOrders) {
+    Consumer<Message<byte[]>> orderEvents(EventInbox inbox, JdbcAggregateOperations aggregates) {
         return inbox.consumer(EventRoutes.builder()
-                .on(OrderCreated.TYPE, OrderCreated.class, knownOrders::record)
+                .on(OrderCreated.TYPE, OrderCreated.class, order -> aggregates.insert(KnownOrder.from(order)))
                 .build());
     }
 }

@@ -13,9 +13,9 @@ import org.springframework.messaging.Message;
 class OrderEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> orderEvents(EventInbox inbox, OrderStatusChanges statusChanges) {
+    Consumer<Message<byte[]>> orderEvents(EventInbox inbox, OrderStatusChangeRepository statusChanges) {
         return inbox.consumer(EventRoutes.builder()
-                .on(OrderCreated.TYPE, OrderCreated.class, statusChanges::record)
+                .on(OrderCreated.TYPE, OrderCreated.class, order -> statusChanges.save(OrderStatusChange.from(order)))
                 .build());
     }
 }
