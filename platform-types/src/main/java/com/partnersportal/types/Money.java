@@ -35,7 +35,8 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(amount.subtract(sameCurrency(other).amount), currency);
     }
 
-    public boolean isNegative() {
+    /** Named without "is" so that JSON mappers see only {@code amount} and {@code currency}. */
+    public boolean negative() {
         return amount.signum() < 0;
     }
 

@@ -25,7 +25,7 @@ class MoneyTest {
     void addsAndSubtractsExactly() {
         Money total = Money.of("0.10", Currency.SAR).plus(Money.of("0.20", Currency.SAR));
         assertThat(total).isEqualTo(Money.of("0.30", Currency.SAR));
-        assertThat(total.minus(Money.of("0.31", Currency.SAR)).isNegative()).isTrue();
+        assertThat(total.minus(Money.of("0.31", Currency.SAR)).negative()).isTrue();
     }
 
     @Test

@@ -78,6 +78,7 @@ class CheckoutIT {
         assertThat(event.get("total_amount").get("amount").decimalValue()).isEqualByComparingTo("300.00");
         assertThat(event.get("total_amount").get("amount").toString()).isEqualTo("300.00");
         assertThat(event.get("total_amount").get("currency").asString()).isEqualTo("SAR");
+        assertThat(event.get("total_amount").size()).as("money is amount and currency, nothing else").isEqualTo(2);
         assertThat(event.get("country_code").asString()).isEqualTo("SA");
     }
 
