@@ -1,0 +1,6 @@
+package com.partnersportal.identity;
+
+import com.partnersportal.testsupport.PackageStructureContract;
+
+class PackageStructureTest extends PackageStructureContract {
+}

@@ -1,0 +1,6 @@
+package com.partnersportal.notification;
+
+import com.partnersportal.testsupport.PackageStructureContract;
+
+class PackageStructureTest extends PackageStructureContract {
+}
