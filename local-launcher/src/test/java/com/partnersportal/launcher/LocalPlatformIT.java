@@ -56,10 +56,10 @@ class LocalPlatformIT {
         assertThat(again.output()).contains("already running");
 
         JsonNode credentials = JSON.readTree(Files.readString(ROOT.resolve(".run/demo-credentials.json")));
-        String merchantId = credentials.get("merchant").get("id").asString();
+        String apiToken = credentials.get("api_token").get("token").asString();
         HttpResponse<String> checkout = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/checkout"))
                 .header("Content-Type", "application/json")
-                .header("X-Merchant-Id", merchantId)
+                .header("Authorization", "Bearer " + apiToken)
                 .POST(HttpRequest.BodyPublishers.ofString(checkoutBody()))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package com.partnersportal.identity.apitoken;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.repository.Repository;
 
@@ -9,4 +10,6 @@ public interface ApiTokenRepository extends Repository<ApiToken, UUID> {
     ApiToken save(ApiToken token);
 
     List<ApiToken> findByMerchantIdAndNameAndRevokedAtIsNull(UUID merchantId, String name);
+
+    Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 }

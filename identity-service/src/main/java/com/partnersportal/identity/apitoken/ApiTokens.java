@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,12 @@ public class ApiTokens {
         ApiToken token = tokens.save(new ApiToken(UUID.randomUUID(), merchantId, name, sha256(secret),
                 secret.substring(0, PREFIX_LENGTH), clock.instant(), null, null));
         return new IssuedToken(token.id(), secret);
+    }
+
+    /** The live (not revoked) token with this secret, found by its hash. */
+    @Transactional(readOnly = true)
+    public Optional<ApiToken> findLive(String secret) {
+        return tokens.findByTokenHashAndRevokedAtIsNull(sha256(secret));
     }
 
     static String sha256(String secret) {

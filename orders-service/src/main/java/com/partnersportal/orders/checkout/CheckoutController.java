@@ -1,11 +1,10 @@
 package com.partnersportal.orders.checkout;
 
-import com.partnersportal.orders.merchant.CallingMerchant;
+import com.partnersportal.kit.merchant.CallingMerchant;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,8 +20,7 @@ class CheckoutController {
 
     @PostMapping("/checkout")
     @ResponseStatus(HttpStatus.OK)
-    CheckoutResponse checkout(@RequestHeader(name = CallingMerchant.HEADER, required = false) String merchant,
-            @Valid @RequestBody CheckoutRequest request) {
-        return checkouts.checkout(CallingMerchant.fromHeader(merchant), request);
+    CheckoutResponse checkout(CallingMerchant merchant, @Valid @RequestBody CheckoutRequest request) {
+        return checkouts.checkout(merchant, request);
     }
 }

@@ -3,7 +3,7 @@ package com.partnersportal.orders.checkout;
 import com.partnersportal.kit.outbox.Outbox;
 import com.partnersportal.orders.contract.OrderCreated;
 import com.partnersportal.orders.contract.OrderTopics;
-import com.partnersportal.orders.merchant.CallingMerchant;
+import com.partnersportal.kit.merchant.CallingMerchant;
 import com.partnersportal.orders.order.Order;
 import com.partnersportal.orders.order.OrderItem;
 import com.partnersportal.orders.order.OrderRepository;

@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.orders.contract.OrderTopics;
 import com.partnersportal.testsupport.BrokerAddress;
-import com.partnersportal.testsupport.RealInfrastructure;
+import com.partnersportal.testsupport.ServiceIntegrationTest;
 import com.partnersportal.testsupport.TestInfrastructure;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,8 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Kafka is down when the merchant checks out: the order is still accepted (it and its event are in the
  * database), readiness says the broker is missing, and the event is published once a broker is back.
  */
-@RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIntegrationTest
 class OrderAcceptedWhileBrokerDownIT {
 
     private static final BrokerAddress BROKER = BrokerAddress.unreachable();

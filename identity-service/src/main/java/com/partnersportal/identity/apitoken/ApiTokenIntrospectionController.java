@@ -1,0 +1,36 @@
+package com.partnersportal.identity.apitoken;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Token introspection for the other services (RFC 7662 in spirit): is this merchant API token live, and
+ * whose is it? Internal: the gateway never routes {@code /internal/**}.
+ */
+@RestController
+class ApiTokenIntrospectionController {
+
+    private final ApiTokens tokens;
+
+    ApiTokenIntrospectionController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    record IntrospectionRequest(@NotBlank @Size(max = 512) String token) {
+    }
+
+    record IntrospectionResponse(boolean active, UUID merchantId, UUID tokenId) {
+    }
+
+    @PostMapping("/internal/api-tokens/introspect")
+    IntrospectionResponse introspect(@Valid @RequestBody IntrospectionRequest request) {
+        return tokens.findLive(request.token())
+                .map(token -> new IntrospectionResponse(true, token.merchantId(), token.id()))
+                .orElse(new IntrospectionResponse(false, null, null));
+    }
+}
