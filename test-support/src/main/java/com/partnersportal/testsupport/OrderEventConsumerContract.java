@@ -1,7 +1,10 @@
 package com.partnersportal.testsupport;
 
 import com.partnersportal.kit.events.EventJson;
+import com.partnersportal.orders.contract.Actor;
 import com.partnersportal.orders.contract.OrderCreated;
+import com.partnersportal.orders.contract.OrderSnapshot;
+import com.partnersportal.orders.contract.OrderTotals;
 import com.partnersportal.orders.contract.OrderTopics;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
@@ -28,7 +31,11 @@ public abstract class OrderEventConsumerContract extends IdempotentConsumerContr
 
     /** A Kuwaiti order, so that three-decimal amounts are exercised on the consumer side too. */
     protected static OrderCreated orderCreated(UUID orderId) {
-        return new OrderCreated(orderId, UUID.randomUUID(), "REF-" + orderId, "N-" + orderId, "new",
-                Money.of("1250.5", Currency.KWD), "KW", Instant.parse("2026-11-20T10:15:30Z"));
+        Money zero = Money.zero(Currency.KWD);
+        return new OrderCreated(
+                new OrderSnapshot(orderId, UUID.randomUUID(), UUID.randomUUID(), "REF-" + orderId, "N-" + orderId,
+                        "new", null, "KW", "PAY_BY_INSTALMENTS",
+                        new OrderTotals(Money.of("1250.5", Currency.KWD), zero, zero, zero)),
+                new Actor(Actor.API_TOKEN, UUID.randomUUID().toString()), Instant.parse("2026-11-20T10:15:30Z"));
     }
 }

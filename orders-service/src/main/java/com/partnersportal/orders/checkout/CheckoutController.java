@@ -1,6 +1,6 @@
 package com.partnersportal.orders.checkout;
 
-import com.partnersportal.kit.merchant.CallingMerchant;
+import com.partnersportal.kit.caller.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +20,7 @@ class CheckoutController {
 
     @PostMapping("/checkout")
     @ResponseStatus(HttpStatus.OK)
-    CheckoutResponse checkout(CallingMerchant merchant, @Valid @RequestBody CheckoutRequest request) {
+    CheckoutResponse checkout(Caller merchant, @Valid @RequestBody CheckoutRequest request) {
         return checkouts.checkout(merchant, request);
     }
 }

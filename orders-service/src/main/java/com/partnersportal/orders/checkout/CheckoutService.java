@@ -1,9 +1,13 @@
 package com.partnersportal.orders.checkout;
 
 import com.partnersportal.kit.outbox.Outbox;
+import com.partnersportal.orders.contract.Actor;
 import com.partnersportal.orders.contract.OrderCreated;
+import com.partnersportal.orders.contract.OrderSnapshot;
+import com.partnersportal.orders.contract.OrderTotals;
+import com.partnersportal.types.Money;
 import com.partnersportal.orders.contract.OrderTopics;
-import com.partnersportal.kit.merchant.CallingMerchant;
+import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.orders.order.Order;
 import com.partnersportal.orders.order.OrderItem;
 import com.partnersportal.orders.order.OrderRepository;
@@ -31,23 +35,26 @@ class CheckoutService {
     }
 
     @Transactional
-    CheckoutResponse checkout(CallingMerchant merchant, CheckoutRequest request) {
+    CheckoutResponse checkout(Caller merchant, CheckoutRequest request) {
         Order order = orders.save(Order.place(newOrder(merchant, request), clock.instant()));
         outbox.append(OrderTopics.ORDER_EVENTS, order.id().toString(), OrderCreated.TYPE, order.id().toString(),
-                new OrderCreated(order.id(), order.merchantId(), order.orderReferenceId(), order.orderNumber(),
-                        order.status().wireName(), order.total(), order.countryCode(), order.createdAt()));
+                new OrderCreated(new OrderSnapshot(order.id(), order.merchantId(), null, order.orderReferenceId(),
+                        order.orderNumber(), order.status().wireName(), null, order.countryCode(), null,
+                        new OrderTotals(order.total(), Money.zero(order.total().currency()),
+                                Money.zero(order.total().currency()), Money.zero(order.total().currency()))),
+                        new Actor(Actor.API_TOKEN, merchant.merchantId().toString()), order.createdAt()));
         return new CheckoutResponse(order.id(), order.checkoutId(), checkoutBaseUrl + "/" + order.checkoutId(),
                 order.status().wireName());
     }
 
-    private static Order.NewOrder newOrder(CallingMerchant merchant, CheckoutRequest request) {
+    private static Order.NewOrder newOrder(Caller merchant, CheckoutRequest request) {
         OrderAmounts amounts = OrderAmounts.forCountry(request.countryCode(), request.totalAmount());
         List<OrderItem> items = request.items().stream()
                 .map(item -> new OrderItem(item.referenceId(), item.type(), item.name(), item.sku(), item.quantity(),
                         amounts.money("items.total_amount", item.totalAmount()).amount()))
                 .toList();
         CheckoutRequest.ConsumerDetails consumer = request.consumer();
-        return new Order.NewOrder(merchant.id(), request.orderReferenceId(),
+        return new Order.NewOrder(merchant.merchantId(), request.orderReferenceId(),
                 request.orderNumber() == null ? request.orderReferenceId() : request.orderNumber(),
                 amounts.money("total_amount", request.totalAmount()),
                 amounts.money("tax_amount", request.taxAmount()),

@@ -70,16 +70,17 @@ class CheckoutIT {
         assertThat(TopicReader.header(record, CloudEventHeaders.TIME)).isNotBlank();
 
         JsonNode event = JSON.readTree(TopicReader.value(record));
-        assertThat(event.get("order_id").asString()).isEqualTo(orderId);
-        assertThat(event.get("merchant_id").asString()).isEqualTo(merchant);
-        assertThat(event.get("order_reference_id").asString()).isEqualTo("REF-1001");
-        assertThat(event.get("order_number").asString()).isEqualTo("N-REF-1001");
-        assertThat(event.get("status").asString()).isEqualTo("new");
-        assertThat(event.get("total_amount").get("amount").decimalValue()).isEqualByComparingTo("300.00");
-        assertThat(event.get("total_amount").get("amount").toString()).isEqualTo("300.00");
-        assertThat(event.get("total_amount").get("currency").asString()).isEqualTo("SAR");
-        assertThat(event.get("total_amount").size()).as("money is amount and currency, nothing else").isEqualTo(2);
-        assertThat(event.get("country_code").asString()).isEqualTo("SA");
+        JsonNode order = event.get("order");
+        assertThat(order.get("order_id").asString()).isEqualTo(orderId);
+        assertThat(order.get("merchant_id").asString()).isEqualTo(merchant);
+        assertThat(order.get("order_reference_id").asString()).isEqualTo("REF-1001");
+        assertThat(order.get("order_number").asString()).isEqualTo("N-REF-1001");
+        assertThat(order.get("status").asString()).isEqualTo("new");
+        assertThat(order.get("totals").get("total_amount").get("amount").decimalValue()).isEqualByComparingTo("300.00");
+        assertThat(order.get("totals").get("total_amount").get("amount").toString()).isEqualTo("300.00");
+        assertThat(order.get("totals").get("total_amount").get("currency").asString()).isEqualTo("SAR");
+        assertThat(order.get("totals").get("total_amount").size()).as("money is amount and currency, nothing else").isEqualTo(2);
+        assertThat(order.get("country_code").asString()).isEqualTo("SA");
     }
 
     @Test
@@ -105,7 +106,7 @@ class CheckoutIT {
         String orderId = JSON.readTree(response.getBody()).get("order_id").asString();
         JsonNode event = JSON.readTree(TopicReader.value(
                 orderEvents.awaitRecord(r -> orderId.equals(r.key()), Duration.ofSeconds(20))));
-        assertThat(event.get("total_amount").get("amount").toString()).isEqualTo("12.125");
+        assertThat(event.get("order").get("totals").get("total_amount").get("amount").toString()).isEqualTo("12.125");
     }
 
     @Test

@@ -2,7 +2,10 @@ package com.partnersportal.kit.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnersportal.orders.contract.Actor;
 import com.partnersportal.orders.contract.OrderCreated;
+import com.partnersportal.orders.contract.OrderSnapshot;
+import com.partnersportal.orders.contract.OrderTotals;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +17,12 @@ class EventJsonTest {
 
     @Test
     void writesSnakeCaseWithExactAmountsAndIsoInstantsAndReadsThemBack() {
-        OrderCreated event = new OrderCreated(UUID.randomUUID(), UUID.randomUUID(), "REF-1", "N-1", "new",
-                Money.of("12.5", Currency.KWD), "KW", Instant.parse("2026-11-20T10:15:30Z"));
+        Money total = Money.of("12.5", Currency.KWD);
+        Money zero = Money.zero(Currency.KWD);
+        OrderCreated event = new OrderCreated(
+                new OrderSnapshot(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "REF-1", "N-1", "new", null,
+                        "KW", "PAY_BY_INSTALMENTS", new OrderTotals(total, zero, zero, zero)),
+                new Actor(Actor.API_TOKEN, UUID.randomUUID().toString()), Instant.parse("2026-11-20T10:15:30Z"));
 
         String json = new String(EventJson.write(event), StandardCharsets.UTF_8);
 

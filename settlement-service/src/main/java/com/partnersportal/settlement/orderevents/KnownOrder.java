@@ -15,9 +15,10 @@ import org.springframework.data.relational.core.mapping.Table;
 record KnownOrder(@Id UUID orderId, UUID merchantId, String orderReferenceId, String orderNumber, String currency,
         BigDecimal totalAmount, String countryCode, Instant createdAt) {
 
-    static KnownOrder from(OrderCreated order) {
+    static KnownOrder from(OrderCreated event) {
+        var order = event.order();
+        var total = order.totals().totalAmount();
         return new KnownOrder(order.orderId(), order.merchantId(), order.orderReferenceId(), order.orderNumber(),
-                order.totalAmount().currency().name(), order.totalAmount().amount(), order.countryCode(),
-                order.occurredAt());
+                total.currency().name(), total.amount(), order.countryCode(), event.occurredAt());
     }
 }

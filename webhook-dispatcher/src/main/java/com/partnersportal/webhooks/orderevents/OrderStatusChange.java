@@ -11,8 +11,9 @@ import org.springframework.data.relational.core.mapping.Table;
 record OrderStatusChange(@Id Long id, UUID orderId, UUID merchantId, String orderReferenceId, String orderNumber,
         String status, Instant occurredAt) {
 
-    static OrderStatusChange from(OrderCreated order) {
+    static OrderStatusChange from(OrderCreated event) {
+        var order = event.order();
         return new OrderStatusChange(null, order.orderId(), order.merchantId(), order.orderReferenceId(),
-                order.orderNumber(), order.status(), order.occurredAt());
+                order.orderNumber(), order.status(), event.occurredAt());
     }
 }

@@ -1,4 +1,4 @@
-package com.partnersportal.kit.merchant;
+package com.partnersportal.kit.caller;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,10 +36,10 @@ public class ApiTokenIntrospection {
                 .build();
     }
 
-    /** The merchant owning this token, or empty if it is unknown or revoked. */
-    public Optional<UUID> merchantOf(String token) {
+    /** The live token's merchant and id, or empty if it is unknown or revoked. */
+    public Optional<Answer> lookUp(String token) {
         Answer answer = answers.get(sha256(token), hash -> ask(token));
-        return answer.active() ? Optional.of(answer.merchantId()) : Optional.empty();
+        return answer.active() ? Optional.of(answer) : Optional.empty();
     }
 
     private Answer ask(String token) {
@@ -63,7 +63,8 @@ public class ApiTokenIntrospection {
         }
     }
 
-    record Answer(boolean active, UUID merchantId) {
-        static final Answer INACTIVE = new Answer(false, null);
+    /** identity-service's answer: whether the token is live, whose it is and its own id (the actor). */
+    public record Answer(boolean active, UUID merchantId, UUID tokenId) {
+        static final Answer INACTIVE = new Answer(false, null, null);
     }
 }

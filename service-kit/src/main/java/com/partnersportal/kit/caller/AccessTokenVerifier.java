@@ -1,0 +1,68 @@
+package com.partnersportal.kit.caller;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.partnersportal.identity.contract.AccessTokenClaims;
+import com.partnersportal.identity.contract.Permission;
+import java.text.ParseException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a portal access token: signed (ES256 or RS256, never {@code none}) by one of identity-service's keys
+ * from its JWKS (cached; a token with an unknown {@code kid} makes it fetch the set again, so rotation needs no
+ * restart), issued by identity for this platform, not expired. Anything else is no caller at all.
+ */
+public class AccessTokenVerifier {
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    public AccessTokenVerifier(JWKSource<SecurityContext> keys) {
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), keys));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AccessTokenClaims.AUDIENCE,
+                new JWTClaimsSet.Builder().issuer(AccessTokenClaims.ISSUER).build(),
+                Set.of("sub", "exp", "iat")));
+    }
+
+    /** The caller the token speaks for, or empty if it is not a valid access token. */
+    public Optional<Caller> verify(String token) {
+        try {
+            return Optional.of(toCaller(processor.process(token, null)));
+        } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Caller toCaller(JWTClaimsSet claims) throws ParseException {
+        Set<Permission> permissions = strings(claims.getStringListClaim(AccessTokenClaims.PERMISSIONS)).stream()
+                .map(Permission::fromCode).flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
+        Set<UUID> entities = strings(claims.getStringListClaim(AccessTokenClaims.ENTITIES)).stream()
+                .map(UUID::fromString).collect(Collectors.toUnmodifiableSet());
+        String merchant = claims.getStringClaim(AccessTokenClaims.MERCHANT_ID);
+        Caller.Kind kind = merchant == null && permissions.contains(Permission.OPERATOR)
+                ? Caller.Kind.OPERATOR : Caller.Kind.USER;
+        if (kind == Caller.Kind.USER && merchant == null) {
+            throw new IllegalArgumentException("a user's token names no merchant");
+        }
+        return new Caller(kind, merchant == null ? null : UUID.fromString(merchant),
+                Objects.requireNonNull(claims.getSubject()), permissions, entities,
+                claims.getStringClaim(AccessTokenClaims.EMAIL), claims.getStringClaim(AccessTokenClaims.NAME),
+                claims.getStringClaim(AccessTokenClaims.LOCALE));
+    }
+
+    private static Collection<String> strings(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}

@@ -1,0 +1,138 @@
+package com.partnersportal.kit.caller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import com.partnersportal.identity.contract.AccessTokenClaims;
+import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.deployment.DeploymentMode;
+import com.partnersportal.kit.problem.ApiProblem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+class CallerResolverTest {
+
+    private static final ECKey IDENTITY_KEY = newKey("identity-1");
+    private static final ECKey ANOTHER_KEY = newKey("identity-1");
+
+    private final ApiTokenIntrospection unreachableIdentity =
+            new ApiTokenIntrospection(RestClient.create("http://127.0.0.1:9"), Duration.ofSeconds(60));
+    private final AccessTokenVerifier verifier =
+            new AccessTokenVerifier(new ImmutableJWKSet<>(new JWKSet(IDENTITY_KEY.toPublicJWK())));
+
+    private final UUID merchant = UUID.randomUUID();
+    private final UUID user = UUID.randomUUID();
+    private final UUID entity = UUID.randomUUID();
+
+    @Test
+    void aSignedAccessTokenIsTheUserWithTheirMerchantEntitiesAndPermissions() {
+        Caller caller = resolve(DeploymentMode.PRODUCTION, "Bearer " + accessToken(IDENTITY_KEY, claims -> claims), null);
+
+        assertThat(caller.kind()).isEqualTo(Caller.Kind.USER);
+        assertThat(caller.merchantId()).isEqualTo(merchant);
+        assertThat(caller.actorId()).isEqualTo(user.toString());
+        assertThat(caller.permissions()).containsExactlyInAnyOrder(Permission.ORDERS_VIEW, Permission.ORDERS_REFUND);
+        assertThat(caller.sees(entity)).isTrue();
+        assertThat(caller.sees(UUID.randomUUID())).isFalse();
+        assertThat(caller.email()).isEqualTo("noura@example.com");
+        assertThat(caller.require(Permission.ORDERS_REFUND)).isSameAs(caller);
+        assertThatThrownBy(() -> caller.require(Permission.USERS_MANAGE))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status().value()).isEqualTo(403));
+    }
+
+    @Test
+    void tokensThatAreExpiredForeignUnsignedOrTamperedAreRefused() {
+        assertRefused("Bearer " + accessToken(ANOTHER_KEY, claims -> claims));
+        assertRefused("Bearer " + accessToken(IDENTITY_KEY,
+                claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(120)))));
+        assertRefused("Bearer " + accessToken(IDENTITY_KEY, claims -> claims.issuer("someone-else")));
+        assertRefused("Bearer " + accessToken(IDENTITY_KEY, claims -> claims.audience("another-platform")));
+        assertRefused("Bearer " + new PlainJWT(new PlainHeader(), baseClaims().build()).serialize());
+
+        String[] parts = accessToken(IDENTITY_KEY, claims -> claims).split("\\.");
+        String otherMerchant = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                baseClaims().claim(AccessTokenClaims.MERCHANT_ID, UUID.randomUUID().toString()).build().toString()
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertRefused("Bearer " + parts[0] + "." + otherMerchant + "." + parts[2]);
+    }
+
+    @Test
+    void aSandboxTakesTheMerchantHeaderButProductionNever() {
+        assertThat(resolve(DeploymentMode.SANDBOX, null, merchant.toString()).merchantId()).isEqualTo(merchant);
+
+        assertThatThrownBy(() -> resolve(DeploymentMode.PRODUCTION, null, merchant.toString()))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.status().value()).isEqualTo(401);
+                    assertThat(problem.errorCode()).isEqualTo("unauthenticated");
+                });
+    }
+
+    @Test
+    void aCallerWithNoCredentialsIsUnauthenticated() {
+        assertThatThrownBy(() -> resolve(DeploymentMode.SANDBOX, null, null))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status().value()).isEqualTo(401));
+    }
+
+    private void assertRefused(String authorization) {
+        assertThatThrownBy(() -> resolve(DeploymentMode.SANDBOX, authorization, merchant.toString()))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.status().value()).isEqualTo(401);
+                    assertThat(problem.errorCode()).isEqualTo("invalid_token");
+                });
+    }
+
+    private Caller resolve(DeploymentMode mode, String authorization, String merchantHeader) {
+        return new CallerResolver(verifier, unreachableIdentity, mode).resolve(authorization, merchantHeader);
+    }
+
+    private JWTClaimsSet.Builder baseClaims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(AccessTokenClaims.ISSUER)
+                .audience(AccessTokenClaims.AUDIENCE)
+                .subject(user.toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)))
+                .claim(AccessTokenClaims.MERCHANT_ID, merchant.toString())
+                .claim(AccessTokenClaims.ENTITIES, List.of(entity.toString()))
+                .claim(AccessTokenClaims.PERMISSIONS, List.of("orders.view", "orders.refund", "no.such.permission"))
+                .claim(AccessTokenClaims.EMAIL, "noura@example.com");
+    }
+
+    private String accessToken(ECKey key, UnaryOperator<JWTClaimsSet.Builder> change) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+                    change.apply(baseClaims()).build());
+            jwt.sign(new ECDSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ECKey newKey(String kid) {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
