@@ -1,11 +1,13 @@
 package com.partnersportal.orders.checkout;
 
 import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.orders.idempotency.IdempotentRequests;
+import com.partnersportal.orders.order.Actors;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Tamara's {@code POST /checkout}: the merchant's system creates an order for a consumer to pay. */
@@ -13,14 +15,19 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckoutController {
 
     private final CheckoutService checkouts;
+    private final IdempotentRequests idempotent;
 
-    CheckoutController(CheckoutService checkouts) {
+    CheckoutController(CheckoutService checkouts, IdempotentRequests idempotent) {
         this.checkouts = checkouts;
+        this.idempotent = idempotent;
     }
 
     @PostMapping("/checkout")
-    @ResponseStatus(HttpStatus.OK)
-    CheckoutResponse checkout(Caller merchant, @Valid @RequestBody CheckoutRequest request) {
-        return checkouts.checkout(merchant, request);
+    ResponseEntity<?> checkout(Caller caller,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody CheckoutRequest request) {
+        caller.requireApiToken();
+        return idempotent.run(caller.requireMerchant(), idempotencyKey, "POST /checkout", request,
+                () -> ResponseEntity.ok(checkouts.checkout(caller.merchantId(), Actors.of(caller), request)));
     }
 }

@@ -1,7 +1,7 @@
 package com.partnersportal.orders.order;
 
-import java.math.BigDecimal;
+import com.partnersportal.types.Money;
 
 /** A line of an order, as the merchant sent it at checkout. */
-public record OrderItem(String referenceId, String type, String name, String sku, int quantity, BigDecimal totalAmount) {
+public record OrderItem(String referenceId, String type, String name, String sku, int quantity, Money totalAmount) {
 }

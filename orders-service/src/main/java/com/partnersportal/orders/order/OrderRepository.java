@@ -1,13 +1,41 @@
 package com.partnersportal.orders.order;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
+/** Every query names the merchant: one merchant never sees another's orders. */
 public interface OrderRepository extends Repository<Order, UUID> {
 
     Order save(Order order);
 
-    /** Always scoped by the merchant: one merchant never sees another's orders. */
     Optional<Order> findByIdAndMerchantId(UUID id, UUID merchantId);
+
+    /** The merchant's most recent order with this reference (references are the merchant's, not unique). */
+    Optional<Order> findFirstByMerchantIdAndOrderReferenceIdOrderByCreatedAtDesc(UUID merchantId, String reference);
+
+    /**
+     * Loads the order and holds its row lock until the transaction ends: money operations on one order run
+     * one after another, whatever the concurrency.
+     */
+    @Query("SELECT * FROM orders WHERE id = :id AND merchant_id = :merchantId FOR UPDATE")
+    Optional<Order> lock(UUID id, UUID merchantId);
+
+    /** As {@link #lock}, for the platform's own work (checkout decisions, timers), which knows no merchant. */
+    @Query("SELECT * FROM orders WHERE id = :id FOR UPDATE")
+    Optional<Order> lockForPlatform(UUID id);
+
+    /** Orders whose expiry is due, skipping any another replica is working on. */
+    @Query("""
+            SELECT id FROM orders WHERE status IN ('NEW', 'APPROVED') AND expires_at <= :now
+            ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+    List<UUID> dueToExpire(Instant now, int limit);
+
+    @Query("""
+            SELECT id FROM orders WHERE status IN ('AUTHORISED', 'UPDATED') AND auto_capture_at <= :now
+            ORDER BY auto_capture_at LIMIT :limit FOR UPDATE SKIP LOCKED""")
+    List<UUID> dueForAutoCapture(Instant now, int limit);
 }

@@ -1,6 +1,9 @@
 package com.partnersportal.orders.order;
 
-/** Tamara's order statuses, spelled as on the wire. */
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Tamara's order statuses, spelled as on the wire. Statuses never go backwards. */
 public enum OrderStatus {
     NEW("new"),
     APPROVED("approved"),
@@ -12,6 +15,7 @@ public enum OrderStatus {
     PARTIALLY_REFUNDED("partially_refunded"),
     FULLY_REFUNDED("fully_refunded"),
     CANCELED("canceled"),
+    /** Part of an authorised order was canceled before any capture. */
     UPDATED("updated");
 
     private final String wireName;
@@ -22,5 +26,29 @@ public enum OrderStatus {
 
     public String wireName() {
         return wireName;
+    }
+
+    public static Optional<OrderStatus> fromWireName(String name) {
+        return Arrays.stream(values()).filter(status -> status.wireName.equals(name)).findFirst();
+    }
+
+    /** Money may be captured: the order is authorised and not everything is captured or canceled yet. */
+    boolean allowsCapture() {
+        return this == AUTHORISED || this == UPDATED || this == PARTIALLY_CAPTURED || this == PARTIALLY_REFUNDED;
+    }
+
+    /** Captured money may be refunded. */
+    boolean allowsRefund() {
+        return this == PARTIALLY_CAPTURED || this == FULLY_CAPTURED || this == PARTIALLY_REFUNDED;
+    }
+
+    /** Uncaptured money may be released: only before any capture. */
+    boolean allowsCancel() {
+        return this == AUTHORISED || this == UPDATED;
+    }
+
+    /** Declined and expired orders are not listed in the portal unless asked for. */
+    public boolean listedByDefault() {
+        return this != DECLINED && this != EXPIRED;
     }
 }

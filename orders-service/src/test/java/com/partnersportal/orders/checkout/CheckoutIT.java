@@ -1,11 +1,14 @@
 package com.partnersportal.orders.checkout;
 
+import com.partnersportal.orders.testing.CheckoutBodies;
+import com.partnersportal.orders.testing.OrdersIntegrationTest;
+import com.partnersportal.orders.testing.TestMerchants;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.kit.events.CloudEventHeaders;
 import com.partnersportal.orders.contract.OrderCreated;
 import com.partnersportal.orders.contract.OrderTopics;
-import com.partnersportal.testsupport.ServiceIntegrationTest;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.UUID;
@@ -24,13 +27,13 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@ServiceIntegrationTest
+@OrdersIntegrationTest
 class CheckoutIT {
 
     /** Reads numbers as the exact decimals on the wire, so "300.00" is not mistaken for 300.0. */
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private final String merchant = UUID.randomUUID().toString();
+    private String merchant;
 
     @LocalServerPort
     int port;
@@ -43,6 +46,7 @@ class CheckoutIT {
 
     @BeforeEach
     void readOrderEvents() {
+        merchant = TestMerchants.register(jdbc).toString();
         orderEvents = new TopicReader(brokers, OrderTopics.ORDER_EVENTS);
     }
 
@@ -53,7 +57,7 @@ class CheckoutIT {
 
     @Test
     void checkoutCreatesANewOrderAndPublishesOrderCreatedKeyedByOrderId() {
-        ResponseEntity<String> response = post(merchant, CheckoutRequests.saudiOrder("REF-1001"));
+        ResponseEntity<String> response = post(merchant, CheckoutBodies.saudiOrder("REF-1001"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.getBody());
@@ -90,7 +94,7 @@ class CheckoutIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Merchant-Id", merchant)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .body(CheckoutRequests.saudiOrder("REF-TRACE"))
+                .body(CheckoutBodies.saudiOrder("REF-TRACE"))
                 .retrieve().toEntity(String.class);
 
         String orderId = JSON.readTree(response.getBody()).get("order_id").asString();
@@ -100,7 +104,7 @@ class CheckoutIT {
 
     @Test
     void keepsKuwaitiAmountsAtThreeDecimals() {
-        ResponseEntity<String> response = post(merchant, CheckoutRequests.order("REF-KW", "KW", "KWD", "12.125"));
+        ResponseEntity<String> response = post(merchant, CheckoutBodies.order("REF-KW", "KW", "KWD", "12.125"));
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         String orderId = JSON.readTree(response.getBody()).get("order_id").asString();
@@ -111,7 +115,7 @@ class CheckoutIT {
 
     @Test
     void refusesACurrencyThatIsNotTheCountrysAndStoresNothing() {
-        ResponseEntity<String> response = post(merchant, CheckoutRequests.order("REF-BAD", "SA", "AED", "100.00"));
+        ResponseEntity<String> response = post(merchant, CheckoutBodies.order("REF-BAD", "SA", "AED", "100.00"));
 
         assertProblem(response, 400, "total_amount_invalid_currency");
         assertNothingStoredFor("REF-BAD");
@@ -119,37 +123,37 @@ class CheckoutIT {
 
     @Test
     void refusesMoreDecimalsThanTheCurrencyHasInsteadOfRounding() {
-        assertProblem(post(merchant, CheckoutRequests.order("REF-PREC", "SA", "SAR", "10.005")), 400,
+        assertProblem(post(merchant, CheckoutBodies.order("REF-PREC", "SA", "SAR", "10.005")), 400,
                 "amount_invalid_precision");
         assertNothingStoredFor("REF-PREC");
     }
 
     @Test
     void refusesNegativeAmounts() {
-        assertProblem(post(merchant, CheckoutRequests.order("REF-NEG", "SA", "SAR", "-1.00")), 400, "amount_negative");
+        assertProblem(post(merchant, CheckoutBodies.order("REF-NEG", "SA", "SAR", "-1.00")), 400, "amount_negative");
         assertNothingStoredFor("REF-NEG");
     }
 
     @Test
     void refusesMalformedJsonAndWrongTypesWithProblemDetails() {
         assertProblem(post(merchant, "{\"order_reference_id\": "), 400, "invalid_request_body");
-        assertProblem(post(merchant, CheckoutRequests.saudiOrder("REF-T").replace("\"quantity\": 2", "\"quantity\": \"two\"")),
+        assertProblem(post(merchant, CheckoutBodies.saudiOrder("REF-T").replace("\"quantity\": 2", "\"quantity\": \"two\"")),
                 400, "invalid_request_body");
     }
 
     @Test
     void refusesMissingRequiredFieldsNamingThem() {
-        ResponseEntity<String> response = post(merchant, CheckoutRequests.saudiOrder("REF-MISS")
+        ResponseEntity<String> response = post(merchant, CheckoutBodies.saudiOrder("REF-MISS")
                 .replace("\"country_code\": \"SA\",", ""));
 
         assertProblem(response, 400, "invalid_field");
-        assertThat(response.getBody()).contains("countryCode");
+        assertThat(response.getBody()).contains("\"field\":\"country_code\"");
         assertNothingStoredFor("REF-MISS");
     }
 
     @Test
     void refusesAnOversizedBodyBeforeReadingIt() {
-        String huge = CheckoutRequests.saudiOrder("REF-HUGE").replace("Two lamps", "x".repeat(2_000_000));
+        String huge = CheckoutBodies.saudiOrder("REF-HUGE").replace("Two lamps", "x".repeat(2_000_000));
 
         assertProblem(post(merchant, huge), 413, "request_body_too_large");
         assertNothingStoredFor("REF-HUGE");
@@ -157,7 +161,7 @@ class CheckoutIT {
 
     @Test
     void refusesHostileStringsLongerThanTheirFieldsAllow() {
-        String tooLong = CheckoutRequests.saudiOrder("REF-LONG").replace("Two lamps", "<script>" + "x".repeat(2000));
+        String tooLong = CheckoutBodies.saudiOrder("REF-LONG").replace("Two lamps", "<script>" + "x".repeat(2000));
 
         assertProblem(post(merchant, tooLong), 400, "invalid_field");
         assertNothingStoredFor("REF-LONG");
@@ -165,7 +169,7 @@ class CheckoutIT {
 
     @Test
     void refusesACallerWithoutMerchant() {
-        assertProblem(post(null, CheckoutRequests.saudiOrder("REF-ANON")), 401, "unauthenticated");
+        assertProblem(post(null, CheckoutBodies.saudiOrder("REF-ANON")), 401, "unauthenticated");
     }
 
     private void assertProblem(ResponseEntity<String> response, int status, String errorCode) {

@@ -1,5 +1,8 @@
 package com.partnersportal.orders.checkout;
 
+import com.partnersportal.orders.testing.CheckoutBodies;
+import com.partnersportal.orders.testing.TestMerchants;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -55,8 +58,10 @@ class MerchantApiTokenIT {
 
     @Test
     void aLiveTokenActsForItsMerchantAndIsCheckedOnceForABurst() {
-        UUID merchant = UUID.randomUUID();
-        identityAnswers("ppk_sandbox_live", "{\"active\": true, \"merchant_id\": \"" + merchant + "\"}");
+        UUID merchant = TestMerchants.register(jdbc);
+        UUID token = UUID.randomUUID();
+        identityAnswers("ppk_sandbox_live", "{\"active\": true, \"merchant_id\": \"" + merchant
+                + "\", \"token_id\": \"" + token + "\"}");
 
         assertThat(checkout("Bearer ppk_sandbox_live", "REF-TOKEN-1").getStatusCode().value()).isEqualTo(200);
         assertThat(checkout("Bearer ppk_sandbox_live", "REF-TOKEN-2").getStatusCode().value()).isEqualTo(200);
@@ -64,6 +69,10 @@ class MerchantApiTokenIT {
         assertThat(jdbc.sql("SELECT DISTINCT merchant_id FROM orders WHERE order_reference_id LIKE 'REF-TOKEN-%'")
                 .query(UUID.class).list()).containsExactly(merchant);
         IDENTITY.verify(1, postRequestedFor(urlEqualTo("/internal/api-tokens/introspect")));
+        assertThat(jdbc.sql("SELECT DISTINCT actor_id FROM order_change WHERE kind = 'created'"
+                + " AND order_id IN (SELECT id FROM orders WHERE merchant_id = :merchant)")
+                .param("merchant", merchant).query(String.class).list())
+                .as("the timeline names the API token that acted").containsExactly(token.toString());
     }
 
     @Test
@@ -98,7 +107,7 @@ class MerchantApiTokenIT {
         return RestClient.create("http://localhost:" + port).post().uri("/checkout")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Authorization", authorization)
-                .body(CheckoutRequests.saudiOrder(reference))
+                .body(CheckoutBodies.saudiOrder(reference))
                 .retrieve().onStatus(status -> true, (request, response) -> { })
                 .toEntity(String.class);
     }

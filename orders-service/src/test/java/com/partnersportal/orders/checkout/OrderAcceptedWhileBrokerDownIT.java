@@ -1,5 +1,8 @@
 package com.partnersportal.orders.checkout;
 
+import com.partnersportal.orders.testing.CheckoutBodies;
+import com.partnersportal.orders.testing.TestMerchants;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,8 +47,8 @@ class OrderAcceptedWhileBrokerDownIT {
     @Test
     void anOrderAcceptedWhileKafkaIsDownIsPublishedOnceItIsBack() {
         ResponseEntity<String> accepted = http().post().uri("/checkout").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Merchant-Id", UUID.randomUUID().toString())
-                .body(CheckoutRequests.saudiOrder("REF-OUTAGE"))
+                .header("X-Merchant-Id", TestMerchants.register(jdbc).toString())
+                .body(CheckoutBodies.saudiOrder("REF-OUTAGE"))
                 .retrieve().toEntity(String.class);
         assertThat(accepted.getStatusCode().value()).isEqualTo(200);
         String orderId = JsonMapper.builder().build().readTree(accepted.getBody()).get("order_id").asString();

@@ -64,6 +64,24 @@ public record Caller(Kind kind, UUID merchantId, String actorId, Set<Permission>
         return this;
     }
 
+    /** Refuses with a 403 problem unless the caller is a merchant system with an API token (Tamara's merchant API). */
+    public Caller requireApiToken() {
+        if (kind != Kind.API_TOKEN) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "api_token_required",
+                    "This is Tamara's merchant API: call it with the merchant's API token.");
+        }
+        return this;
+    }
+
+    /** Refuses with a 403 problem unless the caller is a signed-in portal user holding the permission. */
+    public Caller requireUser(Permission permission) {
+        if (kind != Kind.USER) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "user_token_required",
+                    "This is the portal's API: call it with a signed-in user's access token.");
+        }
+        return require(permission);
+    }
+
     /** Whether the caller may see what belongs to this legal entity. */
     public boolean sees(UUID legalEntityId) {
         return legalEntities.isEmpty() || legalEntities.contains(legalEntityId);

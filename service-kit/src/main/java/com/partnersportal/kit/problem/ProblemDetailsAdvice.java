@@ -35,6 +35,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         List.of(error(problem.errorCode(), problem.data()))));
     }
 
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refusal(Refusal refusal) {
+        HttpStatus status = HttpStatus.valueOf(refusal.reason().status());
+        return ResponseEntity.status(status)
+                .body(problem(status, refusal.getMessage(), List.of(error(refusal.errorCode(), refusal.data()))));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
         log.error("Unhandled error", exception);
@@ -48,7 +55,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = exception.getBindingResult().getFieldErrors().stream()
                 .map(field -> error("invalid_field", Map.of(
-                        "field", field.getField(),
+                        "field", snakeCase(field.getField()),
                         "reason", String.valueOf(field.getDefaultMessage()))))
                 .toList();
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors));
@@ -72,6 +79,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             detail.setProperty("errors", List.of(error(code, Map.of())));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    /** Field paths as the caller wrote them: {@code items[0].total_amount}, not {@code items[0].totalAmount}. */
+    static String snakeCase(String path) {
+        return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static ProblemDetail problem(HttpStatusCode status, String message, List<Map<String, Object>> errors) {

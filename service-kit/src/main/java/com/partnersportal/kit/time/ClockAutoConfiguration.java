@@ -1,17 +1,32 @@
 package com.partnersportal.kit.time;
 
+import com.partnersportal.kit.deployment.DeploymentAutoConfiguration;
+import com.partnersportal.kit.deployment.DeploymentProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** Every service reads time from an injected clock, so tests (and the local run) can move it. */
-@AutoConfiguration
+/**
+ * Every service reads time from an injected clock. In a sandbox it is a {@link SandboxClock} that tests, scripts
+ * and people can move forward; in production the system clock, which nothing can move.
+ */
+@AutoConfiguration(after = DeploymentAutoConfiguration.class)
+@Import(ClockAutoConfiguration.SandboxClockEndpoint.class)
 public class ClockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(DeploymentProperties deployment) {
+        return deployment.environment().isSandbox() ? new SandboxClock() : Clock.systemUTC();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import(SandboxClockController.class)
+    static class SandboxClockEndpoint {
     }
 }

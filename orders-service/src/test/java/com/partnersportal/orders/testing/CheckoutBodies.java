@@ -1,16 +1,16 @@
-package com.partnersportal.orders.checkout;
+package com.partnersportal.orders.testing;
 
 /** Checkout bodies as a merchant's system sends them (an object mother for the tests). */
-final class CheckoutRequests {
+public final class CheckoutBodies {
 
-    private CheckoutRequests() {
+    private CheckoutBodies() {
     }
 
-    static String saudiOrder(String orderReference) {
+    public static String saudiOrder(String orderReference) {
         return order(orderReference, "SA", "SAR", "300.00");
     }
 
-    static String order(String orderReference, String country, String currency, String total) {
+    public static String order(String orderReference, String country, String currency, String total) {
         return """
                 {
                   "order_reference_id": "%1$s",

@@ -1,0 +1,7 @@
+package com.partnersportal.orders.merchantapi;
+
+import com.partnersportal.orders.wire.WireMoney;
+import java.util.UUID;
+
+record CancelResponse(UUID cancelId, UUID orderId, String status, WireMoney canceledAmount) {
+}

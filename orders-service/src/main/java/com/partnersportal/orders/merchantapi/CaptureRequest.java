@@ -1,0 +1,28 @@
+package com.partnersportal.orders.merchantapi;
+
+import com.partnersportal.orders.wire.WireItem;
+import com.partnersportal.orders.wire.WireMoney;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** Tamara's {@code POST /payments/capture}: {@code shipping_info} is required. */
+record CaptureRequest(
+        @NotBlank @Size(max = 64) String orderId,
+        @NotNull @Valid WireMoney totalAmount,
+        @NotNull @Valid ShippingInfo shippingInfo,
+        @Size(max = 200) List<@NotNull @Valid WireItem> items,
+        @Valid WireMoney taxAmount,
+        @Valid WireMoney shippingAmount,
+        @Valid WireMoney discountAmount) {
+
+    record ShippingInfo(
+            @NotNull Instant shippedAt,
+            @NotBlank @Size(max = 255) String shippingCompany,
+            @Size(max = 255) String trackingNumber,
+            @Size(max = 2048) String trackingUrl) {
+    }
+}

@@ -1,0 +1,151 @@
+package com.partnersportal.orders.merchantapi;
+
+import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.orders.idempotency.IdempotentRequests;
+import com.partnersportal.orders.order.Actors;
+import com.partnersportal.orders.order.CancelCommand;
+import com.partnersportal.orders.order.CaptureCommand;
+import com.partnersportal.orders.order.Order;
+import com.partnersportal.orders.order.OrderNotFound;
+import com.partnersportal.orders.order.OrderOperations;
+import com.partnersportal.orders.order.OrderRepository;
+import com.partnersportal.orders.order.RefundCommand;
+import com.partnersportal.orders.order.ShippingInfo;
+import com.partnersportal.orders.wire.ItemsJson;
+import com.partnersportal.orders.wire.MoneyReader;
+import com.partnersportal.orders.wire.OrderIds;
+import com.partnersportal.orders.wire.OrderView;
+import com.partnersportal.orders.wire.OrderViews;
+import com.partnersportal.orders.wire.WireMoney;
+import com.partnersportal.types.Currency;
+import jakarta.validation.Valid;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tamara's merchant API for an order's life after checkout, on Tamara's paths and in its JSON: authorise,
+ * capture, cancel, simplified refund, get by id or reference, change the reference. Called by merchant systems
+ * with their API token; every order is looked up within the caller's merchant.
+ */
+@RestController
+class MerchantOrdersController {
+
+    private final OrderOperations operations;
+    private final OrderRepository orders;
+    private final OrderViews views;
+    private final IdempotentRequests idempotent;
+
+    MerchantOrdersController(OrderOperations operations, OrderRepository orders, OrderViews views,
+            IdempotentRequests idempotent) {
+        this.operations = operations;
+        this.orders = orders;
+        this.views = views;
+        this.idempotent = idempotent;
+    }
+
+    @PostMapping("/orders/{orderId}/authorise")
+    ResponseEntity<?> authorise(Caller caller, @PathVariable String orderId,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        UUID merchant = caller.requireApiToken().requireMerchant();
+        UUID id = OrderIds.parse(orderId);
+        return idempotent.run(merchant, idempotencyKey, "POST /orders/" + id + "/authorise", "", () -> {
+            OrderOperations.Authorised authorised = operations.authorise(merchant, id, Actors.of(caller));
+            Order order = authorised.order();
+            return ResponseEntity.ok(new AuthoriseResponse(order.id(), order.status().wireName(), order.paymentType(),
+                    WireMoney.of(order.total()), authorised.autoCapture() != null,
+                    authorised.autoCapture() == null ? null : authorised.autoCapture().id()));
+        });
+    }
+
+    @PostMapping("/payments/capture")
+    ResponseEntity<?> capture(Caller caller,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody CaptureRequest request) {
+        UUID merchant = caller.requireApiToken().requireMerchant();
+        UUID id = OrderIds.parse(request.orderId());
+        return idempotent.run(merchant, idempotencyKey, "POST /payments/capture", request, () -> {
+            Currency currency = currencyOf(merchant, id);
+            CaptureRequest.ShippingInfo shipping = request.shippingInfo();
+            CaptureCommand command = new CaptureCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
+                    new ShippingInfo(shipping.shippedAt(), shipping.shippingCompany(), shipping.trackingNumber(),
+                            shipping.trackingUrl()),
+                    ItemsJson.write(request.items()),
+                    MoneyReader.read("tax_amount", request.taxAmount(), currency),
+                    MoneyReader.read("shipping_amount", request.shippingAmount(), currency),
+                    MoneyReader.read("discount_amount", request.discountAmount(), currency));
+            OrderOperations.Captured captured = operations.capture(merchant, id, command, Actors.of(caller));
+            return ResponseEntity.ok(new CaptureResponse(captured.capture().id(), id,
+                    captured.order().status().wireName(), WireMoney.of(command.amount())));
+        });
+    }
+
+    @PostMapping("/orders/{orderId}/cancel")
+    ResponseEntity<?> cancel(Caller caller, @PathVariable String orderId,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody CancelRequest request) {
+        UUID merchant = caller.requireApiToken().requireMerchant();
+        UUID id = OrderIds.parse(orderId);
+        return idempotent.run(merchant, idempotencyKey, "POST /orders/" + id + "/cancel", request, () -> {
+            Currency currency = currencyOf(merchant, id);
+            CancelCommand command = new CancelCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
+                    ItemsJson.write(request.items()));
+            OrderOperations.Canceled canceled = operations.cancel(merchant, id, command, Actors.of(caller));
+            return ResponseEntity.ok(new CancelResponse(canceled.cancel().id(), id,
+                    canceled.order().status().wireName(), WireMoney.of(command.amount())));
+        });
+    }
+
+    @PostMapping("/payments/simplified-refund/{orderId}")
+    ResponseEntity<?> refund(Caller caller, @PathVariable String orderId,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody RefundRequest request) {
+        UUID merchant = caller.requireApiToken().requireMerchant();
+        UUID id = OrderIds.parse(orderId);
+        return idempotent.run(merchant, idempotencyKey, "POST /payments/simplified-refund/" + id, request, () -> {
+            Currency currency = currencyOf(merchant, id);
+            RefundCommand command = new RefundCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
+                    request.comment(), request.merchantRefundId());
+            OrderOperations.Refunded refunded = operations.refund(merchant, id, command, Actors.of(caller));
+            return ResponseEntity.ok(new RefundResponse(id, refunded.refund().id(), refunded.refund().captureId(),
+                    refunded.order().status().wireName(), WireMoney.of(command.amount()), command.comment(),
+                    command.merchantRefundId()));
+        });
+    }
+
+    @GetMapping("/merchants/orders/{orderId}")
+    OrderView get(Caller caller, @PathVariable String orderId) {
+        UUID merchant = caller.requireApiToken().requireMerchant();
+        UUID id = OrderIds.parse(orderId);
+        return views.of(orders.findByIdAndMerchantId(id, merchant).orElseThrow(() -> new OrderNotFound(id)));
+    }
+
+    @GetMapping("/merchants/orders/reference-id/{orderReferenceId}")
+    OrderView getByReference(Caller caller, @PathVariable String orderReferenceId) {
+        UUID merchant = caller.requireApiToken().requireMerchant();
+        return views.of(orders.findFirstByMerchantIdAndOrderReferenceIdOrderByCreatedAtDesc(merchant, orderReferenceId)
+                .orElseThrow(() -> new OrderNotFound(orderReferenceId)));
+    }
+
+    @PutMapping("/orders/{orderId}/reference-id")
+    ReferenceChangeResponse changeReference(Caller caller, @PathVariable String orderId,
+            @Valid @RequestBody ReferenceChangeRequest request) {
+        UUID merchant = caller.requireApiToken().requireMerchant();
+        operations.changeReference(merchant, OrderIds.parse(orderId), request.orderReferenceId(), Actors.of(caller));
+        return new ReferenceChangeResponse("Order reference id was updated successfully");
+    }
+
+    /** The order's currency, to read the request's amounts in; a missing order is a 404 before anything else. */
+    private Currency currencyOf(UUID merchant, UUID orderId) {
+        return orders.findByIdAndMerchantId(orderId, merchant).orElseThrow(() -> new OrderNotFound(orderId)).currency();
+    }
+}

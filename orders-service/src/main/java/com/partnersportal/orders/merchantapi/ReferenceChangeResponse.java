@@ -1,0 +1,4 @@
+package com.partnersportal.orders.merchantapi;
+
+record ReferenceChangeResponse(String message) {
+}

@@ -1,0 +1,8 @@
+package com.partnersportal.orders.merchantapi;
+
+import com.partnersportal.orders.wire.WireMoney;
+import java.util.UUID;
+
+record RefundResponse(UUID orderId, UUID refundId, UUID captureId, String status, WireMoney refundedAmount,
+        String comment, String merchantRefundId) {
+}

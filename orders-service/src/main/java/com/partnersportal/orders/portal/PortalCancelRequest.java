@@ -1,0 +1,9 @@
+package com.partnersportal.orders.portal;
+
+import com.partnersportal.orders.wire.WireMoney;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/** The portal's Cancel dialog: the uncaptured amount to release. */
+record PortalCancelRequest(@NotNull @Valid WireMoney totalAmount) {
+}

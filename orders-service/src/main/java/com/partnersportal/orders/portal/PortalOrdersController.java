@@ -1,0 +1,137 @@
+package com.partnersportal.orders.portal;
+
+import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.orders.idempotency.IdempotentRequests;
+import com.partnersportal.orders.order.Actors;
+import com.partnersportal.orders.order.CancelCommand;
+import com.partnersportal.orders.order.CaptureCommand;
+import com.partnersportal.orders.order.Order;
+import com.partnersportal.orders.order.OrderNotFound;
+import com.partnersportal.orders.order.OrderOperations;
+import com.partnersportal.orders.order.OrderRepository;
+import com.partnersportal.orders.order.RefundCommand;
+import com.partnersportal.orders.order.ShippingInfo;
+import com.partnersportal.orders.search.Cursor;
+import com.partnersportal.orders.search.OrderSearch;
+import com.partnersportal.orders.wire.ItemsJson;
+import com.partnersportal.orders.wire.MoneyReader;
+import com.partnersportal.orders.wire.OrderIds;
+import com.partnersportal.orders.wire.OrderView;
+import com.partnersportal.orders.wire.OrderViews;
+import jakarta.validation.Valid;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The portal's order pages: the list with filters and search, the detail with its timeline, and Capture, Refund
+ * and Cancel, which use the same domain code as the merchant API and record the acting user. The merchant comes
+ * from the user's token, and a user limited to some legal entities sees only their orders.
+ */
+@RestController
+class PortalOrdersController {
+
+    private static final int MAX_PAGE = 200;
+
+    private final OrderSearch search;
+    private final OrderRepository orders;
+    private final OrderViews views;
+    private final OrderOperations operations;
+    private final IdempotentRequests idempotent;
+
+    PortalOrdersController(OrderSearch search, OrderRepository orders, OrderViews views, OrderOperations operations,
+            IdempotentRequests idempotent) {
+        this.search = search;
+        this.orders = orders;
+        this.views = views;
+        this.operations = operations;
+        this.idempotent = idempotent;
+    }
+
+    @GetMapping("/portal/v1/orders")
+    OrderListResponse list(Caller caller, @RequestParam Map<String, String> query,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        caller.requireUser(Permission.ORDERS_VIEW);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
+                    Map.of("field", "limit"));
+        }
+        OrderSearch.Page page = search.page(caller.requireMerchant(), caller.legalEntities(), OrderListParameters.from(query).toFilter(),
+                Cursor.decode(cursor), limit);
+        return OrderListResponse.of(page);
+    }
+
+    @GetMapping("/portal/v1/orders/{orderId}")
+    OrderView detail(Caller caller, @PathVariable String orderId) {
+        caller.requireUser(Permission.ORDERS_VIEW);
+        return views.withTimeline(visibleOrder(caller, orderId));
+    }
+
+    @PostMapping("/portal/v1/orders/{orderId}/captures")
+    ResponseEntity<?> capture(Caller caller, @PathVariable String orderId,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody PortalCaptureRequest request) {
+        caller.requireUser(Permission.ORDERS_CAPTURE);
+        Order order = visibleOrder(caller, orderId);
+        return idempotent.run(order.merchantId(), idempotencyKey, "POST portal capture " + order.id(), request, () -> {
+            var shipping = request.shippingInfo();
+            CaptureCommand command = new CaptureCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), order.currency()),
+                    new ShippingInfo(shipping.shippedAt(), shipping.shippingCompany(), shipping.trackingNumber(),
+                            shipping.trackingUrl()),
+                    ItemsJson.write(request.items()), null, null, null);
+            operations.capture(order.merchantId(), order.id(), command, Actors.of(caller));
+            return ResponseEntity.ok(views.withTimeline(reload(order)));
+        });
+    }
+
+    @PostMapping("/portal/v1/orders/{orderId}/refunds")
+    ResponseEntity<?> refund(Caller caller, @PathVariable String orderId,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody PortalRefundRequest request) {
+        caller.requireUser(Permission.ORDERS_REFUND);
+        Order order = visibleOrder(caller, orderId);
+        return idempotent.run(order.merchantId(), idempotencyKey, "POST portal refund " + order.id(), request, () -> {
+            RefundCommand command = new RefundCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), order.currency()),
+                    request.comment(), request.merchantRefundId());
+            operations.refund(order.merchantId(), order.id(), command, Actors.of(caller));
+            return ResponseEntity.ok(views.withTimeline(reload(order)));
+        });
+    }
+
+    @PostMapping("/portal/v1/orders/{orderId}/cancels")
+    ResponseEntity<?> cancel(Caller caller, @PathVariable String orderId,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody PortalCancelRequest request) {
+        caller.requireUser(Permission.ORDERS_CANCEL);
+        Order order = visibleOrder(caller, orderId);
+        return idempotent.run(order.merchantId(), idempotencyKey, "POST portal cancel " + order.id(), request, () -> {
+            CancelCommand command = new CancelCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), order.currency()), null);
+            operations.cancel(order.merchantId(), order.id(), command, Actors.of(caller));
+            return ResponseEntity.ok(views.withTimeline(reload(order)));
+        });
+    }
+
+    /** The caller's merchant's order, if the user may see its legal entity; otherwise as if it did not exist. */
+    private Order visibleOrder(Caller caller, String orderId) {
+        UUID id = OrderIds.parse(orderId);
+        return orders.findByIdAndMerchantId(id, caller.requireMerchant())
+                .filter(order -> caller.sees(order.legalEntityId()))
+                .orElseThrow(() -> new OrderNotFound(id));
+    }
+
+    private Order reload(Order order) {
+        return orders.findByIdAndMerchantId(order.id(), order.merchantId()).orElseThrow();
+    }
+}
