@@ -1,0 +1,74 @@
+package com.partnersportal.orders.export;
+
+import com.partnersportal.kit.problem.Refusal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The mailed link: serves a finished export's file to whoever holds a valid, unexpired signed link (the gateway
+ * routes {@code /downloads/order-exports/**} here without a session, as a mail client opens it).
+ */
+@RestController
+class ExportDownloadController {
+
+    private final OrderExportRepository exports;
+    private final ExportFiles files;
+    private final DownloadLinks links;
+    private final Clock clock;
+
+    ExportDownloadController(OrderExportRepository exports, ExportFiles files, DownloadLinks links, Clock clock) {
+        this.exports = exports;
+        this.files = files;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    @GetMapping("/downloads/order-exports/{exportId}")
+    ResponseEntity<Resource> download(@PathVariable String exportId, @RequestParam(required = false) Long expires,
+            @RequestParam(required = false) String signature) {
+        UUID id = parse(exportId);
+        if (expires == null || !links.verifies(id, expires, signature)) {
+            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid",
+                    "This download link is not valid. Ask for a new export in the portal.");
+        }
+        if (Instant.ofEpochSecond(expires).isBefore(clock.instant())) {
+            throw new Refusal(Refusal.Reason.CONFLICT, "download_link_expired",
+                    "This download link has expired. Ask for a new export in the portal.");
+        }
+        OrderExport export = exports.findById(id).filter(e -> e.status() == ExportStatus.DONE)
+                .orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "download_link_expired",
+                        "This export is no longer available. Ask for a new export in the portal."));
+        Path file = files.finished(export.id());
+        if (!Files.exists(file)) {
+            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_expired",
+                    "This export is no longer available. Ask for a new export in the portal.");
+        }
+        String name = "orders-%s-to-%s.csv".formatted(export.createdFrom(), export.createdTo());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(new FileSystemResource(file));
+    }
+
+    private static UUID parse(String exportId) {
+        try {
+            return UUID.fromString(exportId);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid", "This download link is not valid.");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.partnersportal.orders.export;
+
+import com.partnersportal.orders.order.OrderStatus;
+import com.partnersportal.orders.search.OrderFilter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The order list's filters an export was asked with (kept as JSON on the export). */
+record ExportFilters(List<String> statuses, BigDecimal amountMin, BigDecimal amountMax, String currency,
+        String countryCode, UUID legalEntityId, String paymentType, boolean includeHidden) {
+
+    OrderFilter toFilter(Instant createdFrom, Instant createdTo) {
+        return new OrderFilter(
+                statuses == null ? null : statuses.stream().map(name -> OrderStatus.fromWireName(name).orElseThrow())
+                        .collect(Collectors.toSet()),
+                createdFrom, createdTo, null, null, amountMin, amountMax, currency, countryCode, legalEntityId,
+                paymentType, null, includeHidden);
+    }
+}
