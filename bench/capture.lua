@@ -1,0 +1,19 @@
+-- wrk script: partial captures of 1.00 SAR, round-robin over authorised orders whose ids are in orders.txt
+-- (one per line); the merchant is the sandbox's X-Merchant-Id.
+local ids = {}
+local next_index = 0
+
+function init(args)
+  for line in io.lines(os.getenv("BENCH_DIR") .. "/orders.txt") do ids[#ids + 1] = line end
+  next_index = math.random(#ids)
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["X-Merchant-Id"] = os.getenv("MERCHANT")
+end
+
+function request()
+  next_index = next_index % #ids + 1
+  local body = '{"order_id": "' .. ids[next_index] .. '", "total_amount": {"amount": 1.00, "currency": "SAR"},'
+    .. ' "shipping_info": {"shipped_at": "2026-11-20T10:00:00Z", "shipping_company": "SMSA"}}'
+  return wrk.format(nil, "/payments/capture", nil, body)
+end

@@ -1,0 +1,119 @@
+# Shared by the benchmarks: a JDK 21+, the built jars, a Kafka broker and an orders-service of their own, on
+# ports and a database that do not touch the local platform (./portal start may run beside them).
+set -euo pipefail
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_DIR=${BENCH_DIR:-/tmp/portal-bench}
+BENCH_DB=${BENCH_DB:-bench_orders}
+BENCH_PORT=18082
+BENCH_KAFKA=127.0.0.1:19092
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+mkdir -p "$BENCH_DIR"
+
+bench_jdk() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+    [[ -x $candidate/bin/java ]] || continue
+    local major
+    major=$("$candidate/bin/java" -version 2>&1 | awk -F'"' '/ version "/ {print $2}' | cut -d. -f1)
+    if [[ ${major:-0} -ge 21 ]]; then export JAVA_HOME=$candidate; return 0; fi
+  done
+  echo "No JDK 21+ found" >&2; exit 1
+}
+
+bench_build() {
+  cd "$BENCH_ROOT"
+  if [[ ! -f orders-service/target/orders-service-0.1.0-SNAPSHOT.jar ]] || ! compgen -G "local-launcher/target/lib/kafka_2.13-*.jar" >/dev/null; then
+    echo "building orders-service and the launcher's Kafka jars ..."
+    ./mvnw -B -q -DskipTests install -pl orders-service,local-launcher -am
+  fi
+}
+
+bench_kafka_start() {
+  local dir=$BENCH_DIR/kafka
+  rm -rf "$dir"; mkdir -p "$dir/data"
+  sed -e "s#@DATA_DIR@#$dir/data#" -e 's/9092/19092/g' -e 's/9093/19093/g' \
+    "$BENCH_ROOT/local-launcher/src/main/resources/kafka/server.properties" > "$dir/server.properties"
+  cp "$BENCH_ROOT/local-launcher/src/main/resources/kafka/log4j2.xml" "$dir/log4j2.xml"
+  local cp="$BENCH_ROOT/local-launcher/target/lib/*"
+  "$JAVA_HOME/bin/java" -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.tools.StorageTool format \
+    --cluster-id "$(uuidgen 2>/dev/null || cat /proc/sys/kernel/random/uuid | tr -d - | cut -c1-22)" \
+    --config "$dir/server.properties" > "$dir/format.log" 2>&1
+  "$JAVA_HOME/bin/java" -Xmx512m -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.Kafka \
+    "$dir/server.properties" > "$dir/kafka.log" 2>&1 &
+  echo $! > "$dir/pid"
+  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && return 0; sleep 0.5; done
+  echo "bench Kafka did not start; see $dir/kafka.log" >&2; exit 1
+}
+
+bench_database() {
+  psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null
+  psql -qAt -d postgres -c "CREATE DATABASE $BENCH_DB" >/dev/null
+}
+
+# Starts orders-service on $BENCH_PORT with the heap given as $1 (e.g. 512m).
+bench_orders_start() {
+  local heap=$1
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$heap" -jar "$BENCH_ROOT/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar" \
+    --server.port=$BENCH_PORT --portal.environment=sandbox \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
+    --spring.kafka.bootstrap-servers=$BENCH_KAFKA --portal.orders.exports.directory="$BENCH_DIR/exports" \
+    --portal.orders.exports.poll-interval=200ms --logging.level.root=warn \
+    > "$BENCH_DIR/orders-service.log" 2>&1 &
+  echo $! > "$BENCH_DIR/orders.pid"
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$BENCH_PORT/actuator/health/liveness" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "bench orders-service did not start; see $BENCH_DIR/orders-service.log" >&2; exit 1
+}
+
+bench_orders_stop() {
+  [[ -f $BENCH_DIR/orders.pid ]] && kill "$(cat "$BENCH_DIR/orders.pid")" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$(cat "$BENCH_DIR/orders.pid" 2>/dev/null)" 2>/dev/null || break; sleep 0.5; done
+  rm -f "$BENCH_DIR/orders.pid"
+}
+
+bench_cleanup() {
+  bench_orders_stop
+  [[ -f $BENCH_DIR/kafka/pid ]] && kill "$(cat "$BENCH_DIR/kafka/pid")" 2>/dev/null || true
+  if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
+    psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+}
+
+# The service's heap in use now, in MB (Micrometer's jvm.memory.used, area=heap).
+bench_heap_mb() {
+  curl -fsS "http://127.0.0.1:$BENCH_PORT/actuator/metrics/jvm.memory.used?tag=area:heap" |
+    python3 -c 'import json,sys; print(round(json.load(sys.stdin)["measurements"][0]["value"]/1048576))'
+}
+
+# A merchant with one legal entity per Gulf country, as identity's events would bring them.
+bench_merchant() {
+  local merchant=$1
+  psql -qAt -d "$BENCH_DB" <<SQL
+INSERT INTO legal_entity (id, merchant_id, legal_name_en, country_code, currency, time_zone, updated_at)
+SELECT gen_random_uuid(), '$merchant', 'Bench ' || c, c, cur, 'Asia/Riyadh', now()
+FROM (VALUES ('SA','SAR'),('AE','AED'),('QA','QAR'),('KW','KWD'),('BH','BHD'),('OM','OMR')) AS v(c, cur);
+SQL
+}
+
+# $2 orders for merchant $1 in status $3 (NEW, AUTHORISED, ...), total $4, spread over the last 30 days.
+bench_orders_rows() {
+  local merchant=$1 count=$2 status=$3 total=$4
+  psql -qAt -d "$BENCH_DB" <<SQL
+INSERT INTO orders (id, merchant_id, legal_entity_id, checkout_id, order_reference_id, order_number, status, currency,
+    total_amount, tax_amount, shipping_amount, discount_amount, country_code, locale, description,
+    consumer_email, consumer_phone_number, consumer_first_name, consumer_last_name, created_at, updated_at, version,
+    payment_type, instalments, authorised_at, auto_capture_at)
+SELECT gen_random_uuid(), '$merchant', (SELECT id FROM legal_entity WHERE merchant_id = '$merchant' AND country_code = 'SA'),
+    gen_random_uuid(), 'REF-' || g, 'N-' || g, '$status', 'SAR', $total, 0, 0, 0, 'SA', 'ar_SA', 'Bench order ' || g,
+    'shopper' || g || '@example.com', '+9665' || lpad(g::text, 8, '0'),
+    CASE WHEN g % 2 = 0 THEN 'نورة' ELSE 'Noura' END, CASE WHEN g % 3 = 0 THEN 'الحربي' ELSE 'Al-Harbi' END,
+    now() - (g % 2592000) * interval '1 second', now(), 0, 'PAY_BY_INSTALMENTS', 3,
+    CASE WHEN '$status' = 'AUTHORISED' THEN now() END,
+    CASE WHEN '$status' = 'AUTHORISED' THEN now() + interval '21 days' END
+FROM generate_series(1, $count) AS g;
+ANALYZE orders;
+SQL
+}
