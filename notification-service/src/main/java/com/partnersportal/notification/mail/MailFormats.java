@@ -21,10 +21,13 @@ public class MailFormats {
         this.zone = settings.zone();
     }
 
-    /** {@code 27 November 2026, 14:00 Arabian Standard Time}; null stays null. */
+    /** {@code 27 November 2026, 14:00 Arabian Standard Time} ({@code 27 نوفمبر 2026، 14:00 التوقيت العربي الرسمي}); null stays null. */
     public String dateTime(Instant instant, Language language) {
-        return instant == null ? null
-                : DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm zzzz", language.locale()).format(instant.atZone(zone));
+        if (instant == null) {
+            return null;
+        }
+        String pattern = language == Language.AR ? "d MMMM yyyy، HH:mm zzzz" : "d MMMM yyyy, HH:mm zzzz";
+        return DateTimeFormatter.ofPattern(pattern, language.locale()).format(instant.atZone(zone));
     }
 
     /** {@code 1 November 2026}; null stays null. */

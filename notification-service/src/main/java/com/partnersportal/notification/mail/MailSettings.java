@@ -21,28 +21,41 @@ public record MailSettings(String portalUrl, String from, String timeZone) {
         from = from == null || from.isBlank() ? "Partners Portal <no-reply@partners-portal.local>" : from.trim();
         timeZone = timeZone == null || timeZone.isBlank() ? "Asia/Riyadh" : timeZone.trim();
         // Fail at start-up rather than at the first mail.
-        portalUri();
-        fromAddress();
-        zone();
+        portalUri(portalUrl);
+        fromAddress(from);
+        ZoneId.of(timeZone);
     }
 
     public URI portalUri() {
-        URI uri = URI.create(portalUrl);
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        return portalUri(portalUrl);
+    }
+
+    public InternetAddress fromAddress() {
+        return fromAddress(from);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    private static URI portalUri(String portalUrl) {
+        URI uri;
+        try {
+            uri = URI.create(portalUrl);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || !"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("portal.notification.portal-url must be an http(s) address: " + portalUrl);
         }
         return uri;
     }
 
-    public InternetAddress fromAddress() {
+    private static InternetAddress fromAddress(String from) {
         try {
             return new InternetAddress(from, true);
         } catch (AddressException e) {
             throw new IllegalArgumentException("portal.notification.from is not a mail address: " + from, e);
         }
-    }
-
-    public ZoneId zone() {
-        return ZoneId.of(timeZone);
     }
 }
