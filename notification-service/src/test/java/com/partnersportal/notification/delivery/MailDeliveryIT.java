@@ -25,7 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
 
 /**
  * Delivery against a real SMTP server that goes away: nothing asked for during an outage is lost, each failed
@@ -44,6 +46,8 @@ class MailDeliveryIT {
     MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
+    @LocalServerPort
+    int port;
 
     private EventPublisher events;
     private StoredNotifications stored;
@@ -134,6 +138,21 @@ class MailDeliveryIT {
                 rows -> rows.size() == 1 && "failed".equals(rows.getFirst().status())).getFirst();
         assertThat(record.attempts()).isEqualTo(1);
         assertThat(record.lastError()).startsWith("the recipient address is not valid");
+    }
+
+    @Test
+    void deliveryIsVisibleInThePrometheusMetricsByKind() {
+        String address = address();
+        invite(address);
+        await().atMost(PATIENCE).until(() -> MailServer.mailsTo(address).size() == 1);
+
+        String metrics = RestClient.create("http://localhost:" + port).get().uri("/actuator/prometheus")
+                .retrieve().body(String.class);
+        assertThat(metrics)
+                .containsPattern("portal_notifications_sent_total\\{application=\"notification-service\",kind=\"user-invited\"} [1-9]")
+                .contains("portal_notifications_failed_total{application=\"notification-service\",kind=\"password-reset\"}")
+                .contains("portal_notifications_attempt_failures_total{application=\"notification-service\",kind=\"order-export-ready\"}")
+                .containsPattern("portal_notifications_pending\\{application=\"notification-service\"} \\d");
     }
 
     private void invite(String address) {
