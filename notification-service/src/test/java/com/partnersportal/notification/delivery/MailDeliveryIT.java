@@ -53,9 +53,12 @@ class MailDeliveryIT {
     private StoredNotifications stored;
 
     @BeforeEach
-    void connect() {
+    void connectAndLetTheServiceFinishWhatOtherTestsAskedFor() {
         events = new EventPublisher(brokers);
         stored = new StoredNotifications(jdbc);
+        await().atMost(PATIENCE).until(() -> jdbc.sql(
+                "SELECT count(*) FROM notification WHERE status = 'pending' AND next_attempt_at IS NOT NULL")
+                .query(Long.class).single() == 0);
     }
 
     @AfterEach

@@ -108,7 +108,7 @@ class UserEventsConsumerIT extends IdempotentConsumerContract {
         assertThat(record.eventId()).isEqualTo(eventId);
         assertThat(record.sentAt()).isNotNull();
         assertThat(mail.header("Message-ID")).isEqualTo("<" + record.id() + "@partners-portal.local>");
-        await().atMost(PATIENCE).until(() -> sent("user-invited") == sentBefore + 1);
+        await().atMost(PATIENCE).until(() -> sent("user-invited") >= sentBefore + 1);
     }
 
     @Test
