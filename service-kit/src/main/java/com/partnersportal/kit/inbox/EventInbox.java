@@ -92,7 +92,7 @@ public class EventInbox {
         } catch (JacksonException e) {
             throw new InboundEvent.MalformedEvent("event " + event.id() + " has an unreadable payload: " + e.getOriginalMessage());
         }
-        route.deliver(payload);
+        route.deliver(payload, event);
     }
 
     private Counter counter(String name, String description, InboundEvent event) {

@@ -22,9 +22,15 @@ public final class EventRoutes {
         return Optional.ofNullable(routes.get(type));
     }
 
-    record Route<T>(Class<T> payloadType, Consumer<T> handler) {
-        void deliver(T payload) {
-            handler.accept(payload);
+    /** A handler that also needs the event's attributes, for example to record which event id caused its effect. */
+    @FunctionalInterface
+    public interface EventHandler<T> {
+        void handle(T payload, InboundEvent event);
+    }
+
+    record Route<T>(Class<T> payloadType, EventHandler<T> handler) {
+        void deliver(T payload, InboundEvent event) {
+            handler.handle(payload, event);
         }
     }
 
@@ -32,6 +38,11 @@ public final class EventRoutes {
         private final Map<String, Route<?>> routes = new HashMap<>();
 
         public <T> Builder on(String type, Class<T> payloadType, Consumer<T> handler) {
+            return onEvent(type, payloadType, (payload, event) -> handler.accept(payload));
+        }
+
+        /** As {@link #on}, for a handler that also needs the event's attributes (its id, say). */
+        public <T> Builder onEvent(String type, Class<T> payloadType, EventHandler<T> handler) {
             routes.put(type, new Route<>(payloadType, handler));
             return this;
         }

@@ -1,0 +1,33 @@
+package com.partnersportal.notification.mail;
+
+import java.net.URI;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The portal pages that mails link to, under {@code portal.notification.portal-url}. */
+@Component
+public class PortalLinks {
+
+    private final URI portal;
+
+    PortalLinks(MailSettings settings) {
+        this.portal = settings.portalUri();
+    }
+
+    /** Where an invited user sets a password and activates the account. */
+    public String activation(String token) {
+        return withToken("/activate", token);
+    }
+
+    public String passwordReset(String token) {
+        return withToken("/reset-password", token);
+    }
+
+    private String withToken(String page, String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("a link to " + page + " needs a token");
+        }
+        return UriComponentsBuilder.fromUri(portal).path(page).queryParam("token", "{token}")
+                .encode().buildAndExpand(token).toUriString();
+    }
+}

@@ -1,0 +1,7 @@
+package com.partnersportal.notification.operator;
+
+import java.util.List;
+
+/** A page of notifications, newest first; {@code nextCursor} fetches the next one, null on the last page. */
+record NotificationPage(List<NotificationSummary> notifications, String nextCursor) {
+}

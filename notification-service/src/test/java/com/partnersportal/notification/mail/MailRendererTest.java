@@ -1,0 +1,126 @@
+package com.partnersportal.notification.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.MessageSource;
+
+class MailRendererTest {
+
+    private static final String HOSTILE = "<script>alert('x')</script> & <img src=x onerror=alert(1)> \"Noura\"";
+
+    private final MailRenderer renderer;
+    private final MailFormats formats = new MailFormats(new MailSettings(null, null, null));
+
+    MailRendererTest() {
+        MailTemplateConfiguration configuration = new MailTemplateConfiguration();
+        MessageSource texts = configuration.mailTexts();
+        renderer = new MailRenderer(configuration.mailTemplateEngine(texts), texts);
+    }
+
+    @ParameterizedTest
+    @EnumSource(MailKind.class)
+    void everyKindHasItsSubjectTextsAndBothPartsInEnglishAndInArabic(MailKind kind) {
+        RenderedMail english = renderer.render(sample(kind, Language.EN, "Noura"));
+        RenderedMail arabic = renderer.render(sample(kind, Language.AR, "Noura"));
+
+        for (RenderedMail mail : new RenderedMail[] {english, arabic}) {
+            assertThat(mail.subject()).isNotBlank();
+            // Thymeleaf shows a text missing from the bundle as ??key_locale??
+            assertThat(mail.html()).doesNotContain("??").contains("Noura");
+            assertThat(mail.text()).doesNotContain("??").contains("Noura").doesNotContain("<");
+        }
+        assertThat(arabic.subject()).isNotEqualTo(english.subject());
+        assertThat(arabic.subject()).containsPattern("\\p{IsArabic}");
+        assertThat(arabic.text()).containsPattern("\\p{IsArabic}");
+        assertThat(english.html()).contains("<html lang=\"en\" dir=\"ltr\">");
+        assertThat(arabic.html()).contains("<html lang=\"ar\" dir=\"rtl\">").contains("text-align:right");
+    }
+
+    @Test
+    void anInvitationLinksToActivationAndSaysWhenTheLinkExpires() {
+        RenderedMail mail = renderer.render(sample(MailKind.USER_INVITED, Language.EN, "Noura Al-Harbi"));
+
+        assertThat(mail.subject()).isEqualTo("You are invited to the Partners Portal");
+        assertThat(mail.html())
+                .contains("Hello Noura Al-Harbi,")
+                .contains("href=\"https://portal.example/activate?token=t0k3n\"")
+                .contains("27 November 2026, 14:00 Arabian Standard Time");
+        assertThat(mail.text())
+                .contains("Hello Noura Al-Harbi,")
+                .contains("https://portal.example/activate?token=t0k3n")
+                .contains("27 November 2026, 14:00");
+    }
+
+    @Test
+    void anArabicInvitationHasArabicTextsAndKeepsTheLinkLeftToRight() {
+        RenderedMail mail = renderer.render(sample(MailKind.USER_INVITED, Language.AR, "نورة الحربي"));
+
+        assertThat(mail.subject()).isEqualTo("دعوة للانضمام إلى بوابة الشركاء");
+        assertThat(mail.html()).contains("مرحباً نورة الحربي،")
+                .contains("<a dir=\"ltr\" href=\"https://portal.example/activate?token=t0k3n\"");
+        assertThat(mail.text()).contains("فعّل حسابك").contains("27 نوفمبر 2026، 14:00").contains("https://portal.example/activate?token=t0k3n");
+    }
+
+    @Test
+    void aRecipientWithoutANameIsGreetedWithoutOne() {
+        RenderedMail mail = renderer.render(sample(MailKind.PASSWORD_RESET, Language.EN, "  "));
+
+        assertThat(mail.html()).contains("<p>Hello,</p>").doesNotContain("null");
+        assertThat(mail.text()).startsWith("Hello,\n");
+    }
+
+    @Test
+    void hostileNamesAndReasonsAreEscapedInTheHtmlAndLeftAsTextInThePlainPart() {
+        RenderedMail invited = renderer.render(sample(MailKind.USER_INVITED, Language.EN, HOSTILE));
+        RenderedMail failed = renderer.render(MailRequest.to(MailKind.ORDER_EXPORT_FAILED, "a@example.com", Language.EN)
+                .with("name", "Noura").with("reason", "</p><a href=\"javascript:alert(1)\">retry</a>").build());
+
+        assertThat(invited.html()).doesNotContain("<script>").doesNotContain("<img")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; &quot;Noura&quot;");
+        assertThat(invited.text()).contains(HOSTILE);
+        assertThat(failed.html()).doesNotContain("javascript:alert(1)\">").contains("&lt;/p&gt;&lt;a href=");
+    }
+
+    @Test
+    void anExportReadyMailCarriesTheDownloadLinkTheRangeAndTheExpiry() {
+        RenderedMail mail = renderer.render(sample(MailKind.ORDER_EXPORT_READY, Language.EN, "Noura"));
+
+        assertThat(mail.subject()).isEqualTo("Your orders export is ready");
+        assertThat(mail.html()).contains("href=\"https://files.example/exports/e-1.csv?sig=a&amp;exp=b\"")
+                .contains("1,250 orders created from 1 November 2026 to 24 November 2026")
+                .contains("The download link expires on 27 November 2026, 14:00");
+        assertThat(mail.text()).contains("https://files.example/exports/e-1.csv?sig=a&exp=b");
+    }
+
+    @Test
+    void anExportFailedMailSaysSoAndWhy() {
+        RenderedMail mail = renderer.render(MailRequest.to(MailKind.ORDER_EXPORT_FAILED, "a@example.com", Language.AR)
+                .with("name", "Noura").with("reason", "too many rows").build());
+
+        assertThat(mail.subject()).isEqualTo("تعذّر إنشاء ملف تصدير الطلبات");
+        assertThat(mail.text()).contains("السبب: too many rows");
+    }
+
+    private MailRequest sample(MailKind kind, Language language, String name) {
+        Instant expiry = Instant.parse("2026-11-27T11:00:00Z");
+        MailRequest.Builder request = MailRequest.to(kind, "noura@example.com", language).with("name", name);
+        switch (kind) {
+            case USER_INVITED, ACTIVATION_REISSUED -> request.with("activationUrl", "https://portal.example/activate?token=t0k3n")
+                    .with("expiresAt", formats.dateTime(expiry, language));
+            case PASSWORD_RESET -> request.with("resetUrl", "https://portal.example/reset-password?token=t0k3n")
+                    .with("expiresAt", formats.dateTime(expiry, language));
+            case ORDER_EXPORT_READY -> request.with("downloadUrl", "https://files.example/exports/e-1.csv?sig=a&exp=b")
+                    .with("expiresAt", formats.dateTime(expiry, language))
+                    .with("rowCount", formats.count(1250))
+                    .with("createdFrom", formats.date(LocalDate.parse("2026-11-01"), language))
+                    .with("createdTo", formats.date(LocalDate.parse("2026-11-24"), language));
+            case ORDER_EXPORT_FAILED -> request.with("reason", "the export timed out");
+        }
+        return request.build();
+    }
+}
