@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -26,8 +27,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-/** Merchant systems authenticate with their API token, as on Tamara's API; identity-service says whose it is. */
+/**
+ * Merchant systems authenticate with their API token, as on Tamara's API; identity-service says whose it is.
+ * Its own context (its own properties) is closed afterwards, so that its consumers leave the group to the others.
+ */
 @ServiceIntegrationTest
+@DirtiesContext
 class MerchantApiTokenIT {
 
     private static final WireMockServer IDENTITY = new WireMockServer(wireMockConfig().dynamicPort());

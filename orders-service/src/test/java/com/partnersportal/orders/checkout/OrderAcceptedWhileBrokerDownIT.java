@@ -14,6 +14,7 @@ import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -27,8 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Kafka is down when the merchant checks out: the order is still accepted (it and its event are in the
  * database), readiness says the broker is missing, and the event is published once a broker is back.
+ * Its own context (its own properties) is closed afterwards, so that its consumers leave the group to the others.
  */
 @ServiceIntegrationTest
+@DirtiesContext
 class OrderAcceptedWhileBrokerDownIT {
 
     private static final BrokerAddress BROKER = BrokerAddress.unreachable();
