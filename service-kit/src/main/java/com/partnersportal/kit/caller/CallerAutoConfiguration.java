@@ -8,6 +8,7 @@ import com.partnersportal.kit.deployment.DeploymentAutoConfiguration;
 import com.partnersportal.kit.deployment.DeploymentProperties;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -28,7 +30,11 @@ public class CallerAutoConfiguration {
     ApiTokenIntrospection apiTokenIntrospection(RestClient.Builder builder,
             @Value("${portal.services.identity-url}") String identityUrl,
             @Value("${portal.auth.api-token-cache:60s}") Duration liveFor) {
-        return new ApiTokenIntrospection(builder.clone().baseUrl(identityUrl).build(), liveFor);
+        // A caller waits on this lookup: identity-service must answer quickly or the caller hears it is unavailable.
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
+        requests.setReadTimeout(Duration.ofSeconds(3));
+        return new ApiTokenIntrospection(builder.clone().requestFactory(requests).baseUrl(identityUrl).build(), liveFor);
     }
 
     /** identity-service's public keys, fetched on first use and again when a token names an unknown key. */

@@ -4,6 +4,7 @@ import com.partnersportal.kit.deployment.DeploymentAutoConfiguration;
 import com.partnersportal.kit.deployment.DeploymentProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,10 @@ public class ClockAutoConfiguration {
         return deployment.environment().isSandbox() ? new SandboxClock() : Clock.systemUTC();
     }
 
+    /** The gateway, which is every outsider's way in, switches it off ({@code portal.clock.sandbox-endpoint}). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBooleanProperty(name = "portal.clock.sandbox-endpoint", matchIfMissing = true)
     @Import(SandboxClockController.class)
     static class SandboxClockEndpoint {
     }

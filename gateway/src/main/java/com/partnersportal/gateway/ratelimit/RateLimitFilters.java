@@ -1,0 +1,116 @@
+package com.partnersportal.gateway.ratelimit;
+
+import com.partnersportal.gateway.access.RouteAccessFilters;
+import com.partnersportal.gateway.edge.Problems;
+import com.partnersportal.gateway.route.GatewayRoute;
+import com.partnersportal.gateway.route.RateClass;
+import com.partnersportal.kit.caller.Caller;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.function.HandlerFilterFunction;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Token-bucket rate limits: per client address before anything else (strictly on sign-in and activation
+ * routes, so guessing passwords or links gets nowhere), then per signed-in user and per merchant API token.
+ * Over the limit is a 429 problem with {@code Retry-After}. If Redis cannot answer, requests pass (availability
+ * over throttling) and the failure is counted.
+ */
+@Component
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class RateLimitFilters implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilters.class);
+
+    private final RateLimitProperties properties;
+    private final RateLimitStore store;
+    private final Counter limited;
+    private final Counter storeFailures;
+
+    RateLimitFilters(RateLimitProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        boolean redis = properties.redisUrl() != null && !properties.redisUrl().isBlank();
+        this.store = redis ? new RedisRateLimitStore(properties.redisUrl(), properties.redisKeyPrefix(), properties.window())
+                : new InMemoryRateLimitStore(properties.window());
+        log.info("Rate limits kept {}", redis ? "in Redis" : "in memory");
+        this.limited = Counter.builder("portal.gateway.rate.limited").description("Requests refused over a rate limit")
+                .register(meters);
+        this.storeFailures = Counter.builder("portal.gateway.rate.limit.store.failures")
+                .description("Rate-limit checks that could not reach the store and let the request pass").register(meters);
+    }
+
+    /** Per client address, before authentication. */
+    public HandlerFilterFunction<ServerResponse, ServerResponse> perAddress(GatewayRoute route) {
+        long limit = route.rateClass() == RateClass.SIGN_IN ? properties.signInPerAddress() : properties.perAddress();
+        String bucket = route.rateClass() == RateClass.SIGN_IN ? "sign-in-address:" : "address:";
+        return (request, next) -> check(bucket + clientAddress(request), limit, request, next);
+    }
+
+    /** Per signed-in user or API token, after authentication. */
+    public HandlerFilterFunction<ServerResponse, ServerResponse> perCaller(GatewayRoute route) {
+        return (request, next) -> {
+            Caller caller = RouteAccessFilters.callerOf(request).orElse(null);
+            if (caller == null) {
+                return next.handle(request);
+            }
+            return caller.kind() == Caller.Kind.API_TOKEN
+                    ? check("api-token:" + caller.actorId(), properties.perApiToken(), request, next)
+                    : check("user:" + caller.actorId(), properties.perUser(), request, next);
+        };
+    }
+
+    private ServerResponse check(String key, long limit, ServerRequest request,
+            HandlerFunction<ServerResponse> next) throws Exception {
+        if (!properties.enabled()) {
+            return next.handle(request);
+        }
+        ConsumptionProbe probe;
+        try {
+            probe = store.tryConsume(key, configuration(limit));
+        } catch (RuntimeException e) {
+            storeFailures.increment();
+            log.warn("Rate limit store unavailable, letting the request pass: {}", e.toString());
+            return next.handle(request);
+        }
+        if (probe.isConsumed()) {
+            return next.handle(request);
+        }
+        limited.increment();
+        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+        return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(retryAfter))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.detail(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                        "Too many requests; retry after %d seconds.".formatted(retryAfter),
+                        Map.of("retry_after_seconds", retryAfter)));
+    }
+
+    private BucketConfiguration configuration(long limit) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, properties.window()).build())
+                .build();
+    }
+
+    static String clientAddress(ServerRequest request) {
+        return request.servletRequest().getRemoteAddr();
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        store.close();
+    }
+}

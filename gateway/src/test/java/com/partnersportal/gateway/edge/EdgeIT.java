@@ -1,0 +1,94 @@
+package com.partnersportal.gateway.edge;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.testsupport.TestAccessTokens;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** Request ids, security headers, CORS for the portal's origin only, body limits and header hygiene. */
+class EdgeIT extends GatewayTest {
+
+    private final String viewer = TestAccessTokens.user(UUID.randomUUID(), UUID.randomUUID(),
+            Set.of(Permission.ORDERS_VIEW), List.of());
+
+    @Test
+    void aRequestIdIsMadeWhenMissingKeptWhenSaneAndPassedToTheService() {
+        ResponseEntity<String> fresh = call(HttpMethod.GET, "/portal/v1/orders/a", auth(), null);
+        String made = fresh.getHeaders().getFirst("X-Request-Id");
+        assertThat(made).matches("[0-9a-f-]{36}");
+        SERVICES.verify(getRequestedFor(urlPathEqualTo("/portal/v1/orders/a")).withHeader("X-Request-Id", equalTo(made)));
+
+        ResponseEntity<String> given = call(HttpMethod.GET, "/portal/v1/orders/b", with(auth(), "X-Request-Id", "shop-req-42"), null);
+        assertThat(given.getHeaders().getFirst("X-Request-Id")).isEqualTo("shop-req-42");
+        SERVICES.verify(getRequestedFor(urlPathEqualTo("/portal/v1/orders/b")).withHeader("X-Request-Id", equalTo("shop-req-42")));
+
+        ResponseEntity<String> hostile = call(HttpMethod.GET, "/portal/v1/orders/c",
+                with(auth(), "X-Request-Id", "<script>alert(1)</script>"), null);
+        assertThat(hostile.getHeaders().getFirst("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void answersCarrySecurityHeaders() {
+        ResponseEntity<String> answer = call(HttpMethod.GET, "/portal/v1/orders", auth(), null);
+
+        assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(answer.getHeaders().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(answer.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(answer.getHeaders().getFirst("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void corsIsGrantedToThePortalsOriginAndNoOther() {
+        ResponseEntity<String> portal = call(HttpMethod.OPTIONS, "/portal/v1/orders", Map.of("Origin", "https://portal.example",
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization"), null);
+        assertThat(portal.getStatusCode().value()).isEqualTo(200);
+        assertThat(portal.getHeaders().getFirst("Access-Control-Allow-Origin")).isEqualTo("https://portal.example");
+
+        ResponseEntity<String> stranger = call(HttpMethod.OPTIONS, "/portal/v1/orders", Map.of("Origin", "https://evil.example",
+                "Access-Control-Request-Method", "GET"), null);
+        assertThat(stranger.getStatusCode().value()).isEqualTo(403);
+        assertThat(stranger.getHeaders().getFirst("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedAtTheDoor() {
+        ResponseEntity<String> answer = call(HttpMethod.POST, "/checkout", with(Map.of(), "Authorization", "Bearer " + API_TOKEN),
+                "{\"description\": \"" + "x".repeat(1_100_000) + "\"}");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(413);
+        assertThat(answer.getBody()).contains("request_body_too_large");
+    }
+
+    @Test
+    void theSandboxMerchantHeaderNeverPassesTheGateway() {
+        call(HttpMethod.GET, "/portal/v1/orders/d", with(auth(), "X-Merchant-Id", UUID.randomUUID().toString()), null);
+
+        SERVICES.verify(getRequestedFor(urlPathEqualTo("/portal/v1/orders/d"))
+                .withHeader("X-Merchant-Id", absent())
+                .withHeader("Authorization", matching("Bearer .+")));
+    }
+
+    private Map<String, String> auth() {
+        return Map.of("Authorization", "Bearer " + viewer);
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        var all = new java.util.HashMap<>(headers);
+        all.put(name, value);
+        return all;
+    }
+}

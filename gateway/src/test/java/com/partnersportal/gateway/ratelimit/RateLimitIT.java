@@ -1,0 +1,80 @@
+package com.partnersportal.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.testsupport.TestAccessTokens;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Bursts over the limits, with the buckets in the machine's Redis (as in compose and the local run): a user over
+ * their limit, an API token over its limit, and sign-in from one address far sooner than anything else; each
+ * answered 429 with Retry-After, while other callers go on unhindered.
+ */
+class RateLimitIT extends GatewayTest {
+
+    @DynamicPropertySource
+    static void lowLimits(DynamicPropertyRegistry registry) {
+        registry.add("portal.gateway.rate-limits.per-user", () -> "8");
+        registry.add("portal.gateway.rate-limits.per-api-token", () -> "12");
+        registry.add("portal.gateway.rate-limits.sign-in-per-address", () -> "5");
+        registry.add("portal.gateway.rate-limits.redis-url", () -> "redis://127.0.0.1:6379");
+        registry.add("portal.gateway.rate-limits.redis-key-prefix", () -> "test:" + UUID.randomUUID() + ":");
+    }
+
+    @Test
+    void aUserOverTheLimitIsToldWhenToComeBackAndOthersAreNotAffected() {
+        String busy = viewer();
+        for (int i = 0; i < 8; i++) {
+            assertThat(call(HttpMethod.GET, "/portal/v1/orders", busy).getStatusCode().value()).isEqualTo(200);
+        }
+        ResponseEntity<String> limited = call(HttpMethod.GET, "/portal/v1/orders", busy);
+
+        assertThat(limited.getStatusCode().value()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.getHeaders().getFirst("Retry-After"))).isBetween(1L, 60L);
+        assertThat(String.valueOf(limited.getHeaders().getContentType())).startsWith("application/problem+json");
+        assertThat(limited.getBody()).contains("\"error_code\":\"rate_limited\"");
+        assertThat(call(HttpMethod.GET, "/portal/v1/orders", viewer()).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void anApiTokenHasItsOwnLimit() {
+        int passed = 0;
+        int limited = 0;
+        for (int i = 0; i < 15; i++) {
+            int status = call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), API_TOKEN).getStatusCode().value();
+            if (status == 200) {
+                passed++;
+            } else if (status == 429) {
+                limited++;
+            }
+        }
+        assertThat(passed).isEqualTo(12);
+        assertThat(limited).isEqualTo(3);
+    }
+
+    @Test
+    void signInIsLimitedPerAddressMoreStrictlyThanTheRest() {
+        int passed = 0;
+        for (int i = 0; i < 7; i++) {
+            if (call(HttpMethod.POST, "/auth/v1/sign-in", null).getStatusCode().value() == 200) {
+                passed++;
+            }
+        }
+        assertThat(passed).isEqualTo(5);
+        assertThat(call(HttpMethod.POST, "/auth/v1/activation", null).getStatusCode().value()).isEqualTo(429);
+        assertThat(call(HttpMethod.GET, "/.well-known/jwks.json", null).getStatusCode().value()).isEqualTo(200);
+    }
+
+    private static String viewer() {
+        return TestAccessTokens.user(UUID.randomUUID(), UUID.randomUUID(), Set.of(Permission.ORDERS_VIEW), List.of());
+    }
+}

@@ -1,0 +1,42 @@
+package com.partnersportal.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Two gateway replicas sharing Redis share one bucket per caller; one in memory counts alone. */
+class RateLimitStoreTest {
+
+    private static final BucketConfiguration FIVE_A_MINUTE = BucketConfiguration.builder()
+            .addLimit(Bandwidth.builder().capacity(5).refillGreedy(5, Duration.ofMinutes(1)).build()).build();
+
+    @Test
+    void replicasSharingRedisDrawFromTheSameBucket() {
+        String key = "test:" + UUID.randomUUID();
+        try (RateLimitStore first = new RedisRateLimitStore("redis://127.0.0.1:6379", "test:", Duration.ofMinutes(1));
+             RateLimitStore second = new RedisRateLimitStore("redis://127.0.0.1:6379", "test:", Duration.ofMinutes(1))) {
+            int consumed = 0;
+            for (int i = 0; i < 4; i++) {
+                consumed += first.tryConsume(key, FIVE_A_MINUTE).isConsumed() ? 1 : 0;
+                consumed += second.tryConsume(key, FIVE_A_MINUTE).isConsumed() ? 1 : 0;
+            }
+            assertThat(consumed).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void inMemoryBucketsRefuseOverTheLimitAndSayHowLongToWait() {
+        RateLimitStore store = new InMemoryRateLimitStore(Duration.ofMinutes(1));
+        for (int i = 0; i < 5; i++) {
+            assertThat(store.tryConsume("k", FIVE_A_MINUTE).isConsumed()).isTrue();
+        }
+        var refused = store.tryConsume("k", FIVE_A_MINUTE);
+        assertThat(refused.isConsumed()).isFalse();
+        assertThat(Duration.ofNanos(refused.getNanosToWaitForRefill())).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(13));
+        assertThat(store.tryConsume("other", FIVE_A_MINUTE).isConsumed()).isTrue();
+    }
+}
