@@ -32,16 +32,21 @@ record ServiceProcess(String name, int port, String database, Map<String, String
                                "SPRING_MAIL_PORT", String.valueOf(MailCatcherProcess.SMTP_PORT)), run, pg));
     }
 
-    /** The gateway, started once the backends are ready. */
+    /** The gateway, started once the backends are ready; its rate limits go to Redis when one answers locally. */
     static ServiceProcess gateway(RunDirectory run, PostgresCheck.Settings pg) {
-        return new ServiceProcess("gateway", 8080, null, Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "PORTAL_SERVICES_IDENTITY_URL", "http://127.0.0.1:8081",
                 "PORTAL_SERVICES_ORDERS_URL", "http://127.0.0.1:8082",
                 "PORTAL_SERVICES_SETTLEMENT_URL", "http://127.0.0.1:8083",
                 "PORTAL_SERVICES_WEBHOOKS_URL", "http://127.0.0.1:8084",
-                "PORTAL_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8085",
-                "SPRING_DATA_REDIS_HOST", "127.0.0.1"), run, pg);
+                "PORTAL_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8085"));
+        if (HealthWait.portOpen(REDIS_PORT)) {
+            env.put("PORTAL_GATEWAY_RATE_LIMITS_REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT);
+        }
+        return new ServiceProcess("gateway", 8080, null, Map.copyOf(env), run, pg);
     }
+
+    static final int REDIS_PORT = 6379;
 
     static List<String> databases(RunDirectory run, PostgresCheck.Settings pg) {
         return backends(run, pg).stream().map(ServiceProcess::database).toList();

@@ -151,7 +151,7 @@ class ComposeFileTest {
         GATEWAY_ROUTES.forEach((variable, service) -> assertThat(env.get(variable))
                 .as("%s of the gateway", variable)
                 .isEqualTo("http://%s:%s".formatted(service, environmentOf(service).get("SERVER_PORT"))));
-        assertThat(env).containsEntry("SPRING_DATA_REDIS_HOST", "redis");
+        assertThat(env).as("rate limits shared in compose's Redis").containsEntry("PORTAL_GATEWAY_RATE_LIMITS_REDIS_URL", "redis://redis:6379");
     }
 
     @Test
