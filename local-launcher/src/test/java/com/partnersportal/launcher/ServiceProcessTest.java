@@ -50,8 +50,7 @@ class ServiceProcessTest {
         assertThat(gateway).contains(
                 entry("SERVER_PORT", "8080"),
                 entry("PORTAL_SERVICES_IDENTITY_URL", "http://127.0.0.1:8081"),
-                entry("PORTAL_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8085"),
-                entry("SPRING_DATA_REDIS_HOST", "127.0.0.1"));
+                entry("PORTAL_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8085"));
         assertThat(gateway).doesNotContainKey("SPRING_DATASOURCE_URL");
     }
 
