@@ -10,4 +10,10 @@ class ServiceStandardsIT extends ServiceStandardsContract {
     protected List<String> readinessDependencies() {
         return List.of("readinessState");
     }
+
+    /** /v3/api-docs/&lt;service&gt; are the services' descriptions, served through the gateway. */
+    @Override
+    protected String apiDocsPath() {
+        return "/v3/api-docs/gateway";
+    }
 }

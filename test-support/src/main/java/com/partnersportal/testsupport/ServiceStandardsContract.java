@@ -42,6 +42,11 @@ public abstract class ServiceStandardsContract {
         }
     }
 
+    /** Where the service's own OpenAPI description is. */
+    protected String apiDocsPath() {
+        return "/v3/api-docs";
+    }
+
     @Test
     void livenessIsUp() {
         assertThat(get("/actuator/health/liveness").getStatusCode().value()).isEqualTo(200);
@@ -61,6 +66,14 @@ public abstract class ServiceStandardsContract {
 
         assertThat(info.get("service").asString()).isEqualTo(service);
         assertThat(info.get("environment").asString()).isEqualTo("sandbox");
+    }
+
+    @Test
+    void theServicePublishesItsOpenApiDescription() {
+        ResponseEntity<String> docs = get(apiDocsPath());
+
+        assertThat(docs.getStatusCode().value()).isEqualTo(200);
+        assertThat(JSON.readTree(docs.getBody()).get("openapi").asString()).startsWith("3.");
     }
 
     @Test
