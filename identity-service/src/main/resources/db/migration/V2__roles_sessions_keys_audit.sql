@@ -24,7 +24,7 @@ UPDATE app_user SET role = lower(role);
 ALTER TABLE app_user ALTER COLUMN role DROP NOT NULL;
 ALTER TABLE app_user ADD COLUMN custom_role_id UUID REFERENCES custom_role (id);
 ALTER TABLE app_user ADD CONSTRAINT app_user_one_role CHECK ((role IS NULL) <> (custom_role_id IS NULL));
-CREATE INDEX app_user_merchant ON app_user (merchant_id, lower(email));
+CREATE INDEX app_user_merchant ON app_user (merchant_id, (lower(email) COLLATE "C"));
 
 -- The legal entities a user is limited to; none means all of the merchant's.
 CREATE TABLE app_user_legal_entity (

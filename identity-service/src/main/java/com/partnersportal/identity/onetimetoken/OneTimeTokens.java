@@ -31,8 +31,8 @@ public class OneTimeTokens {
         this.clock = clock;
     }
 
-    /** The secret to mail (never stored) and when it stops working. */
-    public record Issued(String secret, Instant expiresAt) {
+    /** The secret to mail (never stored), when it was issued and when it stops working. */
+    public record Issued(String secret, Instant issuedAt, Instant expiresAt) {
     }
 
     /** A link that still works: whose it is. */
@@ -52,7 +52,7 @@ public class OneTimeTokens {
                 .param("hash", Tokens.sha256(secret)).param("now", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(expiresAt))
                 .update();
-        return new Issued(secret, expiresAt);
+        return new Issued(secret, now, expiresAt);
     }
 
     /** The link's user if it still works; the problem that says why not otherwise. Does not use it up. */

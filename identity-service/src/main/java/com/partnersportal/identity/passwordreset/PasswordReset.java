@@ -11,7 +11,6 @@ import com.partnersportal.identity.user.UserStatus;
 import com.partnersportal.identity.user.Users;
 import com.partnersportal.kit.outbox.Outbox;
 import com.partnersportal.kit.problem.ApiProblem;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,17 +32,15 @@ class PasswordReset {
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final Outbox outbox;
-    private final Clock clock;
     private final Duration validFor;
 
     PasswordReset(Users users, OneTimeTokens tokens, PasswordPolicy policy, PasswordHasher hasher, Outbox outbox,
-            Clock clock, @Value("${portal.identity.password-reset-ttl:72h}") Duration validFor) {
+            @Value("${portal.identity.password-reset-ttl:72h}") Duration validFor) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
         this.hasher = hasher;
         this.outbox = outbox;
-        this.clock = clock;
         this.validFor = validFor;
     }
 
@@ -61,7 +58,7 @@ class PasswordReset {
         OneTimeTokens.Issued token = tokens.issue(found.id(), TokenPurpose.PASSWORD_RESET, validFor);
         outbox.append(IdentityTopics.USER_EVENTS, found.id().toString(), PasswordResetRequested.TYPE,
                 found.id().toString(), new PasswordResetRequested(found.id(), found.merchantId(), found.email(),
-                        found.fullName(), found.locale(), token.secret(), token.expiresAt(), clock.instant()));
+                        found.fullName(), found.locale(), token.secret(), token.expiresAt(), token.issuedAt()));
     }
 
     @Transactional(readOnly = true)

@@ -43,7 +43,7 @@ class UserDirectory {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_limit",
                     "limit must be between 1 and %d.".formatted(MAX_LIMIT), Map.of("max", MAX_LIMIT));
         }
-        StringBuilder sql = new StringBuilder("SELECT id, lower(email) AS sort_key FROM app_user WHERE merchant_id = :merchantId");
+        StringBuilder sql = new StringBuilder("SELECT id, lower(email) COLLATE \"C\" AS sort_key FROM app_user WHERE merchant_id = :merchantId");
         Map<String, Object> params = new HashMap<>();
         params.put("merchantId", merchantId);
         if (filter.status() != null) {
@@ -65,10 +65,10 @@ class UserDirectory {
             params.put("search", "%" + likeEscaped(filter.search().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (cursor != null) {
-            sql.append(" AND lower(email) > :after");
+            sql.append(" AND lower(email) COLLATE \"C\" > :after");
             params.put("after", decode(cursor));
         }
-        sql.append(" ORDER BY lower(email) LIMIT :limit");
+        sql.append(" ORDER BY lower(email) COLLATE \"C\" LIMIT :limit");
         params.put("limit", limit + 1);
         record Key(UUID id, String sortKey) {
         }

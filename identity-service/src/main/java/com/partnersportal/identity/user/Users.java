@@ -230,7 +230,7 @@ public class Users {
         OneTimeTokens.Issued token = oneTimeTokens.issue(user.id(), TokenPurpose.ACTIVATION, activationTtl);
         outbox.append(IdentityTopics.USER_EVENTS, user.id().toString(), UserInvited.TYPE, user.id().toString(),
                 new UserInvited(user.id(), user.merchantId(), user.email(), user.fullName(), user.locale(),
-                        token.secret(), token.expiresAt(), reissued, actorUserId(actor), clock.instant()));
+                        token.secret(), token.expiresAt(), reissued, actorUserId(actor), token.issuedAt()));
     }
 
     private User own(UUID merchantId, UUID userId) {

@@ -9,7 +9,7 @@ public final class Page {
     }
 
     public static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text);
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
     }
 
     /** A complete page with the given title and (already escaped) body. */

@@ -33,6 +33,10 @@ public final class Portal {
         return "10.%d.%d.%d".formatted(random.nextInt(256), random.nextInt(256), random.nextInt(1, 255));
     }
 
+    public static JsonNode parse(String json) {
+        return JSON.readTree(json);
+    }
+
     public String clientAddress() {
         return clientAddress;
     }
