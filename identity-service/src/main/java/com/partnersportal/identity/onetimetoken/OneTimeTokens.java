@@ -93,6 +93,14 @@ public class OneTimeTokens {
         }
     }
 
+    /** How many links of this purpose the user was sent since then (to keep reset emails from being a spam cannon). */
+    @Transactional(readOnly = true)
+    public long issuedSince(UUID userId, TokenPurpose purpose, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM user_token WHERE user_id = :userId AND purpose = :purpose AND created_at > :since")
+                .param("userId", userId).param("purpose", purpose.name()).param("since", Timestamp.from(since))
+                .query(Long.class).single();
+    }
+
     /** Voids every unused link of this purpose the user was sent. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void voidAll(UUID userId, TokenPurpose purpose) {

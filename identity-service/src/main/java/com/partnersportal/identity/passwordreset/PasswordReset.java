@@ -11,6 +11,7 @@ import com.partnersportal.identity.user.UserStatus;
 import com.partnersportal.identity.user.Users;
 import com.partnersportal.kit.outbox.Outbox;
 import com.partnersportal.kit.problem.ApiProblem;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,16 +34,22 @@ class PasswordReset {
     private final PasswordHasher hasher;
     private final Outbox outbox;
     private final Duration validFor;
+    private final Clock clock;
 
     PasswordReset(Users users, OneTimeTokens tokens, PasswordPolicy policy, PasswordHasher hasher, Outbox outbox,
-            @Value("${portal.identity.password-reset-ttl:72h}") Duration validFor) {
+            Clock clock, @Value("${portal.identity.password-reset-ttl:72h}") Duration validFor) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
         this.hasher = hasher;
         this.outbox = outbox;
         this.validFor = validFor;
+        this.clock = clock;
     }
+
+    /** At most this many reset emails per user per {@link #RESET_EMAIL_WINDOW}; further requests are quietly dropped. */
+    static final int MAX_RESET_EMAILS = 3;
+    static final Duration RESET_EMAIL_WINDOW = Duration.ofMinutes(15);
 
     record Link(String email, Instant expiresAt) {
     }
@@ -55,6 +62,10 @@ class PasswordReset {
             return;
         }
         User found = user.get();
+        if (tokens.issuedSince(found.id(), TokenPurpose.PASSWORD_RESET, clock.instant().minus(RESET_EMAIL_WINDOW))
+                >= MAX_RESET_EMAILS) {
+            return;
+        }
         OneTimeTokens.Issued token = tokens.issue(found.id(), TokenPurpose.PASSWORD_RESET, validFor);
         outbox.append(IdentityTopics.USER_EVENTS, found.id().toString(), PasswordResetRequested.TYPE,
                 found.id().toString(), new PasswordResetRequested(found.id(), found.merchantId(), found.email(),

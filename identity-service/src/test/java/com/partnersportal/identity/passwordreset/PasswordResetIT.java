@@ -88,6 +88,22 @@ class PasswordResetIT {
     }
 
     @Test
+    void resetEmailsAreLimitedPerUserSoTheFormCannotFloodAMailbox() {
+        Member admin = mother.merchant().admin();
+        Portal portal = mother.portal();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(portal.post("/auth/v1/password-reset", null, Portal.json("email", admin.email())).status())
+                    .isEqualTo(202);
+        }
+
+        assertThat(mother.eventsOf(admin.userId(), PasswordResetRequested.TYPE)).isEqualTo(3);
+        clock.advance(Duration.ofMinutes(16));
+        portal.post("/auth/v1/password-reset", null, Portal.json("email", admin.email()));
+        assertThat(mother.eventsOf(admin.userId(), PasswordResetRequested.TYPE)).isEqualTo(4);
+    }
+
+    @Test
     void aResetLinkExpiresAndANewerOneReplacesIt() {
         Member admin = mother.merchant().admin();
         Portal portal = mother.portal();

@@ -76,6 +76,23 @@ class SignInIT {
     }
 
     @Test
+    void repeatedFailuresSlowDownBeforeTheLock() {
+        Member admin = mother.merchant().admin();
+        Portal portal = mother.portal();
+        for (int i = 0; i < 4; i++) {
+            portal.signIn(admin.email(), "Wrong-Password-" + i);
+        }
+
+        long started = System.nanoTime();
+        Reply fifth = portal.signIn(admin.email(), "Wrong-Password-5");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(fifth.status()).isEqualTo(401);
+        assertThat(took).as("the fifth attempt waits 2 x 250 ms before it is even checked")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
     void anUnknownEmailLocksJustAsAKnownOneDoesSoALockRevealsNothing() {
         String nobody = IdentityMother.uniqueEmail("nobody");
         Portal portal = mother.portal();

@@ -128,6 +128,10 @@ class AccessTokenIT {
         assertThat(verifier.verify(newToken)).isPresent();
         assertThat(portal.get(AccessTokenClaims.JWKS_PATH, null).json().get("keys").valueStream()
                 .map(key -> key.get("kid").asString())).contains(oldKid, newKid);
+        var audited = portal.get("/operator/v1/audit-log?action=signing_key.rotated", mother.operator().accessToken())
+                .json().get("entries").get(0);
+        assertThat(audited.get("target").get("id").asString()).isEqualTo(newKid);
+        assertThat(audited.get("before").get("kid").asString()).isEqualTo(oldKid);
     }
 
     @Test
