@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,12 +28,19 @@ final class KeyEncryption {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> previous;
 
-    private KeyEncryption(byte[] key) {
-        this.key = new SecretKeySpec(key, "AES");
+    private KeyEncryption(SecretKeySpec key, List<SecretKeySpec> previous) {
+        this.key = key;
+        this.previous = previous;
     }
 
     static KeyEncryption configured(String base64Key, DeploymentMode mode) {
+        return configured(base64Key, List.of(), mode);
+    }
+
+    /** Encrypts with {@code base64Key}; decrypts with it or, failing that, with one of the previous keys. */
+    static KeyEncryption configured(String base64Key, List<String> previousBase64Keys, DeploymentMode mode) {
         String chosen = base64Key;
         if (chosen == null || chosen.isBlank()) {
             if (!mode.isSandbox()) {
@@ -41,17 +50,22 @@ final class KeyEncryption {
             log.warn("No signing-key encryption key configured; using the sandbox's public development key");
             chosen = SANDBOX_KEY;
         }
+        return new KeyEncryption(aesKey(chosen, "encryption-key"),
+                previousBase64Keys.stream().map(previous -> aesKey(previous, "previous-encryption-keys")).toList());
+    }
+
+    private static SecretKeySpec aesKey(String chosen, String property) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(chosen.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("portal.identity.signing-keys.encryption-key is not base64");
+            throw new IllegalStateException("portal.identity.signing-keys." + property + " is not base64");
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("portal.identity.signing-keys.encryption-key must be 32 bytes (AES-256), not "
-                    + bytes.length);
+            throw new IllegalStateException("portal.identity.signing-keys." + property
+                    + " must be 32 bytes (AES-256), not " + bytes.length);
         }
-        return new KeyEncryption(bytes);
+        return new SecretKeySpec(bytes, "AES");
     }
 
     byte[] encrypt(String plaintext, String kid) {
@@ -69,14 +83,18 @@ final class KeyEncryption {
     }
 
     String decrypt(byte[] stored, String kid) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
-            cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Signing key " + kid + " cannot be decrypted with the configured "
-                    + "portal.identity.signing-keys.encryption-key (was the key changed?)", e);
+        GeneralSecurityException failure = null;
+        for (SecretKeySpec candidate : Stream.concat(Stream.of(key), previous.stream()).toList()) {
+            try {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, candidate, new GCMParameterSpec(TAG_BITS, stored, 0, IV_BYTES));
+                cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+                return new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES), StandardCharsets.UTF_8);
+            } catch (GeneralSecurityException e) {
+                failure = e;
+            }
         }
+        throw new IllegalStateException("Signing key " + kid + " cannot be decrypted with the configured "
+                + "portal.identity.signing-keys.encryption-key nor a previous one (was the key changed?)", failure);
     }
 }

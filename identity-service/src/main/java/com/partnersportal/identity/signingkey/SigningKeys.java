@@ -49,7 +49,8 @@ public class SigningKeys {
             @Value("${portal.identity.access-token-ttl:15m}") Duration accessTokenTtl) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.encryption = KeyEncryption.configured(properties.encryptionKey(), deployment.environment());
+        this.encryption = KeyEncryption.configured(properties.encryptionKey(), properties.previousEncryptionKeys(),
+                deployment.environment());
         this.clock = clock;
         this.keyCache = properties.keyCache();
         this.publishedAfterRetirement = accessTokenTtl.plus(CLOCK_SKEW);

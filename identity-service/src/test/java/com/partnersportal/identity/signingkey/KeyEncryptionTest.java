@@ -35,6 +35,18 @@ class KeyEncryptionTest {
     }
 
     @Test
+    void afterAChangeOfEncryptionKeyWhatTheOldOneEncryptedStillDecryptsAndNewKeysUseTheNewOne() {
+        byte[] old = KeyEncryption.configured(KEY, DeploymentMode.PRODUCTION).encrypt("private", "kid-1");
+        KeyEncryption changed = KeyEncryption.configured(OTHER_KEY, java.util.List.of(KEY), DeploymentMode.PRODUCTION);
+
+        assertThat(changed.decrypt(old, "kid-1")).isEqualTo("private");
+        byte[] fresh = changed.encrypt("newer", "kid-2");
+        assertThat(KeyEncryption.configured(OTHER_KEY, DeploymentMode.PRODUCTION).decrypt(fresh, "kid-2")).isEqualTo("newer");
+        assertThatThrownBy(() -> KeyEncryption.configured(KEY, DeploymentMode.PRODUCTION).decrypt(fresh, "kid-2"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void productionRefusesToStartWithoutAKeyAndASandboxUsesTheDevelopmentKey() {
         assertThatThrownBy(() -> KeyEncryption.configured("", DeploymentMode.PRODUCTION))
                 .hasMessageContaining("must be set");
