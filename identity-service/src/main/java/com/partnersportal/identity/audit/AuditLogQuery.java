@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class AuditLogQuery {
                     "limit must be between 1 and %d.".formatted(MAX_LIMIT), Map.of("max", MAX_LIMIT));
         }
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE true");
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         if (!filter.allMerchants()) {
             sql.append(" AND merchant_id = :merchantId");
             params.put("merchantId", filter.merchantId());

@@ -2,6 +2,7 @@ package com.partnersportal.identity.role;
 
 import com.partnersportal.identity.contract.Permission;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,7 +21,7 @@ public record CustomRole(@Id UUID id, UUID merchantId, String name, String descr
     }
 
     Set<Permission> permissionSet() {
-        return permissions.stream().map(p -> Permission.fromCode(p.permission())).flatMap(java.util.Optional::stream)
+        return permissions.stream().map(p -> Permission.fromCode(p.permission())).flatMap(Optional::stream)
                 .collect(Collectors.toUnmodifiableSet());
     }
 

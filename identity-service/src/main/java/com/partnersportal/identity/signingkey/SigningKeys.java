@@ -13,7 +13,9 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,7 +144,7 @@ public class SigningKeys {
     private record StoredKey(String kid, byte[] privateKeyEncrypted) {
     }
 
-    private java.util.Optional<StoredKey> currentRow() {
+    private Optional<StoredKey> currentRow() {
         return jdbc.sql("SELECT kid, private_key_encrypted FROM signing_key WHERE retired_at IS NULL")
                 .query((rs, n) -> new StoredKey(rs.getString("kid"), rs.getBytes("private_key_encrypted")))
                 .optional();
@@ -158,7 +160,7 @@ public class SigningKeys {
         ECKey key;
         try {
             key = new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256).issueTime(java.util.Date.from(now)).generate();
+                    .algorithm(JWSAlgorithm.ES256).issueTime(Date.from(now)).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not generate a signing key", e);
         }

@@ -1,5 +1,7 @@
 package com.partnersportal.identity.user;
 
+import java.util.Locale;
+
 public enum UserStatus {
     /** Invited; has not yet set a password through the activation link. */
     INVITED,
@@ -8,6 +10,6 @@ public enum UserStatus {
     DISABLED;
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -127,6 +127,27 @@ class RolesIT {
     }
 
     @Test
+    void badRoleInputIsAProblemAndChangesNothing() {
+        MerchantFixture merchant = mother.merchant();
+        String admin = merchant.admin().accessToken();
+        Portal portal = mother.portal();
+
+        List<Reply> replies = List.of(
+                portal.post("/portal/v1/roles", admin, "{\"name\": "),
+                portal.post("/portal/v1/roles", admin, "{\"name\": \"R\", \"permissions\": \"orders.view\"}"),
+                portal.post("/portal/v1/roles", admin, Portal.json("name", "x".repeat(65), "permissions", List.of("orders.view"))),
+                portal.post("/portal/v1/roles", admin, Portal.json("name", "Tab\there", "permissions", List.of("orders.view"))),
+                portal.post("/portal/v1/roles", admin, Portal.json("name", "   ", "permissions", List.of("orders.view"))),
+                portal.post("/portal/v1/roles", admin, Portal.json("name", "Ok", "permissions", List.of("x".repeat(65)))));
+
+        assertThat(replies).allSatisfy(reply -> {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+            assertThat(reply.isProblem()).isTrue();
+        });
+        assertThat(portal.get("/portal/v1/roles", admin).json().get("roles")).hasSize(5);
+    }
+
+    @Test
     void onlyTeamManagersDefineRolesAndOnlyForTheirOwnMerchant() {
         MerchantFixture mine = mother.merchant();
         MerchantFixture theirs = mother.merchant();

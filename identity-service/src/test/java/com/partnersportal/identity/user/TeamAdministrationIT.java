@@ -12,6 +12,8 @@ import com.partnersportal.identity.testing.Portal.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,6 +108,25 @@ class TeamAdministrationIT {
                 .errorCode()).isEqualTo("last_admin");
         assertThat(jdbc.sql("SELECT status FROM app_user WHERE id = :id").param("id", second.userId())
                 .query(String.class).single()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        MerchantFixture merchant = mother.merchant();
+        Member first = merchant.admin();
+        Member second = mother.member(merchant, "admin");
+        Portal portal = mother.portal();
+
+        CompletableFuture<Reply> firstDemotesSecond = CompletableFuture.supplyAsync(() -> portal.patch(
+                "/portal/v1/users/" + second.userId(), first.accessToken(), Portal.json("role", "viewer")));
+        CompletableFuture<Reply> secondDemotesFirst = CompletableFuture.supplyAsync(() -> portal.patch(
+                "/portal/v1/users/" + first.userId(), second.accessToken(), Portal.json("role", "viewer")));
+
+        List<Integer> statuses = List.of(firstDemotesSecond.get(30, TimeUnit.SECONDS).status(),
+                secondDemotesFirst.get(30, TimeUnit.SECONDS).status());
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE merchant_id = :m AND role = 'admin'")
+                .param("m", merchant.id()).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
