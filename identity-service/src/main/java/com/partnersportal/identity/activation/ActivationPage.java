@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ActivationPage {
 
-    private static final String TITLE = "Activate your account";
+    private static final Page.Text TITLE = new Page.Text("Activate your account", "تفعيل حسابك");
+    private static final Page.Text CHOOSE = new Page.Text("Choose a password.", "اختر كلمة مرور.");
     private static final String PATH = "/activate";
 
     private final Activation activation;
@@ -35,8 +36,9 @@ class ActivationPage {
         }
         try {
             Activation.Link link = activation.check(token);
-            return HtmlResponses.page(HttpStatus.OK, Page.passwordForm(TITLE,
-                    "Welcome, %s. Choose a password for %s.".formatted(link.fullName(), link.email()), PATH, token,
+            return HtmlResponses.page(HttpStatus.OK, Page.passwordForm(TITLE, new Page.Text(
+                    "Welcome, %s. Choose a password for %s.".formatted(link.fullName(), link.email()),
+                    "مرحبًا %s. اختر كلمة مرور للحساب %s.".formatted(link.fullName(), link.email())), PATH, token,
                     null));
         } catch (ApiProblem problem) {
             return linkProblem(problem.errorCode(), problem.status());
@@ -50,28 +52,34 @@ class ActivationPage {
             return linkProblem("activation_link_invalid", HttpStatus.NOT_FOUND);
         }
         if (password == null || !password.equals(confirmation)) {
-            return HtmlResponses.page(HttpStatus.BAD_REQUEST, Page.passwordForm(TITLE, "Choose a password.", PATH,
-                    token, "The two passwords differ."));
+            return HtmlResponses.page(HttpStatus.BAD_REQUEST, Page.passwordForm(TITLE, CHOOSE, PATH, token,
+                    Page.PASSWORDS_DIFFER));
         }
         try {
             activation.activate(token, password.length() > 1024 ? password.substring(0, 1024) : password);
-            return HtmlResponses.page(HttpStatus.OK, Page.message("Your account is active",
-                    "Your password is set. You can now sign in to the Partners Portal.", true));
+            return HtmlResponses.page(HttpStatus.OK, Page.message(
+                    new Page.Text("Your account is active", "تم تفعيل حسابك"),
+                    new Page.Text("Your password is set. You can now sign in to the Partners Portal.",
+                            "تم تعيين كلمة المرور. يمكنك الآن تسجيل الدخول إلى بوابة الشركاء."), true));
         } catch (ApiProblem problem) {
             if (problem.errorCode().startsWith("password_")) {
-                return HtmlResponses.page(HttpStatus.BAD_REQUEST, Page.passwordForm(TITLE, "Choose a password.", PATH,
-                        token, problem.getMessage()));
+                return HtmlResponses.page(HttpStatus.BAD_REQUEST, Page.passwordForm(TITLE, CHOOSE, PATH, token,
+                        Page.passwordRefused(problem.getMessage())));
             }
             return linkProblem(problem.errorCode(), problem.status());
         }
     }
 
     private static ResponseEntity<String> linkProblem(String errorCode, HttpStatus status) {
-        String text = switch (errorCode) {
-            case "activation_link_expired" -> "This link has expired — ask your admin for a new one.";
-            case "activation_link_used" -> "This link has been used already. Sign in with your password, or reset it.";
-            default -> "This link is not valid. Check that you opened the whole link from the email, or ask your "
-                    + "admin for a new one.";
+        Page.Text text = switch (errorCode) {
+            case "activation_link_expired" -> new Page.Text("This link has expired — ask your admin for a new one.",
+                    "انتهت صلاحية هذا الرابط — اطلب رابطًا جديدًا من مسؤول الحساب.");
+            case "activation_link_used" -> new Page.Text(
+                    "This link has been used already. Sign in with your password, or reset it.",
+                    "تم استخدام هذا الرابط من قبل. سجّل الدخول بكلمة المرور أو أعد تعيينها.");
+            default -> new Page.Text("This link is not valid. Check that you opened the whole link from the email, "
+                    + "or ask your admin for a new one.",
+                    "هذا الرابط غير صالح. تأكد من فتح الرابط كاملًا من البريد الإلكتروني، أو اطلب رابطًا جديدًا من مسؤول الحساب.");
         };
         return HtmlResponses.page(status, Page.message(TITLE, text, false));
     }

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ResetPasswordPage {
 
-    private static final String TITLE = "Reset your password";
+    private static final Page.Text TITLE = new Page.Text("Reset your password", "إعادة تعيين كلمة المرور");
+    private static final Page.Text CHOOSE = new Page.Text("Choose a new password.", "اختر كلمة مرور جديدة.");
     private static final String PATH = "/reset-password";
 
     private final PasswordReset reset;
@@ -31,8 +32,9 @@ class ResetPasswordPage {
         }
         try {
             PasswordReset.Link link = reset.check(token);
-            return HtmlResponses.page(HttpStatus.OK, Page.passwordForm(TITLE,
-                    "Choose a new password for %s.".formatted(link.email()), PATH, token, null));
+            return HtmlResponses.page(HttpStatus.OK, Page.passwordForm(TITLE, new Page.Text(
+                    "Choose a new password for %s.".formatted(link.email()),
+                    "اختر كلمة مرور جديدة للحساب %s.".formatted(link.email())), PATH, token, null));
         } catch (ApiProblem problem) {
             return linkProblem(problem.errorCode(), problem.status());
         }
@@ -45,27 +47,32 @@ class ResetPasswordPage {
             return linkProblem("reset_link_invalid", HttpStatus.NOT_FOUND);
         }
         if (password == null || !password.equals(confirmation)) {
-            return HtmlResponses.page(HttpStatus.BAD_REQUEST, Page.passwordForm(TITLE, "Choose a new password.", PATH,
-                    token, "The two passwords differ."));
+            return HtmlResponses.page(HttpStatus.BAD_REQUEST, Page.passwordForm(TITLE, CHOOSE, PATH, token,
+                    Page.PASSWORDS_DIFFER));
         }
         try {
             reset.confirm(token, password.length() > 1024 ? password.substring(0, 1024) : password);
-            return HtmlResponses.page(HttpStatus.OK, Page.message("Your password is changed",
-                    "Sign in with your new password. Every other session of yours has been signed out.", true));
+            return HtmlResponses.page(HttpStatus.OK, Page.message(
+                    new Page.Text("Your password is changed", "تم تغيير كلمة المرور"),
+                    new Page.Text("Sign in with your new password. Every other session of yours has been signed out.",
+                            "سجّل الدخول بكلمة المرور الجديدة. تم تسجيل خروجك من جميع الجلسات الأخرى."), true));
         } catch (ApiProblem problem) {
             if (problem.errorCode().startsWith("password_")) {
-                return HtmlResponses.page(HttpStatus.BAD_REQUEST, Page.passwordForm(TITLE, "Choose a new password.",
-                        PATH, token, problem.getMessage()));
+                return HtmlResponses.page(HttpStatus.BAD_REQUEST, Page.passwordForm(TITLE, CHOOSE, PATH, token,
+                        Page.passwordRefused(problem.getMessage())));
             }
             return linkProblem(problem.errorCode(), problem.status());
         }
     }
 
     private static ResponseEntity<String> linkProblem(String errorCode, HttpStatus status) {
-        String text = switch (errorCode) {
-            case "reset_link_expired" -> "This link has expired — ask for a new one from the sign-in page.";
-            case "reset_link_used" -> "This link has been used already. Sign in, or ask for a new link.";
-            default -> "This link is not valid. Check that you opened the whole link from the email.";
+        Page.Text text = switch (errorCode) {
+            case "reset_link_expired" -> new Page.Text("This link has expired — ask for a new one from the sign-in page.",
+                    "انتهت صلاحية هذا الرابط — اطلب رابطًا جديدًا من صفحة تسجيل الدخول.");
+            case "reset_link_used" -> new Page.Text("This link has been used already. Sign in, or ask for a new link.",
+                    "تم استخدام هذا الرابط من قبل. سجّل الدخول أو اطلب رابطًا جديدًا.");
+            default -> new Page.Text("This link is not valid. Check that you opened the whole link from the email.",
+                    "هذا الرابط غير صالح. تأكد من فتح الرابط كاملًا من البريد الإلكتروني.");
         };
         return HtmlResponses.page(status, Page.message(TITLE, text, false));
     }

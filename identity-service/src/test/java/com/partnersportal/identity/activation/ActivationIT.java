@@ -111,7 +111,8 @@ class ActivationIT {
         assertThat(activate.errorCode()).isEqualTo("activation_link_expired");
         Reply page = portal.get("/activate?token=" + token, null);
         assertThat(page.status()).isEqualTo(410);
-        assertThat(page.body()).contains("This link has expired — ask your admin for a new one.");
+        assertThat(page.body()).contains("This link has expired — ask your admin for a new one.")
+                .as("in Arabic too").contains("انتهت صلاحية هذا الرابط");
     }
 
     @Test
@@ -210,7 +211,7 @@ class ActivationIT {
         assertThat(page.headers().getFirst("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(page.headers().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.body()).contains("<form method=\"post\" action=\"/activate\">").contains(token)
-                .doesNotContain("<script");
+                .contains("dir=\"rtl\"").doesNotContain("<script");
         String password = IdentityMother.strongPassword();
         Reply mismatch = portal.postForm("/activate", form("token", token, "password", password, "confirmation", "other"));
         assertThat(mismatch.status()).isEqualTo(400);
