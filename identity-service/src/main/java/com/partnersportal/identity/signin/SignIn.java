@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class SignIn {
 
+    private static final Logger log = LoggerFactory.getLogger(SignIn.class);
+
     private final Users users;
     private final Roles roles;
     private final PasswordHasher passwords;
@@ -32,10 +36,11 @@ class SignIn {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final TransactionTemplate transaction;
+    private final SignInOutcomes outcomes;
     private final Clock clock;
 
     SignIn(Users users, Roles roles, PasswordHasher passwords, SignInAttempts attempts, AccessTokens accessTokens,
-            RefreshTokens refreshTokens, TransactionTemplate transaction, Clock clock) {
+            RefreshTokens refreshTokens, TransactionTemplate transaction, SignInOutcomes outcomes, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.passwords = passwords;
@@ -43,6 +48,7 @@ class SignIn {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.transaction = transaction;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -54,6 +60,7 @@ class SignIn {
         String email = typedEmail.strip().toLowerCase(Locale.ROOT);
         Optional<Instant> locked = attempts.lockedUntil(email, clientAddress);
         if (locked.isPresent()) {
+            outcomes.signIn("locked");
             throw new TooManyAttempts(Duration.between(clock.instant(), locked.get()));
         }
         pause(attempts.slowDown(email));
@@ -63,26 +70,37 @@ class SignIn {
                 : passwords.matchesNothing(password);
         attempts.record(email, clientAddress, matches);
         if (!matches) {
+            outcomes.signIn("invalid_credentials");
             throw invalidCredentials();
         }
         if (user.get().status() != UserStatus.ACTIVE) {
+            outcomes.signIn("disabled");
             throw new ApiProblem(HttpStatus.FORBIDDEN, "account_disabled",
                     "This account is disabled; ask your team's admin.");
         }
-        return transaction.execute(status -> start(user.get()));
+        Session session = transaction.execute(status -> start(user.get()));
+        outcomes.signIn("success");
+        return session;
     }
 
     Session refresh(String refreshToken) {
         return transaction.execute(status -> {
             RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
-            if (!(rotation instanceof RefreshTokens.Rotated rotated)) {
+            if (rotation instanceof RefreshTokens.Refused refused) {
+                if (refused.reason() == RefreshTokens.Reason.REUSED) {
+                    log.warn("A refresh token was presented again after it had been rotated; its session is revoked");
+                }
+                outcomes.refresh(refused.reason().name().toLowerCase(Locale.ROOT));
                 return null;
             }
+            RefreshTokens.Rotated rotated = (RefreshTokens.Rotated) rotation;
             Optional<User> user = users.find(rotated.userId()).filter(u -> u.status() == UserStatus.ACTIVE);
             if (user.isEmpty()) {
                 refreshTokens.revokeFamily(rotated.next().familyId());
+                outcomes.refresh("disabled");
                 return null;
             }
+            outcomes.refresh("success");
             AssignedRole role = roles.held(user.get().role(), user.get().customRoleId());
             return new Session(accessTokens.issue(user.get(), role), accessTokens.ttl(), rotated.next().secret(),
                     rotated.next().expiresAt());

@@ -4,6 +4,7 @@ import com.partnersportal.identity.web.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ class SignInController {
         this.signIn = signIn;
     }
 
-    record SignInRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1024) String password) {
+    record SignInRequest(@NotBlank @Size(max = 320) String email, @NotEmpty @Size(max = 1024) String password) {
     }
 
     record RefreshRequest(@NotBlank @Size(max = 256) String refreshToken) {

@@ -9,6 +9,7 @@ import com.partnersportal.identity.testing.IdentityMother.Member;
 import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ class SignInIT {
     IdentityMother mother;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterEach
     void putTheClockBack() {
@@ -62,6 +65,7 @@ class SignInIT {
             assertThat(portal.signIn(admin.email(), "Wrong-Password-" + i).status()).isEqualTo(401);
         }
 
+        double lockedBefore = meters.counter("portal.identity.sign.ins", "outcome", "locked").count();
         Reply locked = portal.signIn(admin.email(), admin.password());
         Reply lockedElsewhere = mother.portal().signIn(admin.email(), admin.password());
 
@@ -70,6 +74,7 @@ class SignInIT {
         long retryAfter = Long.parseLong(locked.headers().getFirst("Retry-After"));
         assertThat(retryAfter).isBetween(800L, 900L);
         assertThat(lockedElsewhere.status()).as("the lock is the account's, from any address").isEqualTo(429);
+        assertThat(meters.counter("portal.identity.sign.ins", "outcome", "locked").count()).isEqualTo(lockedBefore + 2);
 
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
         assertThat(portal.signIn(admin.email(), admin.password()).status()).isEqualTo(200);
@@ -154,6 +159,7 @@ class SignInIT {
         Member admin = mother.merchant().admin();
         Portal portal = mother.portal();
         String stolen = admin.refreshToken();
+        double reusesBefore = meters.counter("portal.identity.refreshes", "outcome", "reused").count();
         String legitimate = portal.post("/auth/v1/refresh", null, Portal.json("refresh_token", stolen))
                 .json().get("refresh_token").asString();
 
@@ -161,6 +167,8 @@ class SignInIT {
 
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.errorCode()).isEqualTo("invalid_refresh_token");
+        assertThat(meters.counter("portal.identity.refreshes", "outcome", "reused").count())
+                .as("operations see stolen refresh tokens").isEqualTo(reusesBefore + 1);
         assertThat(portal.post("/auth/v1/refresh", null, Portal.json("refresh_token", legitimate)).status())
                 .as("the newer token of the same session is revoked too").isEqualTo(401);
         assertThat(mother.signIn(admin.email(), admin.password()).accessToken())
