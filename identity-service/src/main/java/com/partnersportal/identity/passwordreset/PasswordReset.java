@@ -6,6 +6,7 @@ import com.partnersportal.identity.onetimetoken.OneTimeTokens;
 import com.partnersportal.identity.onetimetoken.TokenPurpose;
 import com.partnersportal.identity.password.PasswordHasher;
 import com.partnersportal.identity.password.PasswordPolicy;
+import com.partnersportal.identity.signin.SignInAttempts;
 import com.partnersportal.identity.user.User;
 import com.partnersportal.identity.user.UserStatus;
 import com.partnersportal.identity.user.Users;
@@ -35,9 +36,11 @@ class PasswordReset {
     private final Outbox outbox;
     private final Duration validFor;
     private final Clock clock;
+    private final SignInAttempts attempts;
 
     PasswordReset(Users users, OneTimeTokens tokens, PasswordPolicy policy, PasswordHasher hasher, Outbox outbox,
-            Clock clock, @Value("${portal.identity.password-reset-ttl:72h}") Duration validFor) {
+            SignInAttempts attempts, Clock clock,
+            @Value("${portal.identity.password-reset-ttl:72h}") Duration validFor) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -45,6 +48,7 @@ class PasswordReset {
         this.outbox = outbox;
         this.validFor = validFor;
         this.clock = clock;
+        this.attempts = attempts;
     }
 
     /** At most this many reset emails per user per {@link #RESET_EMAIL_WINDOW}; further requests are quietly dropped. */
@@ -78,13 +82,16 @@ class PasswordReset {
         return new Link(active(valid).email(), valid.expiresAt());
     }
 
+    /** Sets the new password; the account's sign-in lock, if any, is lifted (its owner proved they hold the mailbox). */
     @Transactional
-    User confirm(String token, String password) {
+    User confirm(String token, String password, String clientAddress) {
         OneTimeTokens.Valid valid = tokens.check(token, TokenPurpose.PASSWORD_RESET);
         User user = active(valid);
         policy.check(password, user.email());
         tokens.consume(valid, TokenPurpose.PASSWORD_RESET);
-        return users.changePassword(user.id(), hasher.hash(password));
+        User changed = users.changePassword(user.id(), hasher.hash(password));
+        attempts.accountRecovered(changed.email(), clientAddress);
+        return changed;
     }
 
     private User active(OneTimeTokens.Valid valid) {

@@ -1,6 +1,8 @@
 package com.partnersportal.identity.passwordreset;
 
 import com.partnersportal.identity.user.User;
+import com.partnersportal.identity.web.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -51,8 +53,8 @@ class PasswordResetController {
     }
 
     @PostMapping("/auth/v1/password-reset/confirm")
-    ConfirmedResponse confirm(@Valid @RequestBody ConfirmRequest request) {
-        User user = reset.confirm(request.token(), request.password());
+    ConfirmedResponse confirm(@Valid @RequestBody ConfirmRequest request, HttpServletRequest http) {
+        User user = reset.confirm(request.token(), request.password(), ClientAddress.of(http));
         return new ConfirmedResponse(user.id(), user.email());
     }
 }

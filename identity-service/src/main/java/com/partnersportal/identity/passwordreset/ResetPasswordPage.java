@@ -1,8 +1,10 @@
 package com.partnersportal.identity.passwordreset;
 
+import com.partnersportal.identity.web.ClientAddress;
 import com.partnersportal.identity.web.HtmlResponses;
 import com.partnersportal.identity.web.Page;
 import com.partnersportal.kit.problem.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +44,8 @@ class ResetPasswordPage {
 
     @PostMapping(value = PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> submit(@RequestParam(required = false) String token,
-            @RequestParam(required = false) String password, @RequestParam(required = false) String confirmation) {
+            @RequestParam(required = false) String password, @RequestParam(required = false) String confirmation,
+            HttpServletRequest http) {
         if (token == null || token.isBlank() || token.length() > 256) {
             return linkProblem("reset_link_invalid", HttpStatus.NOT_FOUND);
         }
@@ -51,7 +54,8 @@ class ResetPasswordPage {
                     Page.PASSWORDS_DIFFER));
         }
         try {
-            reset.confirm(token, password.length() > 1024 ? password.substring(0, 1024) : password);
+            reset.confirm(token, password.length() > 1024 ? password.substring(0, 1024) : password,
+                    ClientAddress.of(http));
             return HtmlResponses.page(HttpStatus.OK, Page.message(
                     new Page.Text("Your password is changed", "تم تغيير كلمة المرور"),
                     new Page.Text("Sign in with your new password. Every other session of yours has been signed out.",

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * client address, and says when either is locked and until when.
  */
 @Component
-class SignInAttempts {
+public class SignInAttempts {
 
     private static final Duration KEPT_FOR = Duration.ofDays(1);
     private static final Duration LONGEST_SLOW_DOWN = Duration.ofSeconds(2);
@@ -50,6 +51,14 @@ class SignInAttempts {
         }
         Duration wait = properties.slowDownStep().multipliedBy(beyond);
         return wait.compareTo(LONGEST_SLOW_DOWN) > 0 ? LONGEST_SLOW_DOWN : wait;
+    }
+
+    /**
+     * The account's owner proved they hold its mailbox (a password reset): earlier failures on the account no
+     * longer count, so its lock, if any, is lifted. The client address's own count is untouched.
+     */
+    public void accountRecovered(String email, String clientAddress) {
+        record(email.strip().toLowerCase(Locale.ROOT), clientAddress, true);
     }
 
     void record(String email, String clientAddress, boolean succeeded) {

@@ -72,6 +72,23 @@ class PasswordResetIT {
     }
 
     @Test
+    void aResetLiftsTheAccountsSignInLock() {
+        Member admin = mother.merchant().admin();
+        Portal portal = mother.portal();
+        for (int i = 0; i < 5; i++) {
+            portal.signIn(admin.email(), "Wrong-Password-" + i);
+        }
+        assertThat(portal.signIn(admin.email(), admin.password()).status()).isEqualTo(429);
+        portal.post("/auth/v1/password-reset", null, Portal.json("email", admin.email()));
+        String newPassword = IdentityMother.strongPassword();
+
+        portal.post("/auth/v1/password-reset/confirm", null,
+                Portal.json("token", mother.resetTokenOf(admin.userId()), "password", newPassword));
+
+        assertThat(portal.signIn(admin.email(), newPassword).status()).isEqualTo(200);
+    }
+
+    @Test
     void theAnswerIsTheSameWhetherTheEmailExistsOrNot() {
         long before = jdbc.sql("SELECT count(*) FROM outbox_event WHERE event_type = :t")
                 .param("t", PasswordResetRequested.TYPE).query(Long.class).single();
