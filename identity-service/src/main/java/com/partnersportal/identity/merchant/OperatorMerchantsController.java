@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,9 +28,11 @@ class OperatorMerchantsController {
     static final String HAS_ARABIC = "[^\\p{Cntrl}]*\\p{IsArabic}[^\\p{Cntrl}]*";
 
     private final Merchants merchants;
+    private final MerchantDirectory directory;
 
-    OperatorMerchantsController(Merchants merchants) {
+    OperatorMerchantsController(Merchants merchants, MerchantDirectory directory) {
         this.merchants = merchants;
+        this.directory = directory;
     }
 
     record RegisterMerchantRequest(
@@ -40,6 +43,12 @@ class OperatorMerchantsController {
 
     record MerchantResponse(UUID id, String nameEn, String nameAr, Instant createdAt,
             List<LegalEntityResponse> legalEntities) {
+    }
+
+    record MerchantSummary(UUID id, String nameEn, String nameAr, Instant createdAt) {
+    }
+
+    record MerchantsPage(List<MerchantSummary> merchants, String nextCursor) {
     }
 
     record RegisterLegalEntityRequest(
@@ -66,6 +75,15 @@ class OperatorMerchantsController {
         caller.require(Permission.OPERATOR);
         Merchant merchant = merchants.register(Actor.of(caller), UUID.randomUUID(), request.nameEn(), request.nameAr());
         return new MerchantResponse(merchant.id(), merchant.nameEn(), merchant.nameAr(), merchant.createdAt(), List.of());
+    }
+
+    @GetMapping("/operator/v1/merchants")
+    MerchantsPage list(Caller caller, @RequestParam(required = false) @Size(max = 255) String search,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        caller.require(Permission.OPERATOR);
+        MerchantDirectory.Page page = directory.list(search, cursor, limit);
+        return new MerchantsPage(page.merchants().stream()
+                .map(m -> new MerchantSummary(m.id(), m.nameEn(), m.nameAr(), m.createdAt())).toList(), page.nextCursor());
     }
 
     @GetMapping("/operator/v1/merchants/{id}")

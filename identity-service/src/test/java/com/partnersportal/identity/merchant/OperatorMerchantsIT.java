@@ -214,6 +214,30 @@ class OperatorMerchantsIT {
     }
 
     @Test
+    void operatorsListMerchantsNewestFirstAPageAtATimeAndFindThemByName() {
+        String operator = mother.operator().accessToken();
+        Portal portal = mother.portal();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(portal.post("/operator/v1/merchants", operator,
+                    Portal.json("name_en", "Listed " + tag + " " + i, "name_ar", "متجر")).json().get("id").asString());
+        }
+
+        Reply first = portal.get("/operator/v1/merchants?limit=2&search=" + tag.toUpperCase(), operator);
+        Reply second = portal.get("/operator/v1/merchants?limit=2&search=" + tag + "&cursor="
+                + first.json().get("next_cursor").asString(), operator);
+
+        assertThat(first.json().get("merchants").valueStream().map(m -> m.get("id").asString()))
+                .containsExactly(created.get(2), created.get(1));
+        assertThat(second.json().get("merchants").valueStream().map(m -> m.get("id").asString()))
+                .containsExactly(created.get(0));
+        assertThat(second.json().get("next_cursor").isNull()).isTrue();
+        assertThat(portal.get("/operator/v1/merchants?cursor=junk", operator).errorCode()).isEqualTo("invalid_cursor");
+        assertThat(portal.get("/operator/v1/merchants", mother.merchant().admin().accessToken()).status()).isEqualTo(403);
+    }
+
+    @Test
     void registrationsAreAudited() {
         MerchantFixture merchant = mother.merchant();
 
