@@ -14,6 +14,4 @@ public interface ApiTokenRepository extends Repository<ApiToken, UUID> {
     Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
 
     Optional<ApiToken> findByIdAndMerchantId(UUID id, UUID merchantId);
-
-    List<ApiToken> findByMerchantIdOrderByCreatedAtDesc(UUID merchantId);
 }

@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,8 +69,8 @@ public class ApiTokens {
             throw new ApiProblem(HttpStatus.CONFLICT, "api_token_name_taken",
                     "A live API token is named '%s' already.".formatted(stripped));
         }
-        long live = tokens.findByMerchantIdOrderByCreatedAtDesc(merchantId).stream()
-                .filter(token -> token.revokedAt() == null).count();
+        long live = jdbc.sql("SELECT count(*) FROM api_token WHERE merchant_id = :m AND revoked_at IS NULL")
+                .param("m", merchantId).query(Long.class).single();
         if (live >= MAX_LIVE_TOKENS) {
             throw new ApiProblem(HttpStatus.CONFLICT, "api_token_limit_reached",
                     "A merchant may have at most %d live API tokens; revoke one first.".formatted(MAX_LIVE_TOKENS),
@@ -82,9 +83,32 @@ public class ApiTokens {
         return issued;
     }
 
+    /** One page of the merchant's tokens, newest first, and the cursor of the next page (null at the end). */
+    public record Page(List<ApiToken> tokens, String nextCursor) {
+    }
+
     @Transactional(readOnly = true)
-    public List<ApiToken> list(UUID merchantId) {
-        return tokens.findByMerchantIdOrderByCreatedAtDesc(merchantId);
+    public Page list(UUID merchantId, String cursor, Integer requestedLimit) {
+        int limit = requestedLimit == null ? 50 : requestedLimit;
+        if (limit < 1 || limit > 200) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_limit", "limit must be between 1 and 200.",
+                    Map.of("max", 200));
+        }
+        String sql = "SELECT * FROM api_token WHERE merchant_id = :merchantId"
+                + (cursor == null ? "" : " AND (created_at, id) < (:afterTime, :afterId)")
+                + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+        var query = jdbc.sql(sql).param("merchantId", merchantId).param("limit", limit + 1);
+        if (cursor != null) {
+            ApiTokenCursor after = ApiTokenCursor.decode(cursor);
+            query = query.param("afterTime", Timestamp.from(after.createdAt())).param("afterId", after.id());
+        }
+        List<ApiToken> page = new ArrayList<>(query.query(ApiToken.class).list());
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            next = new ApiTokenCursor(page.getLast().createdAt(), page.getLast().id()).encode();
+        }
+        return new Page(page, next);
     }
 
     @Transactional(readOnly = true)

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,7 +52,7 @@ class ApiTokensController {
         }
     }
 
-    record ApiTokensResponse(List<ApiTokenResponse> apiTokens) {
+    record ApiTokensResponse(List<ApiTokenResponse> apiTokens, String nextCursor) {
     }
 
     @PostMapping("/portal/v1/api-tokens")
@@ -66,9 +67,11 @@ class ApiTokensController {
     }
 
     @GetMapping("/portal/v1/api-tokens")
-    ApiTokensResponse list(Caller caller) {
+    ApiTokensResponse list(Caller caller, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
         caller.require(Permission.API_TOKENS_MANAGE);
-        return new ApiTokensResponse(tokens.list(caller.requireMerchant()).stream().map(ApiTokenResponse::of).toList());
+        ApiTokens.Page page = tokens.list(caller.requireMerchant(), cursor, limit);
+        return new ApiTokensResponse(page.tokens().stream().map(ApiTokenResponse::of).toList(), page.nextCursor());
     }
 
     @DeleteMapping("/portal/v1/api-tokens/{id}")

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Roles {
 
+    static final int MAX_CUSTOM_ROLES = 50;
+
     private final CustomRoleRepository customRoles;
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -76,6 +78,13 @@ public class Roles {
 
     @Transactional
     public AssignedRole create(Actor actor, UUID merchantId, RoleDefinition definition) {
+        long existing = jdbc.sql("SELECT count(*) FROM custom_role WHERE merchant_id = :m").param("m", merchantId)
+                .query(Long.class).single();
+        if (existing >= MAX_CUSTOM_ROLES) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "role_limit_reached",
+                    "A merchant may define at most %d roles of its own.".formatted(MAX_CUSTOM_ROLES),
+                    Map.of("max", MAX_CUSTOM_ROLES));
+        }
         String name = checkedName(definition.name());
         Set<Permission> permissions = grantable(definition.permissions());
         CustomRole role = saveUnique(new CustomRole(UUID.randomUUID(), merchantId, name, definition.description(),

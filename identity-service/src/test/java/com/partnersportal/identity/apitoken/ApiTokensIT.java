@@ -80,6 +80,27 @@ class ApiTokensIT {
     }
 
     @Test
+    void theListIsNewestFirstAPageAtATime() {
+        MerchantFixture merchant = mother.merchant();
+        String admin = merchant.admin().accessToken();
+        Portal portal = mother.portal();
+        for (String name : java.util.List.of("First", "Second", "Third")) {
+            portal.post("/portal/v1/api-tokens", admin, Portal.json("name", name));
+        }
+
+        Reply first = portal.get("/portal/v1/api-tokens?limit=2", admin);
+        Reply second = portal.get("/portal/v1/api-tokens?limit=2&cursor=" + first.json().get("next_cursor").asString(),
+                admin);
+
+        assertThat(first.json().get("api_tokens").valueStream().map(t -> t.get("name").asString()))
+                .containsExactly("Third", "Second");
+        assertThat(second.json().get("api_tokens").valueStream().map(t -> t.get("name").asString()))
+                .containsExactly("First");
+        assertThat(second.json().get("next_cursor").isNull()).isTrue();
+        assertThat(portal.get("/portal/v1/api-tokens?cursor=nope", admin).errorCode()).isEqualTo("invalid_cursor");
+    }
+
+    @Test
     void tokensAreTheMerchantsOwnAndNeedTheirPermission() {
         MerchantFixture mine = mother.merchant();
         MerchantFixture theirs = mother.merchant();
