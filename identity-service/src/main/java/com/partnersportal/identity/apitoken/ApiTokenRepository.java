@@ -12,4 +12,6 @@ public interface ApiTokenRepository extends Repository<ApiToken, UUID> {
     List<ApiToken> findByMerchantIdAndNameAndRevokedAtIsNull(UUID merchantId, String name);
 
     Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
+
+    Optional<ApiToken> findByIdAndMerchantId(UUID id, UUID merchantId);
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** What the demo seed writes for people and scripts: the merchant, its entities and working credentials. */
-record DemoCredentials(String environment, Merchant merchant, List<Entity> legalEntities, Admin admin, ApiToken apiToken) {
+record DemoCredentials(String environment, Merchant merchant, List<Entity> legalEntities, Admin admin,
+        Operator operator, ApiToken apiToken) {
 
     record Merchant(UUID id, String name, String merchantHeader) {
     }
@@ -13,6 +14,10 @@ record DemoCredentials(String environment, Merchant merchant, List<Entity> legal
     }
 
     record Admin(UUID userId, String email, String password) {
+    }
+
+    /** The provider's demo operator: registers merchants, rotates signing keys. */
+    record Operator(UUID userId, String email, String password) {
     }
 
     record ApiToken(UUID id, String token) {

@@ -1,7 +1,11 @@
 package com.partnersportal.identity.demo;
 
 import com.partnersportal.identity.apitoken.ApiTokens;
-import com.partnersportal.identity.merchant.MerchantRepository;
+import com.partnersportal.identity.audit.Actor;
+import com.partnersportal.identity.merchant.Merchant;
+import com.partnersportal.identity.merchant.Merchants;
+import com.partnersportal.identity.password.PasswordHasher;
+import com.partnersportal.identity.role.BuiltInRole;
 import com.partnersportal.identity.user.User;
 import com.partnersportal.identity.user.UserRepository;
 import com.partnersportal.identity.user.UserStatus;
@@ -16,21 +20,23 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seeds the sandbox's demo merchant, its admin and a merchant API token at start, and writes working
- * credentials to {@code portal.demo.seed-file}. Each start sets a fresh admin password and API token
- * (revoking the previous token), so the file always matches the database. Refuses to run in production.
+ * Seeds the sandbox's demo merchant (announced as {@code MerchantRegistered} and {@code LegalEntityRegistered} when
+ * first created, so that other services learn it), its admin, the demo operator and a merchant API token at start,
+ * and writes working credentials to {@code portal.demo.seed-file}. Each start sets fresh passwords and a fresh API
+ * token (revoking the previous one), so the file always matches the database. Refuses to run in production.
  */
 @Component
 @ConditionalOnExpression("'${portal.demo.seed-file:}' != ''")
@@ -39,21 +45,23 @@ class DemoSeed implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final MerchantRepository merchants;
+    private final Merchants merchants;
     private final UserRepository users;
     private final ApiTokens apiTokens;
+    private final PasswordHasher passwords;
     private final TransactionTemplate transaction;
     private final DeploymentProperties deployment;
     private final JsonMapper json;
     private final Clock clock;
     private final Path seedFile;
 
-    DemoSeed(MerchantRepository merchants, UserRepository users, ApiTokens apiTokens, TransactionTemplate transaction,
-            DeploymentProperties deployment, JsonMapper json, Clock clock,
+    DemoSeed(Merchants merchants, UserRepository users, ApiTokens apiTokens, PasswordHasher passwords,
+            TransactionTemplate transaction, DeploymentProperties deployment, JsonMapper json, Clock clock,
             @Value("${portal.demo.seed-file}") Path seedFile) {
         this.merchants = merchants;
         this.users = users;
         this.apiTokens = apiTokens;
+        this.passwords = passwords;
         this.transaction = transaction;
         this.deployment = deployment;
         this.json = json;
@@ -66,31 +74,50 @@ class DemoSeed implements ApplicationRunner {
         if (!deployment.environment().isSandbox()) {
             throw new IllegalStateException("The demo seed runs only in sandbox mode; unset portal.demo.seed-file");
         }
-        DemoCredentials credentials = transaction.execute(status -> seed());
+        String adminPassword = randomPassword();
+        String operatorPassword = randomPassword();
+        String adminHash = passwords.hash(adminPassword);
+        String operatorHash = passwords.hash(operatorPassword);
+        DemoCredentials credentials = transaction.execute(status -> seed(adminPassword, adminHash, operatorPassword,
+                operatorHash));
         write(credentials);
         log.info("Demo merchant {} seeded; credentials written to {}", DemoMerchant.MERCHANT_ID, seedFile);
     }
 
-    private DemoCredentials seed() {
-        var merchant = merchants.findById(DemoMerchant.MERCHANT_ID)
-                .orElseGet(() -> merchants.save(DemoMerchant.merchant(clock.instant())));
-        String password = randomPassword();
-        String passwordHash = new BCryptPasswordEncoder().encode(password);
-        User admin = users.findByEmail(DemoMerchant.ADMIN_EMAIL)
-                .map(existing -> existing.withPasswordHash(passwordHash))
-                .orElseGet(() -> new User(DemoMerchant.ADMIN_ID, merchant.id(), DemoMerchant.ADMIN_EMAIL, "Demo Admin",
-                        "ADMIN", passwordHash, UserStatus.ACTIVE, "en", clock.instant(), null));
-        admin = users.save(admin);
+    private DemoCredentials seed(String adminPassword, String adminHash, String operatorPassword, String operatorHash) {
+        Merchant merchant = merchants.find(DemoMerchant.MERCHANT_ID).orElseGet(this::registerMerchant);
+        User admin = users.save(users.findByEmail(DemoMerchant.ADMIN_EMAIL)
+                .map(existing -> existing.withPasswordHash(adminHash))
+                .orElseGet(() -> newUser(DemoMerchant.ADMIN_ID, merchant.id(), DemoMerchant.ADMIN_EMAIL, "Demo Admin",
+                        BuiltInRole.ADMIN, adminHash)));
+        User operator = users.save(users.findByEmail(DemoMerchant.OPERATOR_EMAIL)
+                .map(existing -> existing.withPasswordHash(operatorHash))
+                .orElseGet(() -> newUser(DemoMerchant.OPERATOR_ID, null, DemoMerchant.OPERATOR_EMAIL, "Demo Operator",
+                        BuiltInRole.OPERATOR_ROLE, operatorHash)));
         ApiTokens.IssuedToken token = apiTokens.reissue(merchant.id(), DemoMerchant.API_TOKEN_NAME, "sandbox");
         return new DemoCredentials("sandbox",
                 new DemoCredentials.Merchant(merchant.id(), merchant.nameEn(), "X-Merchant-Id: " + merchant.id()),
-                merchant.legalEntities().stream()
+                merchants.legalEntitiesOf(merchant.id()).stream()
                         .sorted(Comparator.comparing(entity -> entity.countryCode(), Comparator.reverseOrder()))
                         .map(entity -> new DemoCredentials.Entity(entity.id(), entity.legalNameEn(),
                                 entity.countryCode(), entity.currency()))
                         .toList(),
-                new DemoCredentials.Admin(admin.id(), admin.email(), password),
+                new DemoCredentials.Admin(admin.id(), admin.email(), adminPassword),
+                new DemoCredentials.Operator(operator.id(), operator.email(), operatorPassword),
                 new DemoCredentials.ApiToken(token.id(), token.secret()));
+    }
+
+    private Merchant registerMerchant() {
+        Merchant merchant = merchants.register(Actor.system(), DemoMerchant.MERCHANT_ID, DemoMerchant.NAME_EN,
+                DemoMerchant.NAME_AR);
+        merchants.addLegalEntity(Actor.system(), merchant.id(), DemoMerchant.KSA_ENTITY_ID, DemoMerchant.KSA_ENTITY);
+        merchants.addLegalEntity(Actor.system(), merchant.id(), DemoMerchant.UAE_ENTITY_ID, DemoMerchant.UAE_ENTITY);
+        return merchant;
+    }
+
+    private User newUser(UUID id, UUID merchantId, String email, String name, BuiltInRole role, String hash) {
+        return new User(id, merchantId, email, name, role.key(), null, hash, UserStatus.ACTIVE, "en", clock.instant(),
+                Set.of(), null);
     }
 
     /** Written beside and then moved over the old file, readable by its owner only: it holds secrets. */

@@ -9,6 +9,17 @@ public interface UserRepository extends Repository<User, UUID> {
 
     User save(User user);
 
+    Optional<User> findById(UUID id);
+
+    Optional<User> findByIdAndMerchantId(UUID id, UUID merchantId);
+
     @Query("SELECT * FROM app_user WHERE lower(email) = lower(:email)")
     Optional<User> findByEmail(String email);
+
+    @Query("""
+            SELECT count(*) FROM app_user
+            WHERE merchant_id = :merchantId AND role = 'admin' AND status = 'ACTIVE' AND id <> :userId""")
+    long countOtherActiveAdmins(UUID merchantId, UUID userId);
+
+    void delete(User user);
 }

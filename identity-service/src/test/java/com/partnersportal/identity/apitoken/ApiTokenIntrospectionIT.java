@@ -2,7 +2,7 @@ package com.partnersportal.identity.apitoken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.testsupport.ServiceIntegrationTest;
+import com.partnersportal.identity.testing.IdentityIT;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +13,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@ServiceIntegrationTest
+@IdentityIT
 class ApiTokenIntrospectionIT {
 
     @LocalServerPort
