@@ -1,17 +1,21 @@
 package com.partnersportal.launcher;
 
+import static com.partnersportal.launcher.PlatformClient.JSON;
+import static com.partnersportal.launcher.PlatformClient.call;
+import static com.partnersportal.launcher.PlatformClient.link;
+import static com.partnersportal.launcher.PlatformClient.mailsTo;
+import static com.partnersportal.launcher.PlatformClient.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,70 +26,199 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The README's run command, end to end: {@code ./portal start} brings the six services up healthy, an order
- * posted to {@code POST /checkout} through the gateway is consumed once by each of the three consumers,
- * a second start says the platform runs, a message no consumer can handle is parked on a dead-letter topic
- * where {@code ./portal dead-letters} shows and replays it, and {@code ./portal stop} leaves no process behind.
+ * The README's run command, end to end, and the platform as its users meet it through the gateway:
+ * {@code ./portal start} brings the six services up healthy; an order is consumed once by each consumer; an
+ * invited user activates from the mailed link and signs in with their role's rights; an export's mailed link
+ * downloads the CSV; another merchant sees nothing of the demo merchant on any route that takes an id; a poison
+ * message is parked and replayed with {@code ./portal dead-letters}; {@code ./portal stop} leaves no process.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPlatformIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final List<String> CONSUMERS = List.of("settlement-service", "webhook-dispatcher", "notification-service");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @AfterAll
-    static void stopEvenIfATestFailed() throws Exception {
-        portal("stop");
-    }
+    private JsonNode credentials;
+    private String apiToken;
+    private String admin;
 
-    @Test
-    void theWholePlatformRunsAnOrderThroughEveryConsumerParksPoisonAndStopsCleanly() throws Exception {
+    @BeforeAll
+    void start() throws Exception {
         Result started = portal("start");
         assertThat(started.exitCode()).as(started.output()).isZero();
         assertThat(started.output()).contains("SANDBOX");
+        credentials = JSON.readTree(Files.readString(ROOT.resolve(".run/demo-credentials.json")));
+        apiToken = credentials.get("api_token").get("token").asString();
+        admin = signIn(credentials.get("admin").get("email").asString(), credentials.get("admin").get("password").asString());
+    }
 
+    @AfterAll
+    void stopAndLeaveNothingBehind() throws Exception {
+        Result stopped = portal("stop");
+        assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+        assertThat(platformProcesses()).as("processes left after stop").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void aSecondStartSaysThePlatformRunsAndChangesNothing() throws Exception {
         Result again = portal("start");
+
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("already running");
+    }
 
-        JsonNode credentials = JSON.readTree(Files.readString(ROOT.resolve(".run/demo-credentials.json")));
-        String apiToken = credentials.get("api_token").get("token").asString();
-        HttpResponse<String> checkout = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8080/checkout"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + apiToken)
-                .POST(HttpRequest.BodyPublishers.ofString(checkoutBody()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(checkout.statusCode()).as(checkout.body()).isEqualTo(200);
-        String orderId = JSON.readTree(checkout.body()).get("order_id").asString();
+    @Test
+    @Order(2)
+    void anOrderPostedThroughTheGatewayIsConsumedOnceByEachConsumer() throws Exception {
+        String orderId = checkout(apiToken, "E2E-1");
 
         for (String consumer : CONSUMERS) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            await().atMost(PATIENCE).untilAsserted(() ->
                     assertThat(consumedLogLines(consumer, orderId)).as("%s consumed order %s", consumer, orderId).isEqualTo(1));
         }
+    }
 
+    @Test
+    @Order(3)
+    void anInvitedUserActivatesFromTheMailedLinkAndHasExactlyTheirRolesRights() throws Exception {
+        String email = "viewer-" + UUID.randomUUID() + "@demo.example";
+        PlatformClient.Answer invited = call("POST", "/portal/v1/users", admin, """
+                {"email": "%s", "full_name": "Reem Al-Dosari", "locale": "en", "role": "viewer"}""".formatted(email));
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+
+        String mail = await().atMost(PATIENCE).until(() -> mailsTo(email), mails -> !mails.isEmpty()).getFirst();
+        String activationLink = link(mail, PlatformClient.GATEWAY + "/activate?token=");
+        assertThat(call("GET", activationLink, null, null).status()).as("the mailed link opens").isEqualTo(200);
+        String token = activationLink.substring(activationLink.indexOf("token=") + "token=".length());
+        String password = "Correct-Horse-" + UUID.randomUUID();
+        PlatformClient.Answer activated = call("POST", "/auth/v1/activation", null,
+                "{\"token\": \"%s\", \"password\": \"%s\"}".formatted(token, password));
+        assertThat(activated.status()).as(activated.body()).isEqualTo(200);
+        assertThat(call("POST", "/auth/v1/activation", null,
+                "{\"token\": \"%s\", \"password\": \"%s\"}".formatted(token, password)).status())
+                .as("a used link is refused").isBetween(400, 499);
+
+        String viewer = signIn(email, password);
+        String orderId = checkout(apiToken, "E2E-VIEWER");
+        assertThat(call("GET", "/portal/v1/orders/" + orderId, viewer, null).status()).isEqualTo(200);
+        assertThat(call("POST", "/portal/v1/orders/" + orderId + "/refunds", viewer,
+                "{\"total_amount\": {\"amount\": 1.00, \"currency\": \"SAR\"}, \"comment\": \"no\"}").status()).isEqualTo(403);
+        assertThat(call("GET", "/portal/v1/users", viewer, null).status()).isEqualTo(403);
+        assertThat(call("GET", "/portal/v1/users", admin, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void anExportIsMailedToTheUserAndItsLinkDownloadsTheOrders() throws Exception {
+        String reference = "E2E-EXPORT-" + UUID.randomUUID();
+        checkout(apiToken, reference);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Riyadh"));
+        PlatformClient.Answer requested = call("POST", "/portal/v1/order-exports", admin,
+                "{\"created_from\": \"%s\", \"created_to\": \"%s\"}".formatted(today.minusDays(1), today));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+
+        String adminEmail = credentials.get("admin").get("email").asString();
+        String mail = await().atMost(PATIENCE).until(() -> mailsTo(adminEmail).stream()
+                .filter(text -> text.contains("/downloads/order-exports/")).findFirst().orElse(null), text -> text != null);
+        HttpResponse<byte[]> csv = PlatformClient.download(link(mail, PlatformClient.GATEWAY + "/downloads/order-exports/"));
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String content = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(content).startsWith("\uFEFForder_id,order_reference_id").contains(reference);
+    }
+
+    @Test
+    @Order(5)
+    void anotherMerchantSeesAndChangesNothingOfTheDemoMerchantOnAnyRouteThatTakesAnId() throws Exception {
+        String operator = signIn(credentials.get("operator").get("email").asString(),
+                credentials.get("operator").get("password").asString());
+        String otherMerchant = call("POST", "/operator/v1/merchants", operator,
+                "{\"name_en\": \"Other Shop\", \"name_ar\": \"متجر آخر\"}").json().get("id").asString();
+        assertThat(call("POST", "/operator/v1/merchants/" + otherMerchant + "/legal-entities", operator, """
+                {"legal_name_en": "Other Shop LLC", "legal_name_ar": "متجر آخر ذ.م.م", "country_code": "SA",
+                 "commercial_registration": "1010999999", "vat_number": "300000000000103",
+                 "address": "Olaya St 1, Riyadh"}""").status()).isEqualTo(201);
+        String otherAdminEmail = "admin-" + UUID.randomUUID() + "@other.example";
+        call("POST", "/operator/v1/merchants/" + otherMerchant + "/admins", operator,
+                "{\"email\": \"%s\", \"full_name\": \"Other Admin\", \"locale\": \"en\"}".formatted(otherAdminEmail));
+        String invitation = await().atMost(PATIENCE).until(() -> mailsTo(otherAdminEmail), mails -> !mails.isEmpty()).getFirst();
+        String activation = link(invitation, PlatformClient.GATEWAY + "/activate?token=");
+        String password = "Another-Strong-" + UUID.randomUUID();
+        call("POST", "/auth/v1/activation", null, "{\"token\": \"%s\", \"password\": \"%s\"}"
+                .formatted(activation.substring(activation.indexOf("token=") + 6), password));
+        String otherAdmin = signIn(otherAdminEmail, password);
+        String otherApiToken = call("POST", "/portal/v1/api-tokens", otherAdmin, "{\"name\": \"shop\"}").json()
+                .get("token").asString();
+
+        String order = checkout(apiToken, "E2E-MINE");
+        String demoUser = call("GET", "/portal/v1/users", admin, null).json().get("users").get(0).get("id").asString();
+        String demoToken = credentials.get("api_token").get("id").asString();
+        String capture = "{\"order_id\": \"%s\", \"total_amount\": {\"amount\": 1.00, \"currency\": \"SAR\"},"
+                + " \"shipping_info\": {\"shipped_at\": \"2026-11-20T10:00:00Z\", \"shipping_company\": \"SMSA\"}}";
+        String money = "{\"total_amount\": {\"amount\": 1.00, \"currency\": \"SAR\"}, \"comment\": \"x\"}";
+        List<String> leaks = new ArrayList<>();
+        for (String[] attempt : List.of(
+                new String[] {"api", "GET", "/merchants/orders/" + order, null},
+                new String[] {"api", "GET", "/merchants/orders/reference-id/E2E-MINE", null},
+                new String[] {"api", "POST", "/orders/" + order + "/authorise", null},
+                new String[] {"api", "POST", "/orders/" + order + "/cancel", money},
+                new String[] {"api", "POST", "/payments/capture", capture.formatted(order)},
+                new String[] {"api", "POST", "/payments/simplified-refund/" + order, money},
+                new String[] {"api", "PUT", "/orders/" + order + "/reference-id", "{\"order_reference_id\": \"STOLEN\"}"},
+                new String[] {"user", "GET", "/portal/v1/orders/" + order, null},
+                new String[] {"user", "POST", "/portal/v1/orders/" + order + "/captures", capture.formatted(order)},
+                new String[] {"user", "POST", "/portal/v1/orders/" + order + "/refunds", money},
+                new String[] {"user", "POST", "/portal/v1/orders/" + order + "/cancels", money},
+                new String[] {"user", "GET", "/portal/v1/users/" + demoUser, null},
+                new String[] {"user", "PATCH", "/portal/v1/users/" + demoUser, "{\"role\": \"viewer\"}"},
+                new String[] {"user", "POST", "/portal/v1/users/" + demoUser + "/disable", null},
+                new String[] {"user", "DELETE", "/portal/v1/users/" + demoUser, null},
+                new String[] {"user", "DELETE", "/portal/v1/api-tokens/" + demoToken, null})) {
+            PlatformClient.Answer answer = call(attempt[1], attempt[2], attempt[0].equals("api") ? otherApiToken : otherAdmin,
+                    attempt[3]);
+            if (answer.status() != 404) {
+                leaks.add("%s %s answered %d %s".formatted(attempt[1], attempt[2], answer.status(), answer.body()));
+            }
+        }
+        assertThat(leaks).isEmpty();
+        assertThat(call("GET", "/merchants/orders/" + order, apiToken, null).json().get("status").asString()).isEqualTo("new");
+        assertThat(call("GET", "/portal/v1/orders?q=E2E-MINE", otherAdmin, null).json().get("orders")).isEmpty();
+        assertThat(call("GET", "/portal/v1/users/" + demoUser, admin, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void aMessageNoConsumerCanHandleIsParkedListedAndReplayed() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         publishWithoutEventId(poisonKey);
         String deadLetterTopic = "error.orders.order-events.v1.settlement-service";
-        await().atMost(Duration.ofSeconds(60)).until(() -> portal("dead-letters", "list", deadLetterTopic).output()
+        await().atMost(PATIENCE).until(() -> portal("dead-letters", "list", deadLetterTopic).output()
                 .lines().filter(line -> line.contains("key=" + poisonKey)).count() == 1);
 
         Result replayed = portal("dead-letters", "replay", deadLetterTopic);
         assertThat(replayed.exitCode()).as(replayed.output()).isZero();
         assertThat(replayed.output()).contains("to orders.order-events.v1");
         // Still unreadable, so the replayed record is retried and parked once more.
-        await().atMost(Duration.ofSeconds(60)).until(() -> portal("dead-letters", "list", deadLetterTopic).output()
+        await().atMost(PATIENCE).until(() -> portal("dead-letters", "list", deadLetterTopic).output()
                 .lines().filter(line -> line.contains("key=" + poisonKey)).count() == 2);
+    }
 
-        Result stopped = portal("stop");
-        assertThat(stopped.exitCode()).as(stopped.output()).isZero();
-        assertThat(platformProcesses()).as("processes left after stop").isEmpty();
+    private static String checkout(String apiToken, String reference) throws Exception {
+        PlatformClient.Answer answer = call("POST", "/checkout", apiToken, checkoutBody(reference));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().get("order_id").asString();
     }
 
     private static void publishWithoutEventId(String key) throws Exception {
@@ -98,7 +231,8 @@ class LocalPlatformIT {
 
     private static long consumedLogLines(String service, String orderId) throws IOException {
         try (var lines = Files.lines(ROOT.resolve(".run/logs/" + service + ".log"), StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains("Consumed event") && line.contains(orderId)).count();
+            return lines.filter(line -> line.contains("Consumed event") && line.contains("order-created")
+                    && line.contains(orderId)).count();
         }
     }
 
@@ -128,16 +262,16 @@ class LocalPlatformIT {
         return new Result(process.exitValue(), text);
     }
 
-    private static String checkoutBody() {
+    private static String checkoutBody(String reference) {
         return """
-                {"order_reference_id": "E2E-1", "total_amount": {"amount": 300.00, "currency": "SAR"},
+                {"order_reference_id": "%s", "total_amount": {"amount": 300.00, "currency": "SAR"},
                  "country_code": "SA",
                  "items": [{"reference_id": "1", "type": "Physical", "name": "Lamp", "sku": "L-1", "quantity": 1,
                             "total_amount": {"amount": 300.00, "currency": "SAR"}}],
                  "consumer": {"first_name": "Noura", "last_name": "Al-Harbi", "phone_number": "+966500000001",
                               "email": "noura@example.com"},
                  "shipping_address": {"first_name": "Noura", "last_name": "Al-Harbi", "line1": "King Fahd Rd",
-                                      "city": "Riyadh", "country_code": "SA"}}""";
+                                      "city": "Riyadh", "country_code": "SA"}}""".formatted(reference);
     }
 
     private record Result(int exitCode, String output) {
