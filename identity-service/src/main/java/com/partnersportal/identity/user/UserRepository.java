@@ -1,5 +1,6 @@
 package com.partnersportal.identity.user;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -20,6 +21,10 @@ public interface UserRepository extends Repository<User, UUID> {
             SELECT count(*) FROM app_user
             WHERE merchant_id = :merchantId AND role = 'admin' AND status = 'ACTIVE' AND id <> :userId""")
     long countOtherActiveAdmins(UUID merchantId, UUID userId);
+
+    /** A merchant's active users, for the notifications they should receive (a merchant's team is small). */
+    @Query("SELECT * FROM app_user WHERE merchant_id = :merchantId AND status = 'ACTIVE' ORDER BY email LIMIT 1000")
+    List<User> findActiveByMerchantId(UUID merchantId);
 
     void delete(User user);
 }

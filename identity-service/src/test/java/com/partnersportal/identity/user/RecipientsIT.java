@@ -1,0 +1,48 @@
+package com.partnersportal.identity.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityMother;
+import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
+import com.partnersportal.identity.testing.IdentityMother.Member;
+import com.partnersportal.identity.testing.Portal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** notification-service asks who should hear of a settlement report or a disabled webhook endpoint. */
+@IdentityIT
+class RecipientsIT {
+
+    @Autowired
+    IdentityMother mother;
+
+    @Test
+    void theActiveUsersWhoseRoleGrantsThePermissionAndWhoSeeTheEntity() {
+        MerchantFixture merchant = mother.merchant();
+        Member finance = mother.member(merchant, "finance");
+        Member developer = mother.member(merchant, "developer");
+        mother.member(mother.merchant(), "finance");
+        Portal portal = mother.portal();
+
+        List<String> settlementReaders = emails(portal.get("/internal/merchants/" + merchant.id()
+                + "/recipients?permission=settlements.view&legal_entity_id=" + merchant.ksaEntity(), null));
+        assertThat(settlementReaders).containsExactlyInAnyOrder(merchant.admin().email(), finance.email());
+
+        List<String> webhookManagers = emails(portal.get("/internal/merchants/" + merchant.id()
+                + "/recipients?permission=webhooks.manage", null));
+        assertThat(webhookManagers).containsExactlyInAnyOrder(merchant.admin().email(), developer.email());
+
+        assertThat(portal.get("/internal/merchants/" + merchant.id() + "/recipients?permission=everything", null).status())
+                .isEqualTo(400);
+    }
+
+    private static List<String> emails(Portal.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        List<String> emails = new ArrayList<>();
+        reply.json().get("recipients").forEach(recipient -> emails.add(recipient.get("email").asString()));
+        return emails;
+    }
+}
