@@ -17,7 +17,6 @@ import com.partnersportal.orders.wire.OrderIds;
 import com.partnersportal.orders.wire.OrderView;
 import com.partnersportal.orders.wire.OrderViews;
 import com.partnersportal.orders.wire.WireMoney;
-import com.partnersportal.types.Currency;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -71,19 +70,17 @@ class MerchantOrdersController {
         UUID merchant = caller.requireApiToken().requireMerchant();
         UUID id = OrderIds.parse(request.orderId());
         return idempotent.run(merchant, idempotencyKey, "POST /payments/capture", request, () -> {
-            Currency currency = currencyOf(merchant, id);
             CaptureRequest.ShippingInfo shipping = request.shippingInfo();
-            CaptureCommand command = new CaptureCommand(
+            OrderOperations.Captured captured = operations.capture(merchant, id, currency -> new CaptureCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
                     new ShippingInfo(shipping.shippedAt(), shipping.shippingCompany(), shipping.trackingNumber(),
                             shipping.trackingUrl()),
                     ItemsJson.write(request.items()),
                     MoneyReader.read("tax_amount", request.taxAmount(), currency),
                     MoneyReader.read("shipping_amount", request.shippingAmount(), currency),
-                    MoneyReader.read("discount_amount", request.discountAmount(), currency));
-            OrderOperations.Captured captured = operations.capture(merchant, id, command, Actors.of(caller));
+                    MoneyReader.read("discount_amount", request.discountAmount(), currency)), Actors.of(caller));
             return ResponseEntity.ok(new CaptureResponse(captured.capture().id(), id,
-                    captured.order().status().wireName(), WireMoney.of(command.amount())));
+                    captured.order().status().wireName(), WireMoney.of(captured.amount())));
         });
     }
 
@@ -94,13 +91,11 @@ class MerchantOrdersController {
         UUID merchant = caller.requireApiToken().requireMerchant();
         UUID id = OrderIds.parse(orderId);
         return idempotent.run(merchant, idempotencyKey, "POST /orders/" + id + "/cancel", request, () -> {
-            Currency currency = currencyOf(merchant, id);
-            CancelCommand command = new CancelCommand(
+            OrderOperations.Canceled canceled = operations.cancel(merchant, id, currency -> new CancelCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
-                    ItemsJson.write(request.items()));
-            OrderOperations.Canceled canceled = operations.cancel(merchant, id, command, Actors.of(caller));
+                    ItemsJson.write(request.items())), Actors.of(caller));
             return ResponseEntity.ok(new CancelResponse(canceled.cancel().id(), id,
-                    canceled.order().status().wireName(), WireMoney.of(command.amount())));
+                    canceled.order().status().wireName(), WireMoney.of(canceled.amount())));
         });
     }
 
@@ -111,14 +106,12 @@ class MerchantOrdersController {
         UUID merchant = caller.requireApiToken().requireMerchant();
         UUID id = OrderIds.parse(orderId);
         return idempotent.run(merchant, idempotencyKey, "POST /payments/simplified-refund/" + id, request, () -> {
-            Currency currency = currencyOf(merchant, id);
-            RefundCommand command = new RefundCommand(
+            OrderOperations.Refunded refunded = operations.refund(merchant, id, currency -> new RefundCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
-                    request.comment(), request.merchantRefundId());
-            OrderOperations.Refunded refunded = operations.refund(merchant, id, command, Actors.of(caller));
+                    request.comment(), request.merchantRefundId()), Actors.of(caller));
             return ResponseEntity.ok(new RefundResponse(id, refunded.refund().id(), refunded.refund().captureId(),
-                    refunded.order().status().wireName(), WireMoney.of(command.amount()), command.comment(),
-                    command.merchantRefundId()));
+                    refunded.order().status().wireName(), WireMoney.of(refunded.amount()), request.comment(),
+                    request.merchantRefundId()));
         });
     }
 
@@ -142,10 +135,5 @@ class MerchantOrdersController {
         UUID merchant = caller.requireApiToken().requireMerchant();
         operations.changeReference(merchant, OrderIds.parse(orderId), request.orderReferenceId(), Actors.of(caller));
         return new ReferenceChangeResponse("Order reference id was updated successfully");
-    }
-
-    /** The order's currency, to read the request's amounts in; a missing order is a 404 before anything else. */
-    private Currency currencyOf(UUID merchant, UUID orderId) {
-        return orders.findByIdAndMerchantId(orderId, merchant).orElseThrow(() -> new OrderNotFound(orderId)).currency();
     }
 }

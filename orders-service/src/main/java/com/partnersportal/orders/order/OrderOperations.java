@@ -13,6 +13,7 @@ import com.partnersportal.orders.contract.OrderRefunded;
 import com.partnersportal.orders.contract.OrderSnapshot;
 import com.partnersportal.orders.merchant.MerchantOrderSettings;
 import com.partnersportal.orders.merchant.OrderTimers;
+import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,12 +63,24 @@ public class OrderOperations {
     }
 
     public record Captured(Order order, Capture capture) {
+
+        public Money amount() {
+            return capture.amount(order.currency());
+        }
     }
 
     public record Refunded(Order order, Refund refund) {
+
+        public Money amount() {
+            return new Money(refund.amount(), order.currency());
+        }
     }
 
     public record Canceled(Order order, Cancel cancel) {
+
+        public Money amount() {
+            return new Money(cancel.amount(), order.currency());
+        }
     }
 
     @Transactional
@@ -87,8 +101,10 @@ public class OrderOperations {
     }
 
     @Transactional
-    public Captured capture(UUID merchantId, UUID orderId, CaptureCommand command, Actor actor) {
+    /** @param commandIn the capture as asked for, read in the order's currency (known once the order is locked) */
+    public Captured capture(UUID merchantId, UUID orderId, Function<Currency, CaptureCommand> commandIn, Actor actor) {
         Order order = lock(merchantId, orderId);
+        CaptureCommand command = commandIn.apply(order.currency());
         Instant now = clock.instant();
         OrderStatus previous = order.status();
         order.capture(command.amount(), now);
@@ -98,8 +114,9 @@ public class OrderOperations {
     }
 
     @Transactional
-    public Refunded refund(UUID merchantId, UUID orderId, RefundCommand command, Actor actor) {
+    public Refunded refund(UUID merchantId, UUID orderId, Function<Currency, RefundCommand> commandIn, Actor actor) {
         Order order = lock(merchantId, orderId);
+        RefundCommand command = commandIn.apply(order.currency());
         if (command.merchantRefundId() != null) {
             refunds.findByOrderIdAndMerchantRefundId(order.id(), command.merchantRefundId()).ifPresent(existing -> {
                 throw new Refusal(Refusal.Reason.CONFLICT, "merchant_refund_id_already_used",
@@ -122,8 +139,9 @@ public class OrderOperations {
     }
 
     @Transactional
-    public Canceled cancel(UUID merchantId, UUID orderId, CancelCommand command, Actor actor) {
+    public Canceled cancel(UUID merchantId, UUID orderId, Function<Currency, CancelCommand> commandIn, Actor actor) {
         Order order = lock(merchantId, orderId);
+        CancelCommand command = commandIn.apply(order.currency());
         Instant now = clock.instant();
         OrderStatus previous = order.status();
         order.cancel(command.amount(), now);

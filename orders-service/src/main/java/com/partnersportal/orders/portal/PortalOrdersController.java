@@ -84,12 +84,11 @@ class PortalOrdersController {
         Order order = visibleOrder(caller, orderId);
         return idempotent.run(order.merchantId(), idempotencyKey, "POST portal capture " + order.id(), request, () -> {
             var shipping = request.shippingInfo();
-            CaptureCommand command = new CaptureCommand(
-                    MoneyReader.readPositive("total_amount", request.totalAmount(), order.currency()),
+            operations.capture(order.merchantId(), order.id(), currency -> new CaptureCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
                     new ShippingInfo(shipping.shippedAt(), shipping.shippingCompany(), shipping.trackingNumber(),
                             shipping.trackingUrl()),
-                    ItemsJson.write(request.items()), null, null, null);
-            operations.capture(order.merchantId(), order.id(), command, Actors.of(caller));
+                    ItemsJson.write(request.items()), null, null, null), Actors.of(caller));
             return ResponseEntity.ok(views.withTimeline(reload(order)));
         });
     }
@@ -101,10 +100,9 @@ class PortalOrdersController {
         caller.requireUser(Permission.ORDERS_REFUND);
         Order order = visibleOrder(caller, orderId);
         return idempotent.run(order.merchantId(), idempotencyKey, "POST portal refund " + order.id(), request, () -> {
-            RefundCommand command = new RefundCommand(
-                    MoneyReader.readPositive("total_amount", request.totalAmount(), order.currency()),
-                    request.comment(), request.merchantRefundId());
-            operations.refund(order.merchantId(), order.id(), command, Actors.of(caller));
+            operations.refund(order.merchantId(), order.id(), currency -> new RefundCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
+                    request.comment(), request.merchantRefundId()), Actors.of(caller));
             return ResponseEntity.ok(views.withTimeline(reload(order)));
         });
     }
@@ -116,9 +114,8 @@ class PortalOrdersController {
         caller.requireUser(Permission.ORDERS_CANCEL);
         Order order = visibleOrder(caller, orderId);
         return idempotent.run(order.merchantId(), idempotencyKey, "POST portal cancel " + order.id(), request, () -> {
-            CancelCommand command = new CancelCommand(
-                    MoneyReader.readPositive("total_amount", request.totalAmount(), order.currency()), null);
-            operations.cancel(order.merchantId(), order.id(), command, Actors.of(caller));
+            operations.cancel(order.merchantId(), order.id(), currency -> new CancelCommand(
+                    MoneyReader.readPositive("total_amount", request.totalAmount(), currency), null), Actors.of(caller));
             return ResponseEntity.ok(views.withTimeline(reload(order)));
         });
     }
