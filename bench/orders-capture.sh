@@ -26,11 +26,11 @@ echo "\\set id random(1, $ORDERS)
 UPDATE bench_account SET balance = balance + 1 WHERE id = :id;" > "$BENCH_DIR/update.sql"
 
 echo "warming up ..."
-wrk -t2 -c"$CONNECTIONS" -d5s -s "$(dirname "$0")/capture.lua" "http://127.0.0.1:$BENCH_PORT" >/dev/null
+wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"$CONNECTIONS" -d5s -s "$(dirname "$0")/capture.lua" "http://127.0.0.1:$BENCH_PORT" >/dev/null
 pgbench -n -c "$CONNECTIONS" -j 2 -T 5 -f "$BENCH_DIR/update.sql" "$BENCH_DB" >/dev/null 2>&1
 
 echo "measuring ..."
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$(dirname "$0")/capture.lua" "http://127.0.0.1:$BENCH_PORT" > "$BENCH_DIR/wrk.txt"
+wrk -t"$(( CONNECTIONS < 2 ? 1 : 2 ))" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$(dirname "$0")/capture.lua" "http://127.0.0.1:$BENCH_PORT" > "$BENCH_DIR/wrk.txt"
 pgbench -n -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -f "$BENCH_DIR/update.sql" "$BENCH_DB" > "$BENCH_DIR/pgbench.txt" 2>&1
 
 captures=$(awk '/Requests\/sec/ {print $2}' "$BENCH_DIR/wrk.txt")
