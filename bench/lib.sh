@@ -98,21 +98,24 @@ FROM (VALUES ('SA','SAR'),('AE','AED'),('QA','QAR'),('KW','KWD'),('BH','BHD'),('
 SQL
 }
 
-# $2 orders for merchant $1 in status $3 (NEW, AUTHORISED, ...), total $4, spread over the last 30 days.
+# $2 orders for merchant $1 in status $3 (NEW, AUTHORISED, ...), total $4, spread over the last 30 days;
+# fully captured ones have their total captured.
 bench_orders_rows() {
   local merchant=$1 count=$2 status=$3 total=$4
+  local captured=0
+  [[ $status == FULLY_CAPTURED ]] && captured=$total
   psql -qAt -d "$BENCH_DB" <<SQL
 INSERT INTO orders (id, merchant_id, legal_entity_id, checkout_id, order_reference_id, order_number, status, currency,
     total_amount, tax_amount, shipping_amount, discount_amount, country_code, locale, description,
     consumer_email, consumer_phone_number, consumer_first_name, consumer_last_name, created_at, updated_at, version,
-    payment_type, instalments, authorised_at, auto_capture_at)
+    payment_type, instalments, authorised_at, auto_capture_at, captured_amount)
 SELECT gen_random_uuid(), '$merchant', (SELECT id FROM legal_entity WHERE merchant_id = '$merchant' AND country_code = 'SA'),
     gen_random_uuid(), 'REF-' || g, 'N-' || g, '$status', 'SAR', $total, 0, 0, 0, 'SA', 'ar_SA', 'Bench order ' || g,
     'shopper' || g || '@example.com', '+9665' || lpad(g::text, 8, '0'),
     CASE WHEN g % 2 = 0 THEN 'نورة' ELSE 'Noura' END, CASE WHEN g % 3 = 0 THEN 'الحربي' ELSE 'Al-Harbi' END,
     now() - (g % 2592000) * interval '1 second', now(), 0, 'PAY_BY_INSTALMENTS', 3,
     CASE WHEN '$status' = 'AUTHORISED' THEN now() END,
-    CASE WHEN '$status' = 'AUTHORISED' THEN now() + interval '21 days' END
+    CASE WHEN '$status' = 'AUTHORISED' THEN now() + interval '21 days' END, $captured
 FROM generate_series(1, $count) AS g;
 ANALYZE orders;
 SQL
