@@ -80,6 +80,15 @@ public class LedgerLines {
                 .update();
     }
 
+    /** The net of every line not in a closed report yet: the current unsettled balance. */
+    public BigDecimal openBalance(UUID legalEntityId, String currency, Instant openPeriodStart) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(net), 0) FROM ledger_line WHERE legal_entity_id = :entity AND currency = :currency
+                        AND settle_at >= :start""")
+                .param("entity", legalEntityId).param("currency", currency)
+                .param("start", Timestamp.from(openPeriodStart)).query(BigDecimal.class).single();
+    }
+
     public boolean exists(LineKind kind, UUID operationId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ledger_line WHERE kind = :kind AND operation_id = :id)")
                 .param("kind", kind.name()).param("id", operationId).query(Boolean.class).single();

@@ -14,4 +14,10 @@ public record FeeRate(Currency currency, BigDecimal percentage, BigDecimal fixed
         percentage = percentage.setScale(4, RoundingMode.UNNECESSARY);
         fixedAmount = fixedAmount.setScale(currency.scale(), RoundingMode.UNNECESSARY);
     }
+
+    /** The percentage as people write it: 2.5, 3. */
+    public BigDecimal plainPercentage() {
+        BigDecimal plain = percentage.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
+    }
 }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Legal entities' settlement profiles. Identity's events bring who the entity is; order events may arrive first, in
@@ -112,6 +113,35 @@ public class SettlementProfiles {
                 .update();
         if (updated == 1 && existing.isPresent() && !existing.get().timeZone().equals(zone)) {
             reschedule(existing.get(), existing.get().cycle(), zone);
+        }
+    }
+
+    /** An operator's change of terms, all or nothing; absent parts (null, empty) stay as they are. */
+    @Transactional
+    public void change(UUID legalEntityId, List<FeeRate> fees, Cycle cycle, ZoneId zone, BankAccount bank) {
+        SettlementProfile profile = lockExclusive(legalEntityId).orElseThrow();
+        for (FeeRate fee : fees) {
+            jdbc.sql("""
+                            INSERT INTO fee_rate (legal_entity_id, currency, percentage, fixed_amount)
+                            VALUES (:id, :currency, :percentage, :fixed)
+                            ON CONFLICT (legal_entity_id, currency) DO UPDATE
+                            SET percentage = excluded.percentage, fixed_amount = excluded.fixed_amount""")
+                    .param("id", legalEntityId).param("currency", fee.currency().name())
+                    .param("percentage", fee.percentage()).param("fixed", fee.fixedAmount())
+                    .update();
+        }
+        if (bank != null) {
+            jdbc.sql("""
+                            UPDATE settlement_profile SET iban = :iban, bank_name = :bank, account_holder = :holder,
+                                updated_at = :now WHERE legal_entity_id = :id""")
+                    .param("id", legalEntityId).param("iban", bank.iban()).param("bank", bank.bankName())
+                    .param("holder", bank.accountHolder()).param("now", Timestamp.from(clock.instant()))
+                    .update();
+        }
+        Cycle newCycle = cycle == null ? profile.cycle() : cycle;
+        ZoneId newZone = zone == null ? profile.timeZone() : zone;
+        if (newCycle != profile.cycle() || !newZone.equals(profile.timeZone())) {
+            reschedule(profile, newCycle, newZone);
         }
     }
 

@@ -144,6 +144,30 @@ public class SettlementReports {
         });
     }
 
+    /** The earliest payout still to come (not settled or pending) of the entity in the currency. */
+    public Optional<SettlementReport> upcomingPayout(UUID legalEntityId, String currency) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement_report WHERE legal_entity_id = :entity AND currency = :currency
+                        AND status IN ('NOT_SETTLED', 'PENDING') ORDER BY expected_payout_date, period_start LIMIT 1""")
+                .param("entity", legalEntityId).param("currency", currency).query(ReportRows.INSTANCE).optional();
+    }
+
+    /** What closed reports owe the merchant and has not been confirmed paid. */
+    public java.math.BigDecimal notPaidYet(UUID legalEntityId, String currency) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(net_payable), 0) FROM settlement_report WHERE legal_entity_id = :entity
+                        AND currency = :currency AND status IN ('NOT_SETTLED', 'PENDING')""")
+                .param("entity", legalEntityId).param("currency", currency).query(java.math.BigDecimal.class).single();
+    }
+
+    /** The last payout confirmed. */
+    public Optional<SettlementReport> lastSettled(UUID legalEntityId, String currency) {
+        return jdbc.sql("""
+                        SELECT * FROM settlement_report WHERE legal_entity_id = :entity AND currency = :currency
+                        AND status = 'SETTLED' AND net_payable > 0 ORDER BY settled_at DESC LIMIT 1""")
+                .param("entity", legalEntityId).param("currency", currency).query(ReportRows.INSTANCE).optional();
+    }
+
     /** not_settled → pending; false when the report was not in that status. */
     public boolean payoutSent(UUID id, String payoutReference, Instant at) {
         return jdbc.sql("""
