@@ -3,6 +3,7 @@ package com.partnersportal.settlement.invoice;
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import com.ibm.icu.text.Bidi;
+import java.util.regex.Pattern;
 
 /**
  * Arabic as a PDF content stream needs it: PDFBox draws glyphs left to right as given and neither joins Arabic
@@ -13,6 +14,13 @@ final class ArabicText {
 
     private static final ArabicShaping SHAPING = new ArabicShaping(
             ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.LENGTH_GROW_SHRINK);
+
+    /**
+     * Dates, times and amounts ({@code 2026-11}, {@code 12:30}) stay left to right as written: without an isolate
+     * the bidirectional algorithm reads the digits after Arabic letters as Arabic numbers and the hyphen as a
+     * separator between two runs, and shows {@code 11-2026}.
+     */
+    private static final Pattern NUMBERS = Pattern.compile("\\d[\\d\\-:/.,]*\\d");
 
     private ArabicText() {
     }
@@ -32,10 +40,10 @@ final class ArabicText {
             return logical;
         }
         try {
-            String shaped = SHAPING.shape(logical);
+            String shaped = SHAPING.shape(NUMBERS.matcher(logical).replaceAll("\u2066$0\u2069"));
             Bidi bidi = new Bidi();
             bidi.setPara(shaped, Bidi.RTL, null);
-            return bidi.writeReordered(Bidi.DO_MIRRORING);
+            return bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
         } catch (ArabicShapingException e) {
             return logical;
         }
