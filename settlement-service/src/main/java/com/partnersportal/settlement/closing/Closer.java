@@ -5,12 +5,15 @@ import com.partnersportal.settlement.invoice.TaxInvoice;
 import com.partnersportal.settlement.profile.SettlementProfiles;
 import com.partnersportal.settlement.report.PeriodClosing;
 import com.partnersportal.settlement.report.SettlementReport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -34,12 +37,19 @@ public class Closer {
     private final PeriodClosing periods;
     private final MonthlyInvoicing invoicing;
     private final Clock clock;
+    private final Timer periodCloses;
+    private final Timer monthCloses;
 
-    Closer(SettlementProfiles profiles, PeriodClosing periods, MonthlyInvoicing invoicing, Clock clock) {
+    Closer(SettlementProfiles profiles, PeriodClosing periods, MonthlyInvoicing invoicing, Clock clock,
+            MeterRegistry meters) {
         this.profiles = profiles;
         this.periods = periods;
         this.invoicing = invoicing;
         this.clock = clock;
+        this.periodCloses = Timer.builder("portal.settlement.close").description("Closing one period or month, committed")
+                .tag("kind", "period").register(meters);
+        this.monthCloses = Timer.builder("portal.settlement.close").description("Closing one period or month, committed")
+                .tag("kind", "month").register(meters);
     }
 
     public record Closed(List<SettlementReport> reports, List<TaxInvoice> invoices) {
@@ -47,9 +57,21 @@ public class Closer {
 
     public Closed closeAllDue() {
         Instant now = clock.instant();
-        List<SettlementReport> reports = closeDue(now, profiles::dueForClosing, periods::closeIfDue);
-        List<TaxInvoice> invoices = closeDue(now, profiles::dueForInvoicing, invoicing::closeIfDue);
+        List<SettlementReport> reports = closeDue(now, profiles::dueForClosing, timed(periodCloses, periods::closeIfDue));
+        List<TaxInvoice> invoices = closeDue(now, profiles::dueForInvoicing, timed(monthCloses, invoicing::closeIfDue));
         return new Closed(reports, invoices);
+    }
+
+    private static <T> BiFunction<UUID, Instant, Optional<List<T>>> timed(Timer timer,
+            BiFunction<UUID, Instant, Optional<List<T>>> close) {
+        return (entity, now) -> {
+            long start = System.nanoTime();
+            Optional<List<T>> closed = close.apply(entity, now);
+            if (closed.isPresent()) {
+                timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
+            return closed;
+        };
     }
 
     private <T> List<T> closeDue(Instant now, BiFunction<Instant, Integer, List<UUID>> due,

@@ -23,10 +23,17 @@ class OrderEventsConsumer {
     @Bean
     Consumer<Message<byte[]>> orderEvents(EventInbox inbox, JdbcAggregateOperations aggregates, Ledger ledger) {
         return inbox.consumer(EventRoutes.builder()
-                .on(OrderCreated.TYPE, OrderCreated.class, order -> aggregates.insert(KnownOrder.from(order)))
+                .on(OrderCreated.TYPE, OrderCreated.class, order -> remember(aggregates, KnownOrder.from(order)))
                 .on(OrderCaptured.TYPE, OrderCaptured.class, ledger::captured)
                 .on(OrderRefunded.TYPE, OrderRefunded.class, ledger::refunded)
                 .on(OrderCanceled.TYPE, OrderCanceled.class, ledger::canceled)
                 .build());
+    }
+
+    /** A creation republished under a new event id (an outbox resend) is recognised by the order id. */
+    private static void remember(JdbcAggregateOperations aggregates, KnownOrder order) {
+        if (!aggregates.existsById(order.orderId(), KnownOrder.class)) {
+            aggregates.insert(order);
+        }
     }
 }
