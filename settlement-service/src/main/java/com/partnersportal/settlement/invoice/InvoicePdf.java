@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +155,7 @@ public final class InvoicePdf {
     }
 
     private static List<String> nonBlank(String... parts) {
-        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank() && !"null".equals(p.trim()))
+        return Arrays.stream(parts).filter(p -> p != null && !p.isBlank() && !"null".equals(p.trim()))
                 .map(String::trim).toList();
     }
 
@@ -201,7 +203,7 @@ public final class InvoicePdf {
     }
 
     private static List<Run> runs(String visual) {
-        java.util.ArrayList<Run> runs = new java.util.ArrayList<>();
+        ArrayList<Run> runs = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         Boolean arabic = null;
         for (int i = 0; i < visual.length(); ) {

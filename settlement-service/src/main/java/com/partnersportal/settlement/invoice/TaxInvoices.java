@@ -8,6 +8,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +97,7 @@ public class TaxInvoices {
                 rs.getTimestamp("covers_to").toInstant(),
                 rs.getTimestamp("issued_at").toInstant(),
                 rs.getObject("issue_date", LocalDate.class),
-                rs.getObject("issue_time", java.time.LocalTime.class),
+                rs.getObject("issue_time", LocalTime.class),
                 rs.getString("currency"),
                 rs.getBigDecimal("taxable_amount").setScale(scale, RoundingMode.UNNECESSARY),
                 rs.getBigDecimal("vat_rate"),

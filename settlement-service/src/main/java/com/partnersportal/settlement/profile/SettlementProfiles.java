@@ -4,6 +4,7 @@ import com.partnersportal.identity.contract.LegalEntityRegistered;
 import com.partnersportal.settlement.period.Cycle;
 import com.partnersportal.settlement.period.Periods;
 import com.partnersportal.types.Currency;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -64,7 +65,7 @@ public class SettlementProfiles {
                 .list();
     }
 
-    public java.math.BigDecimal vatRate(String countryCode) {
+    public BigDecimal vatRate(String countryCode) {
         return properties.vatRate(countryCode);
     }
 

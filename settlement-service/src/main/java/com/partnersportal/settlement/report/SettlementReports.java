@@ -2,6 +2,7 @@ package com.partnersportal.settlement.report;
 
 import com.partnersportal.settlement.ledger.LedgerLine;
 import com.partnersportal.settlement.ledger.LedgerLineRows;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -153,11 +154,11 @@ public class SettlementReports {
     }
 
     /** What closed reports owe the merchant and has not been confirmed paid. */
-    public java.math.BigDecimal notPaidYet(UUID legalEntityId, String currency) {
+    public BigDecimal notPaidYet(UUID legalEntityId, String currency) {
         return jdbc.sql("""
                         SELECT coalesce(sum(net_payable), 0) FROM settlement_report WHERE legal_entity_id = :entity
                         AND currency = :currency AND status IN ('NOT_SETTLED', 'PENDING')""")
-                .param("entity", legalEntityId).param("currency", currency).query(java.math.BigDecimal.class).single();
+                .param("entity", legalEntityId).param("currency", currency).query(BigDecimal.class).single();
     }
 
     /** The last payout confirmed. */
