@@ -30,8 +30,14 @@ class InvoiceCounter {
                 .query((rs, n) -> new Position(rs.getLong("last_icv"), rs.getString("last_hash"))).single();
     }
 
+    /** Moves the counter past {@code icv}; anything but the next number rolls the issue back. */
     void advance(String issuerVatNumber, long icv, String hash) {
-        jdbc.sql("UPDATE invoice_counter SET last_icv = :icv, last_hash = :hash WHERE issuer_vat_number = :vat AND last_icv = :icv - 1")
+        int moved = jdbc.sql("""
+                        UPDATE invoice_counter SET last_icv = :icv, last_hash = :hash
+                        WHERE issuer_vat_number = :vat AND last_icv = :icv - 1""")
                 .param("vat", issuerVatNumber).param("icv", icv).param("hash", hash).update();
+        if (moved != 1) {
+            throw new IllegalStateException("invoice counter of " + issuerVatNumber + " is not at " + (icv - 1));
+        }
     }
 }

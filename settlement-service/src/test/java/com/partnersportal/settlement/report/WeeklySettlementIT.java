@@ -4,6 +4,8 @@ import static com.partnersportal.settlement.testing.SettlementApi.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.settlement.period.Cycle;
+import com.partnersportal.settlement.period.Periods;
 import com.partnersportal.settlement.testing.Events;
 import com.partnersportal.settlement.testing.Events.Order;
 import com.partnersportal.settlement.testing.SettlementApi;
@@ -13,6 +15,7 @@ import com.partnersportal.testsupport.TestAccessTokens;
 import com.partnersportal.types.Currency;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +66,12 @@ class WeeklySettlementIT {
         events = new Events(brokers);
         api = new SettlementApi(port);
         settlements = new Settlements(jdbc, api, clock);
+        // Between Sunday 20:00 and 21:00 UTC Dubai's week has begun and Riyadh's not: start after that hour.
+        Instant now = settlements.now();
+        if (Periods.startContaining(now, Cycle.WEEKLY, ZoneId.of("Asia/Dubai"), DayOfWeek.MONDAY)
+                .isAfter(Periods.startContaining(now, Cycle.WEEKLY, RIYADH, DayOfWeek.MONDAY))) {
+            settlements.advancePast(now.plus(Duration.ofHours(1)));
+        }
         merchant = UUID.randomUUID();
         ksa = UUID.randomUUID();
         uae = UUID.randomUUID();
