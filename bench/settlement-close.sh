@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Weekly close: settlement-service closing a week of 1 million ledger lines (one legal entity, one currency) against
+# a single SQL GROUP BY over the same lines, in the same run, on the same database. The close is what production
+# runs: the scheduled job finds the ended period, locks the entity's profile, sums the lines in one aggregate,
+# writes the frozen report and its event to the outbox, opens the next period and commits; it is timed by the
+# service's own timer (portal.settlement.close, kind=period) and from the clock move to the report's row.
+#
+#   bench/settlement-close.sh          # about 2 minutes here; ROWS=... to change the size
+#
+# Own service on 18083, own database bench_settlement, own Kafka on 19292/19293: the local platform may run beside it.
+BENCH_DB=bench_settlement
+BENCH_DIR=${BENCH_DIR:-/tmp/portal-bench-settlement}
+source "$(dirname "$0")/lib.sh"
+ROWS=${ROWS:-1000000}
+HEAP=${HEAP:-512m}
+PORT=18083
+KAFKA=127.0.0.1:19292
+
+settlement_build() {
+  cd "$BENCH_ROOT"
+  if [[ ! -f settlement-service/target/settlement-service-0.1.0-SNAPSHOT.jar ]] || ! compgen -G "local-launcher/target/lib/kafka_2.13-*.jar" >/dev/null; then
+    echo "building settlement-service and the launcher's Kafka jars ..."
+    ./mvnw -B -q -DskipTests install -pl settlement-service,local-launcher -am
+  fi
+}
+
+settlement_kafka_start() {
+  local dir=$BENCH_DIR/kafka
+  rm -rf "$dir"; mkdir -p "$dir/data"
+  sed -e "s#@DATA_DIR@#$dir/data#" -e 's/9092/19292/g' -e 's/9093/19293/g' \
+    "$BENCH_ROOT/local-launcher/src/main/resources/kafka/server.properties" > "$dir/server.properties"
+  cp "$BENCH_ROOT/local-launcher/src/main/resources/kafka/log4j2.xml" "$dir/log4j2.xml"
+  local cp="$BENCH_ROOT/local-launcher/target/lib/*"
+  "$JAVA_HOME/bin/java" -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.tools.StorageTool format \
+    --cluster-id "$(cat /proc/sys/kernel/random/uuid | tr -d - | cut -c1-22)" \
+    --config "$dir/server.properties" > "$dir/format.log" 2>&1
+  "$JAVA_HOME/bin/java" -Xmx512m -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.Kafka \
+    "$dir/server.properties" > "$dir/kafka.log" 2>&1 &
+  echo $! > "$dir/pid"
+  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19292) 2>/dev/null && return 0; sleep 0.5; done
+  echo "bench Kafka did not start; see $dir/kafka.log" >&2; exit 1
+}
+
+settlement_start() {
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "$BENCH_ROOT/settlement-service/target/settlement-service-0.1.0-SNAPSHOT.jar" \
+    --server.port=$PORT --portal.environment=sandbox \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
+    --spring.kafka.bootstrap-servers=$KAFKA --portal.settlement.close-poll-interval=200ms --logging.level.root=warn \
+    > "$BENCH_DIR/settlement-service.log" 2>&1 &
+  echo $! > "$BENCH_DIR/settlement.pid"
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "bench settlement-service did not start; see $BENCH_DIR/settlement-service.log" >&2; exit 1
+}
+
+settlement_cleanup() {
+  local pid
+  for pid in "$BENCH_DIR/settlement.pid" "$BENCH_DIR/kafka/pid"; do
+    [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true
+    rm -f "$pid"
+  done
+  if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
+    psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+}
+trap settlement_cleanup EXIT
+
+sql() { psql -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
+
+# Milliseconds the server spent on a statement, as psql's \timing reports it.
+timed_sql() {
+  psql -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" -c '\timing on' -c "$1" | awk '/^Time:/ {print $2}'
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_jdk; settlement_build; settlement_kafka_start; bench_database
+settlement_start
+MERCHANT=$(cat /proc/sys/kernel/random/uuid)
+ENTITY=$(cat /proc/sys/kernel/random/uuid)
+
+# One KSA legal entity whose open week is this one (Monday 00:00 to Monday 00:00, Asia/Riyadh), and its month far
+# ahead so that only the week closes.
+sql <<SQL
+INSERT INTO settlement_profile (legal_entity_id, merchant_id, registered, legal_name_en, legal_name_ar, country_code,
+    currency, time_zone, cycle, period_start, period_end, invoice_from, invoice_month_end, created_at, updated_at)
+SELECT '$ENTITY', '$MERCHANT', true, 'Bench Trading', 'شركة الاختبار', 'SA', 'SAR', 'Asia/Riyadh', 'WEEKLY',
+    w, w + interval '7 days', w, w + interval '90 days', now(), now()
+FROM (SELECT date_trunc('week', now() AT TIME ZONE 'Asia/Riyadh') AT TIME ZONE 'Asia/Riyadh' AS w) AS week;
+SQL
+
+echo "loading $ROWS ledger lines (90 % sales, 7 % refunds, 3 % cancels) ..."
+sql <<SQL
+INSERT INTO ledger_line (legal_entity_id, merchant_id, currency, kind, order_id, order_reference_id, order_number,
+    operation_id, capture_id, event_time, booked_at, settle_at, invoice_at, amount, gross, fee_rate, percentage_fee,
+    fixed_fee, fee, vat_rate, vat, net)
+SELECT '$ENTITY', '$MERCHANT', 'SAR', k.kind, gen_random_uuid(), 'REF-' || g, 'N-' || g, gen_random_uuid(), NULL,
+    k.t, k.t, k.t, k.t, k.a, x.gross, 2.5, f.pct, f.fixed, f.pct + f.fixed, 15, v.vat,
+    x.gross - (f.pct + f.fixed) - v.vat
+FROM generate_series(1, $ROWS) AS g
+CROSS JOIN LATERAL (SELECT CASE WHEN g % 100 < 90 THEN 'SALE' WHEN g % 100 < 97 THEN 'REFUND' ELSE 'CANCEL' END AS kind,
+    round(10 + (g::bigint * 7919 % 100000) / 100.0, 2) AS a,
+    (SELECT period_start FROM settlement_profile WHERE legal_entity_id = '$ENTITY') + (g % 600000) * interval '1 second' AS t) AS k
+CROSS JOIN LATERAL (SELECT CASE k.kind WHEN 'SALE' THEN k.a WHEN 'REFUND' THEN -k.a ELSE 0 END AS gross) AS x
+CROSS JOIN LATERAL (SELECT CASE k.kind WHEN 'SALE' THEN round(k.a * 0.025, 2) WHEN 'REFUND' THEN -round(k.a * 0.025, 2)
+    ELSE 0 END AS pct, CASE k.kind WHEN 'SALE' THEN 1.00 ELSE 0 END AS fixed) AS f
+CROSS JOIN LATERAL (SELECT round((f.pct + f.fixed) * 0.15, 2) AS vat) AS v;
+VACUUM ANALYZE ledger_line;
+SQL
+
+read -r WEEK_START WEEK_END < <(sql -F ' ' -c "SELECT to_char(period_start AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),
+  to_char(period_end AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM settlement_profile WHERE legal_entity_id = '$ENTITY'")
+# The same lines and sums as the close's aggregate, with the week's bounds as literals.
+GROUP_BY="SELECT currency, count(*), sum(gross) FILTER (WHERE kind = 'SALE'), -sum(gross) FILTER (WHERE kind = 'REFUND'),
+  sum(fee), sum(vat), sum(net) FILTER (WHERE kind = 'CARRIED_FORWARD'), sum(net) FROM ledger_line
+  WHERE legal_entity_id = '$ENTITY' AND settle_at >= '$WEEK_START' AND settle_at < '$WEEK_END' GROUP BY currency"
+timed_sql "$GROUP_BY" >/dev/null                      # warm the cache for both
+group_by_1=$(timed_sql "$GROUP_BY" | tail -1)
+group_by_2=$(timed_sql "$GROUP_BY" | tail -1)
+expected=$(sql -c "SELECT count(*) || ' ' || sum(fee) || ' ' || sum(vat) || ' ' || sum(net) FROM ledger_line WHERE legal_entity_id = '$ENTITY'")
+
+# The week ends when the service's clock passes next Monday 00:00 in Riyadh: move it 8 days, the job closes the week.
+start=$(date +%s.%N)
+curl -fsS -X POST "http://127.0.0.1:$PORT/internal/clock/advance" -H 'Content-Type: application/json' -d '{"by": "P8D"}' >/dev/null
+until [[ $(sql -c "SELECT count(*) FROM settlement_report WHERE legal_entity_id = '$ENTITY'") == 1 ]]; do sleep 0.05; done
+end=$(date +%s.%N)
+wall_ms=$(echo "($end - $start) * 1000" | bc)
+close_ms=$(curl -fsS "http://127.0.0.1:$PORT/actuator/metrics/portal.settlement.close?tag=kind:period" |
+  python3 -c 'import json,sys; m={x["statistic"]: x["value"] for x in json.load(sys.stdin)["measurements"]}; print(round(m["MAX"]*1000, 1))')
+actual=$(sql -c "SELECT line_count || ' ' || total_fees || ' ' || total_vat || ' ' || net_payable FROM settlement_report WHERE legal_entity_id = '$ENTITY'")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+best_group_by=$(echo "if ($group_by_1 < $group_by_2) $group_by_1 else $group_by_2" | bc)
+
+printf '\n%-52s %14s\n' "weekly close ($(nproc) cores, service heap -Xmx$HEAP)" "result"
+printf '%-52s %14s\n' "ledger lines in the week" "$ROWS"
+printf '%-52s %11.1f ms\n' "SQL GROUP BY over the week's lines (best of 2)" "$best_group_by"
+printf '%-52s %11.1f ms\n' "service close, committed (portal.settlement.close)" "$close_ms"
+printf '%-52s %11.1f ms\n' "clock moved -> report row visible (job polls 200 ms)" "$wall_ms"
+printf '%-52s %13.2fx\n' "service close / GROUP BY" "$(echo "$close_ms / $best_group_by" | bc -l)"
+printf '%-52s %14s\n' "report = sum of lines (count fees vat net)" "$([[ $(echo "$actual" | awk '{printf "%d %.2f %.2f %.2f", $1,$2,$3,$4}') == $(echo "$expected" | awk '{printf "%d %.2f %.2f %.2f", $1,$2,$3,$4}') ]] && echo yes || echo "NO: $actual vs $expected")"
+printf '%-52s %14s\n' "load average before (1, 5, 15 min)" "$load_before"
+printf '%-52s %14s\n' "load average after" "$load_after"

@@ -1,0 +1,49 @@
+package com.partnersportal.settlement.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * Everything a tax invoice states, from which its UBL XML and its PDF are made. Amounts in SAR at 2 decimals;
+ * {@code vatAmount} is {@code vatRate} % of {@code taxableAmount}, rounded HALF_UP once for the invoice.
+ *
+ * @param icv          the invoice counter value: 1 for the issuer's first invoice, +1 for each next one
+ * @param previousHash the previous invoice's hash (PIH); for the first, the base64 of the hex SHA-256 of "0"
+ * @param supplyDate   the last day of the billing month (KSA's date of supply)
+ */
+public record InvoiceDocument(
+        String invoiceNumber,
+        UUID uuid,
+        long icv,
+        String previousHash,
+        LocalDate issueDate,
+        LocalTime issueTime,
+        YearMonth month,
+        LocalDate periodStart,
+        LocalDate supplyDate,
+        Party seller,
+        Party buyer,
+        String buyerAddressLine,
+        String currency,
+        BigDecimal taxableAmount,
+        BigDecimal vatRate,
+        BigDecimal vatAmount,
+        BigDecimal totalWithVat) {
+
+    /** Issue date and time as the XML states them (KSA local time): {@code 2026-12-01T00:00:05}. */
+    public String issueTimestamp() {
+        return issueDate + "T" + issueTime.format(DateTimeFormatter.ofPattern("HH:mm:ss"));
+    }
+
+    public String lineNameEn() {
+        return "Buy now, pay later service fees, " + month;
+    }
+
+    public String lineNameAr() {
+        return "رسوم خدمة اشتر الآن وادفع لاحقاً لشهر " + month;
+    }
+}

@@ -1,0 +1,9 @@
+package com.partnersportal.settlement.portal;
+
+import com.partnersportal.settlement.report.LineView;
+import com.partnersportal.settlement.report.ReportView;
+import java.util.List;
+
+/** {@code GET /portal/v1/settlements/reports/{id}}: the report and a page of its lines in booking order. */
+record ReportDetailResponse(ReportView report, List<LineView> lines, String nextCursor) {
+}

@@ -1,0 +1,8 @@
+package com.partnersportal.settlement.portal;
+
+import com.partnersportal.settlement.report.ReportView;
+import java.util.List;
+
+/** {@code GET /portal/v1/settlements/reports}: a page of reports, newest period first. */
+record ReportListResponse(List<ReportView> reports, String nextCursor) {
+}
