@@ -57,7 +57,7 @@ public final class RouteTable {
             route("order-export-downloads", ORDERS, GET, "/downloads/order-exports/**", open(), STANDARD),
             // settlement-service: reports, settlement info, tax invoices
             route("settlements", SETTLEMENT, GET, "/portal/v1/settlements/**", permission(Permission.SETTLEMENTS_VIEW), STANDARD),
-            route("invoice-exports", SETTLEMENT, POST, "/portal/v1/invoices/exports/**", permission(Permission.INVOICES_EXPORT), STANDARD),
+            route("invoice-export", SETTLEMENT, GET, "/portal/v1/invoices/export", permission(Permission.INVOICES_EXPORT), STANDARD),
             route("invoices", SETTLEMENT, GET, "/portal/v1/invoices/**", permission(Permission.INVOICES_VIEW), STANDARD),
             route("settlement-downloads", SETTLEMENT, GET, "/downloads/settlement/**", open(), STANDARD),
             // webhook-dispatcher: Tamara's webhook paths and the portal's webhook pages
