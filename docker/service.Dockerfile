@@ -17,6 +17,7 @@ COPY test-support/pom.xml test-support/
 COPY orders-contract/pom.xml orders-contract/
 COPY identity-contract/pom.xml identity-contract/
 COPY settlement-contract/pom.xml settlement-contract/
+COPY webhooks-contract/pom.xml webhooks-contract/
 COPY orders-service/pom.xml orders-service/
 COPY settlement-service/pom.xml settlement-service/
 COPY webhook-dispatcher/pom.xml webhook-dispatcher/

@@ -146,10 +146,12 @@ class LocalPlatformIT {
                 credentials.get("operator").get("password").asString());
         String otherMerchant = call("POST", "/operator/v1/merchants", operator,
                 "{\"name_en\": \"Other Shop\", \"name_ar\": \"متجر آخر\"}").json().get("id").asString();
+        // The local run keeps its databases between runs, so the registration number must be new each time.
+        String registration = "10" + (10_000_000L + Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 89_999_999L));
         assertThat(call("POST", "/operator/v1/merchants/" + otherMerchant + "/legal-entities", operator, """
                 {"legal_name_en": "Other Shop LLC", "legal_name_ar": "متجر آخر ذ.م.م", "country_code": "SA",
-                 "commercial_registration": "1010999999", "vat_number": "300000000000103",
-                 "address": "Olaya St 1, Riyadh"}""").status()).isEqualTo(201);
+                 "commercial_registration": "%s", "vat_number": "300000000000103",
+                 "address": "Olaya St 1, Riyadh"}""".formatted(registration)).status()).isEqualTo(201);
         String otherAdminEmail = "admin-" + UUID.randomUUID() + "@other.example";
         call("POST", "/operator/v1/merchants/" + otherMerchant + "/admins", operator,
                 "{\"email\": \"%s\", \"full_name\": \"Other Admin\", \"locale\": \"en\"}".formatted(otherAdminEmail));
