@@ -10,7 +10,7 @@ CREATE TABLE recipient_lookup (
     permission       VARCHAR(64)  NOT NULL,
     legal_entity_id  UUID,
     -- The event's payload (JSON), from which each recipient's mail is built. It carries signed download links, so
-    -- it is kept only until the lookup is resolved or given up, then set to NULL.
+    -- it is set to NULL once the lookup is resolved. A given-up lookup keeps it, to be set back to pending.
     payload          BYTEA,
     status           VARCHAR(16)  NOT NULL,
     attempts         INT          NOT NULL DEFAULT 0,

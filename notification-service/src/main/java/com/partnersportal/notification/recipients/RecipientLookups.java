@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The events waiting for their recipients ({@code recipient_lookup}), as a work queue the resolvers of every replica
  * share: a resolver locks one due lookup ({@code FOR UPDATE SKIP LOCKED}) for the length of its transaction. A
- * resolved or given-up lookup loses its payload, which carries the event's signed links.
+ * resolved lookup loses its payload, which carries the event's signed links; a given-up one keeps it, so that an
+ * operator can set it back to pending once identity-service is back.
  */
 @Component
 class RecipientLookups {
@@ -80,7 +81,7 @@ class RecipientLookups {
         jdbc.sql("""
                         UPDATE recipient_lookup
                         SET status = 'failed', attempts = :attempts, failed_at = :now, last_error = :error,
-                            next_attempt_at = NULL, payload = NULL
+                            next_attempt_at = NULL
                         WHERE id = :id""")
                 .param("id", id).param("attempts", attempts).param("now", Timestamp.from(now))
                 .param("error", truncate(error))

@@ -39,9 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SettlementEventsConsumerIT extends IdempotentConsumerContract {
 
-    private static final String CSV = "https://portal.partners.test/downloads/settlement/reports/r-1.csv?expires=1765656000&signature=abc";
-    private static final String PDF = "https://portal.partners.test/downloads/settlement/invoices/i-1.pdf?expires=1765656000&signature=def";
-    private static final String XML = "https://portal.partners.test/downloads/settlement/invoices/i-1.xml?expires=1765656000&signature=ghi";
+    private static final String DOWNLOADS = "https://portal.partners.test/downloads/settlement/";
+    private static final String CSV = DOWNLOADS + "reports/r-1.csv?expires=1765656000&signature=abc";
+    private static final String PDF = DOWNLOADS + "invoices/i-1.pdf?expires=1765656000&signature=def";
+    private static final String XML = DOWNLOADS + "invoices/i-1.xml?expires=1765656000&signature=ghi";
 
     @Autowired
     JdbcClient jdbc;
@@ -193,7 +194,8 @@ class SettlementEventsConsumerIT extends IdempotentConsumerContract {
         ReceivedMail mail = awaitOneMailTo(accountant.email());
         assertThat(mail.subject()).isEqualTo("Tax invoice INV-2026-000042 for November 2026");
         assertThat(mail.html())
-                .contains("Your tax invoice for November 2026’s fees is issued to Noon Trading KSA: 1,375.00 SAR + VAT 206.25 SAR = 1,581.25 SAR.")
+                .contains("Your tax invoice for November 2026’s fees is issued to Noon Trading KSA:"
+                        + " 1,375.00 SAR + VAT 206.25 SAR = 1,581.25 SAR.")
                 .contains("href=\"" + PDF.replace("&", "&amp;") + "\"")
                 .contains("href=\"" + XML.replace("&", "&amp;") + "\"")
                 .contains("The links are valid until 15 December 2026, 12:00 Arabian Standard Time.");
@@ -202,7 +204,8 @@ class SettlementEventsConsumerIT extends IdempotentConsumerContract {
         ReceivedMail arabic = awaitOneMailTo(arabicAccountant.email());
         assertThat(arabic.subject()).isEqualTo("الفاتورة الضريبية INV-2026-000042 لشهر نوفمبر 2026");
         assertThat(arabic.html()).contains("dir=\"rtl\"")
-                .contains("صدرت فاتورتكم الضريبية لرسوم شهر نوفمبر 2026 باسم نون للتجارة السعودية: 1,375.00 SAR + ضريبة القيمة المضافة 206.25 SAR = 1,581.25 SAR.");
+                .contains("صدرت فاتورتكم الضريبية لرسوم شهر نوفمبر 2026 باسم نون للتجارة السعودية:"
+                        + " 1,375.00 SAR + ضريبة القيمة المضافة 206.25 SAR = 1,581.25 SAR.");
         await().atMost(PATIENCE).until(() -> "sent".equals(stored.single(accountant.email()).status()));
         assertThat(stored.single(accountant.email()).kind()).isEqualTo("tax-invoice-issued");
         assertThat(stored.to(settlementsOnly.email())).as("invoices need invoices.view").isEmpty();

@@ -61,6 +61,11 @@ public final class IdentityService {
         SERVER.stubFor(question(merchant, permission, legalEntity).willReturn(answer(members)));
     }
 
+    /** identity-service answers every question about this audience with this status and no recipients. */
+    public static void answers(int status, UUID merchant, Permission permission, UUID legalEntity) {
+        SERVER.stubFor(question(merchant, permission, legalEntity).willReturn(aResponse().withStatus(status)));
+    }
+
     /** identity-service answers 503 twice, then names these members. */
     public static void unavailableTwiceThen(UUID merchant, Permission permission, UUID legalEntity, Member... members) {
         String scenario = "identity down for " + merchant;

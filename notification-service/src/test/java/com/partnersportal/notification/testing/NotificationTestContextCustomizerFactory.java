@@ -16,7 +16,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Gives every integration test of this module the same running service (so that one consumer group member reads
- * the topics): mail goes to {@link MailServer}, recipients come from {@link IdentityService}, delivery retries quickly, links point at {@link #PORTAL_URL}, and
+ * the topics): mail goes to {@link MailServer}, recipients come from {@link IdentityService}, delivery retries
+ * quickly, links point at {@link #PORTAL_URL}, and
  * access tokens from {@link AccessTokens} are trusted. Registered in META-INF/spring.factories.
  */
 public class NotificationTestContextCustomizerFactory implements ContextCustomizerFactory {

@@ -19,7 +19,9 @@ public final class RecipientLookupRows {
     }
 
     public Optional<Row> ofEvent(String eventId) {
-        return jdbc.sql("SELECT status, attempts, recipients, last_error, payload IS NULL AS forgotten FROM recipient_lookup WHERE event_id = :id")
+        return jdbc.sql("""
+                        SELECT status, attempts, recipients, last_error, payload IS NULL AS forgotten
+                        FROM recipient_lookup WHERE event_id = :id""")
                 .param("id", eventId)
                 .query((row, n) -> new Row(row.getString("status"), row.getInt("attempts"),
                         (Integer) row.getObject("recipients"), row.getString("last_error"), row.getBoolean("forgotten")))

@@ -97,7 +97,7 @@ class WebhookEventsConsumerIT extends IdempotentConsumerContract {
                 .doesNotContain("href=\"https://shop.example.com");
         assertThat(mail.text()).contains("https://shop.example.com/hooks/tamara")
                 .contains("The last error: HTTP 500")
-                .contains(PORTAL + "/webhooks/endpoints/" + endpoint);
+                .contains("Open the endpoint in the portal: " + PORTAL + "/webhooks/endpoints/" + endpoint);
         await().atMost(PATIENCE).until(() -> "sent".equals(stored.single(developer.email()).status()));
         assertThat(stored.single(developer.email()).kind()).isEqualTo("webhook-endpoint-disabled");
         assertThat(stored.to(financeOnly.email())).isEmpty();
