@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailFormats {
 
+    static final String LEFT_TO_RIGHT_MARK = "\u200E";
+
     private final ZoneId zone;
 
     MailFormats(MailSettings settings) {
@@ -61,15 +63,17 @@ public class MailFormats {
 
     /**
      * {@code 1,234.50 SAR}, {@code 12.500 KWD}, {@code -20.00 SAR}: the amount at its currency's scale, grouped, then
-     * the currency code, the same in both languages; null stays null.
+     * the currency code, in both languages; null stays null. In Arabic it starts with a left-to-right mark (U+200E,
+     * invisible), so that inside right-to-left text the minus sign stays before the digits and the code after them.
      */
-    public String money(Money money) {
+    public String money(Money money, Language language) {
         if (money == null) {
             return null;
         }
         DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
         format.setMinimumFractionDigits(money.currency().scale());
         format.setMaximumFractionDigits(money.currency().scale());
-        return format.format(money.amount()) + " " + money.currency().name();
+        return (language == Language.AR ? LEFT_TO_RIGHT_MARK : "") + format.format(money.amount()) + " "
+                + money.currency().name();
     }
 }

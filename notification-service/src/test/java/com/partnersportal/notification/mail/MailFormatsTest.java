@@ -15,13 +15,18 @@ class MailFormatsTest {
 
     @Test
     void amountsHaveTheirCurrencysDecimalsGroupingAndCode() {
-        assertThat(formats.money(Money.of("1414.18", Currency.SAR))).isEqualTo("1,414.18 SAR");
-        assertThat(formats.money(Money.of("1250.5", Currency.KWD))).isEqualTo("1,250.500 KWD");
-        assertThat(formats.money(Money.of("0.1", Currency.BHD))).isEqualTo("0.100 BHD");
-        assertThat(formats.money(Money.of("2", Currency.OMR))).isEqualTo("2.000 OMR");
-        assertThat(formats.money(Money.of("-15.8", Currency.AED))).isEqualTo("-15.80 AED");
-        assertThat(formats.money(Money.of("1234567.5", Currency.QAR))).isEqualTo("1,234,567.50 QAR");
-        assertThat(formats.money(null)).isNull();
+        assertThat(formats.money(Money.of("1414.18", Currency.SAR), Language.EN)).isEqualTo("1,414.18 SAR");
+        assertThat(formats.money(Money.of("1250.5", Currency.KWD), Language.EN)).isEqualTo("1,250.500 KWD");
+        assertThat(formats.money(Money.of("0.1", Currency.BHD), Language.EN)).isEqualTo("0.100 BHD");
+        assertThat(formats.money(Money.of("2", Currency.OMR), Language.EN)).isEqualTo("2.000 OMR");
+        assertThat(formats.money(Money.of("-15.8", Currency.AED), Language.EN)).isEqualTo("-15.80 AED");
+        assertThat(formats.money(Money.of("1234567.5", Currency.QAR), Language.EN)).isEqualTo("1,234,567.50 QAR");
+        assertThat(formats.money(null, Language.EN)).isNull();
+    }
+
+    @Test
+    void inArabicAnAmountReadsLeftToRightWithItsSignAndCode() {
+        assertThat(formats.money(Money.of("-15.8", Currency.KWD), Language.AR)).isEqualTo("\u200E-15.800 KWD");
     }
 
     @Test

@@ -115,7 +115,7 @@ class MailRendererTest {
         RenderedMail arabic = renderer.render(sample(MailKind.SETTLEMENT_REPORT_READY, Language.AR, "Noura"));
 
         assertThat(english.subject()).isEqualTo("Settlement STL-KSA-2026-W48 for Noon Trading KSA: 1,414.18 SAR");
-        assertThat(arabic.subject()).isEqualTo("كشف التسوية STL-KSA-2026-W48 لـ Noon Trading KSA: 1,414.18 SAR");
+        assertThat(arabic.subject()).isEqualTo("كشف التسوية STL-KSA-2026-W48 لـ Noon Trading KSA: \u200E1,414.18 SAR");
     }
 
     @Test
@@ -147,23 +147,23 @@ class MailRendererTest {
             case ORDER_EXPORT_FAILED -> request.with("reason", "the export timed out");
             case SETTLEMENT_REPORT_READY -> request.with("settlementReference", "STL-KSA-2026-W48")
                     .with("legalEntityName", "Noon Trading KSA")
-                    .with("netPayable", formats.money(Money.of("1414.18", Currency.SAR)))
+                    .with("netPayable", formats.money(Money.of("1414.18", Currency.SAR), language))
                     .with("periodStart", formats.date(LocalDate.parse("2026-11-23"), language))
                     .with("periodEnd", formats.date(LocalDate.parse("2026-11-29"), language))
                     .with("carriedForward", false)
                     .with("expectedPayoutDate", formats.date(LocalDate.parse("2026-12-02"), language))
-                    .with("totalSales", formats.money(Money.of("1530", Currency.SAR)))
-                    .with("totalRefunds", formats.money(Money.of("100", Currency.SAR)))
-                    .with("totalFees", formats.money(Money.of("13.75", Currency.SAR)))
-                    .with("totalVat", formats.money(Money.of("2.07", Currency.SAR)))
+                    .with("totalSales", formats.money(Money.of("1530", Currency.SAR), language))
+                    .with("totalRefunds", formats.money(Money.of("100", Currency.SAR), language))
+                    .with("totalFees", formats.money(Money.of("13.75", Currency.SAR), language))
+                    .with("totalVat", formats.money(Money.of("2.07", Currency.SAR), language))
                     .with("downloadUrl", "https://files.example/reports/r-1.csv?sig=a&exp=b")
                     .with("expiresAt", formats.dateTime(expiry, language));
             case TAX_INVOICE_ISSUED -> request.with("invoiceNumber", "INV-2026-000042")
                     .with("month", formats.month(YearMonth.parse("2026-11"), language))
                     .with("legalEntityName", "Noon Trading KSA")
-                    .with("taxableAmount", formats.money(Money.of("1375", Currency.SAR)))
-                    .with("vatAmount", formats.money(Money.of("206.25", Currency.SAR)))
-                    .with("totalWithVat", formats.money(Money.of("1581.25", Currency.SAR)))
+                    .with("taxableAmount", formats.money(Money.of("1375", Currency.SAR), language))
+                    .with("vatAmount", formats.money(Money.of("206.25", Currency.SAR), language))
+                    .with("totalWithVat", formats.money(Money.of("1581.25", Currency.SAR), language))
                     .with("pdfUrl", "https://files.example/invoices/i-1.pdf?sig=a")
                     .with("xmlUrl", "https://files.example/invoices/i-1.xml?sig=a")
                     .with("expiresAt", formats.dateTime(expiry, language));

@@ -122,12 +122,12 @@ class SettlementEventsConsumerIT extends IdempotentConsumerContract {
                 .contains("Net payable: 1,414.18 SAR, expected on 2 December 2026.");
 
         ReceivedMail arabic = awaitOneMailTo(arabicFinance.email());
-        assertThat(arabic.subject()).isEqualTo("كشف التسوية STL-KSA-2026-W48 لـ نون للتجارة السعودية: 1,414.18 SAR");
+        assertThat(arabic.subject()).isEqualTo("كشف التسوية STL-KSA-2026-W48 لـ نون للتجارة السعودية: \u200E1,414.18 SAR");
         assertThat(arabic.header("Content-Language")).isEqualTo("ar");
         assertThat(arabic.html()).contains("<html lang=\"ar\" dir=\"rtl\">").contains("text-align:right")
                 .contains("مرحباً نورة الحربي،")
                 .contains("كشف التسوية لـ نون للتجارة السعودية للفترة من 23 نوفمبر 2026 إلى 29 نوفمبر 2026 جاهز.")
-                .contains("صافي المستحق: 1,414.18 SAR، ومن المتوقع تحويله في 2 ديسمبر 2026.")
+                .contains("صافي المستحق: \u200E1,414.18 SAR، ومن المتوقع تحويله في 2 ديسمبر 2026.")
                 .contains("<a dir=\"ltr\" href=\"" + CSV.replace("&", "&amp;") + "\"");
         assertThat(arabic.text()).contains("تنزيل الكشف (CSV): " + CSV);
 
@@ -172,7 +172,7 @@ class SettlementEventsConsumerIT extends IdempotentConsumerContract {
                 .doesNotContain("expected on");
         assertThat(mail.text()).contains("Nothing is paid this period: -15.800 KWD is carried into your next settlement.");
         assertThat(awaitOneMailTo(arabic.email()).text())
-                .contains("لا يوجد مبلغ مستحق لهذه الفترة: سيُرحّل مبلغ -15.800 KWD إلى التسوية القادمة.")
+                .contains("لا يوجد مبلغ مستحق لهذه الفترة: سيُرحّل مبلغ \u200E-15.800 KWD إلى التسوية القادمة.")
                 .doesNotContain("ومن المتوقع تحويله");
     }
 
@@ -205,7 +205,7 @@ class SettlementEventsConsumerIT extends IdempotentConsumerContract {
         assertThat(arabic.subject()).isEqualTo("الفاتورة الضريبية INV-2026-000042 لشهر نوفمبر 2026");
         assertThat(arabic.html()).contains("dir=\"rtl\"")
                 .contains("صدرت فاتورتكم الضريبية لرسوم شهر نوفمبر 2026 باسم نون للتجارة السعودية:"
-                        + " 1,375.00 SAR + ضريبة القيمة المضافة 206.25 SAR = 1,581.25 SAR.");
+                        + " \u200E1,375.00 SAR + ضريبة القيمة المضافة \u200E206.25 SAR = \u200E1,581.25 SAR.");
         await().atMost(PATIENCE).until(() -> "sent".equals(stored.single(accountant.email()).status()));
         assertThat(stored.single(accountant.email()).kind()).isEqualTo("tax-invoice-issued");
         assertThat(stored.to(settlementsOnly.email())).as("invoices need invoices.view").isEmpty();
