@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code portal.webhooks.attempts{outcome}}, {@code portal.webhooks.messages{status}} (delivered or failed for good),
  * {@code portal.webhooks.attempt.duration} (histogram), {@code portal.webhooks.delivery.lag} (order event's time to
  * the receiver's 2xx, histogram), {@code portal.webhooks.queue.depth{endpoint}} and
- * {@code portal.webhooks.circuit.state{endpoint}} (0 closed, 1 open, 2 half-open), {@code portal.webhooks.in.flight}.
+ * {@code portal.webhooks.circuit.state{endpoint}} (0 closed, 1 open, 2 half-open), {@code portal.webhooks.pending} (all endpoints), {@code portal.webhooks.in.flight}.
  */
 final class DeliveryMetrics {
 
@@ -39,7 +39,7 @@ final class DeliveryMetrics {
                 .description("Messages waiting per endpoint").register(meters);
         this.circuitState = MultiGauge.builder("portal.webhooks.circuit.state")
                 .description("Circuit breaker per endpoint in this replica: 0 closed, 1 open, 2 half-open").register(meters);
-        Gauge.builder("portal.webhooks.queue.depth.total", totalDepth, AtomicLong::get)
+        Gauge.builder("portal.webhooks.pending", totalDepth, AtomicLong::get)
                 .description("Messages waiting for all endpoints").register(meters);
     }
 

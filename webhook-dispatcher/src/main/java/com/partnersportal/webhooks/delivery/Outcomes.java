@@ -1,11 +1,11 @@
 package com.partnersportal.webhooks.delivery;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +45,9 @@ class Outcomes {
                 .param("latency", (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()))
                 .param("outcome", result.outcome()).param("url", result.url())
                 .param("headers", JSON.writeValueAsString(result.requestHeaders()))
-                .param("status", result.status()).param("body", clean(result.responseBody()))
-                .param("error", result.error())
+                .param("status", result.status(), Types.INTEGER)
+                .param("body", clean(result.responseBody()), Types.VARCHAR)
+                .param("error", result.error(), Types.VARCHAR)
                 .update();
         String status;
         Instant next = now;
@@ -61,17 +62,20 @@ class Outcomes {
         jdbc.sql("""
                         UPDATE webhook_message SET status = :status, attempts = :number, next_attempt_at = :next,
                                claimed_until = NULL, claimed_by = NULL, last_status = :httpStatus, last_error = :error,
-                               finished_at = CASE WHEN :status = 'pending' THEN NULL ELSE :now END
+                               finished_at = :finished
                         WHERE id = :id AND claimed_by = :me""")
                 .param("status", status).param("number", number).param("next", Timestamp.from(next))
-                .param("httpStatus", result.status()).param("error", result.succeeded() ? null : result.describe())
-                .param("now", Timestamp.from(now)).param("id", message.id()).param("me", claimant)
+                .param("httpStatus", result.status(), Types.INTEGER)
+                .param("error", result.succeeded() ? null : result.describe(), Types.VARCHAR)
+                .param("finished", "pending".equals(status) ? null : Timestamp.from(now), Types.TIMESTAMP)
+                .param("id", message.id()).param("me", claimant)
                 .update();
         if (result.succeeded()) {
             jdbc.sql("""
                             UPDATE webhook_endpoint SET last_success_at = :now, failing_since = NULL
-                            WHERE id = :id AND (failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < :now - interval '1 second')""")
-                    .param("now", Timestamp.from(now)).param("id", message.endpointId()).update();
+                            WHERE id = :id AND (failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < :recent)""")
+                    .param("now", Timestamp.from(now)).param("id", message.endpointId())
+                    .param("recent", Timestamp.from(now.minusSeconds(1))).update();
         } else {
             jdbc.sql("""
                             UPDATE webhook_endpoint SET failing_since = coalesce(failing_since, :started), last_error = :error
