@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,42 +21,47 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The claim: one statement that leases due messages to this replica. Per endpoint and order only the oldest
- * pending message is a candidate (a later status waits until the earlier one is delivered or given up); endpoints
- * that are parked here (open breaker, spent rate, Retry-After) are skipped; per endpoint no more are taken than its
- * concurrency limit minus what is in flight in every replica; {@code FOR UPDATE SKIP LOCKED} lets replicas claim at
- * the same time without waiting on or taking each other's rows. The lease outlasts an attempt, so a message is
+ * The claim, in three short statements: what every endpoint has in flight (across replicas) against its limit; the
+ * due candidates, where per endpoint and order only the oldest pending message qualifies (a later status waits until
+ * the earlier one is delivered or given up), skipping endpoints parked here (open breaker, spent rate, Retry-After)
+ * or full; then the lease itself, {@code FOR UPDATE SKIP LOCKED} re-checking each row, so replicas claim at the same
+ * time without waiting on or taking each other's rows. The lease outlasts an attempt, so a message is
  * never sent by two replicas at once; a replica that dies leaves its leases to expire.
  */
 final class Claims {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static final String CLAIM = """
-            WITH inflight AS (
-                SELECT endpoint_id, count(*) AS n FROM webhook_message
-                WHERE status = 'pending' AND claimed_until > :now GROUP BY endpoint_id
-            ), heads AS (
-                SELECT DISTINCT ON (endpoint_id, order_key) id, endpoint_id, next_attempt_at, claimed_until
-                FROM webhook_message WHERE status = 'pending'
-                ORDER BY endpoint_id, order_key, seq
-            ), ready AS (
-                SELECT h.id, row_number() OVER (PARTITION BY h.endpoint_id ORDER BY h.next_attempt_at, h.id) AS rn
-                FROM heads h
-                WHERE h.next_attempt_at <= :now AND (h.claimed_until IS NULL OR h.claimed_until <= :now)
-                  AND NOT (h.endpoint_id = ANY (CAST(:parked AS uuid[])))
-            ), chosen AS (
-                SELECT m.id FROM webhook_message m
-                JOIN ready r ON r.id = m.id
-                JOIN webhook_endpoint e ON e.id = m.endpoint_id
-                LEFT JOIN inflight i ON i.endpoint_id = m.endpoint_id
-                WHERE e.enabled AND e.deleted_at IS NULL
-                  AND r.rn + coalesce(i.n, 0) <= coalesce(e.max_concurrency, :concurrency)
-                  AND m.status = 'pending' AND m.next_attempt_at <= :now
-                  AND (m.claimed_until IS NULL OR m.claimed_until <= :now)
-                ORDER BY m.next_attempt_at
-                LIMIT :batch
-                FOR UPDATE OF m SKIP LOCKED
+    /** Per endpoint with something in flight: how many, and its limit. */
+    private static final String IN_FLIGHT = """
+            SELECT m.endpoint_id, count(*) AS n, coalesce(e.max_concurrency, :concurrency) AS cap
+            FROM webhook_message m JOIN webhook_endpoint e ON e.id = m.endpoint_id
+            WHERE m.status = 'pending' AND m.claimed_until IS NOT NULL AND m.claimed_until > :now
+            GROUP BY m.endpoint_id, e.max_concurrency""";
+
+    /**
+     * Due heads, oldest due first: no earlier pending message of the same endpoint and order exists. Walks the due
+     * index and probes the order index, so its cost follows what is due, not what is queued.
+     */
+    private static final String CANDIDATES = """
+            SELECT m.id, m.endpoint_id FROM webhook_message m JOIN webhook_endpoint e ON e.id = m.endpoint_id
+            WHERE m.status = 'pending' AND m.next_attempt_at <= :now
+              AND (m.claimed_until IS NULL OR m.claimed_until <= :now)
+              AND NOT (m.endpoint_id = ANY (CAST(:skipped AS uuid[])))
+              AND e.enabled AND e.deleted_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM webhook_message p
+                              WHERE p.endpoint_id = m.endpoint_id AND p.order_key = m.order_key
+                                AND p.status = 'pending' AND p.seq < m.seq)
+            ORDER BY m.next_attempt_at
+            LIMIT :scan""";
+
+    /** Leases the chosen rows that nobody took meanwhile; locked ones are skipped, not waited for. */
+    private static final String LEASE = """
+            WITH chosen AS (
+                SELECT id FROM webhook_message
+                WHERE id = ANY (CAST(:ids AS uuid[])) AND status = 'pending' AND next_attempt_at <= :now
+                  AND (claimed_until IS NULL OR claimed_until <= :now)
+                FOR UPDATE SKIP LOCKED
             )
             UPDATE webhook_message m SET claimed_until = :until, claimed_by = :me
             FROM chosen c, webhook_endpoint e
@@ -75,14 +84,43 @@ final class Claims {
 
     /** Secrets and the notification token come back encrypted; the caller opens them. */
     List<Claimed> claim(int batch, Collection<UUID> parked, Instant now) {
-        return jdbc.sql(CLAIM)
-                .param("now", Timestamp.from(now))
+        Timestamp at = Timestamp.from(now);
+        Map<UUID, Integer> room = new HashMap<>();
+        Set<UUID> skipped = new HashSet<>(parked);
+        jdbc.sql(IN_FLIGHT).param("now", at).param("concurrency", properties.endpointConcurrency())
+                .query((rs, n) -> {
+                    UUID endpoint = rs.getObject("endpoint_id", UUID.class);
+                    int free = rs.getInt("cap") - rs.getInt("n");
+                    room.put(endpoint, free);
+                    if (free <= 0) {
+                        skipped.add(endpoint);
+                    }
+                    return endpoint;
+                }).list();
+        List<UUID> ids = new ArrayList<>();
+        jdbc.sql(CANDIDATES).param("now", at).param("skipped", array(skipped)).param("scan", batch * 4)
+                .query((rs, n) -> {
+                    UUID endpoint = rs.getObject("endpoint_id", UUID.class);
+                    int free = room.getOrDefault(endpoint, properties.endpointConcurrency());
+                    if (free > 0 && ids.size() < batch) {
+                        room.put(endpoint, free - 1);
+                        ids.add(rs.getObject("id", UUID.class));
+                    }
+                    return endpoint;
+                }).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(LEASE)
+                .param("ids", array(ids))
+                .param("now", at)
                 .param("until", Timestamp.from(now.plus(properties.lease())))
                 .param("me", me)
-                .param("batch", batch)
-                .param("concurrency", properties.endpointConcurrency())
-                .param("parked", "{" + parked.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}")
                 .query(Claims::row).list();
+    }
+
+    private static String array(Collection<UUID> ids) {
+        return "{" + ids.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}";
     }
 
     /** Gives a claimed message back untried, due again at the given time. */

@@ -98,6 +98,9 @@ public class Endpoints {
                 .param("enabled", enabled)
                 .param("now", Timestamp.from(clock.instant())).param("id", id).param("m", merchantId)
                 .update();
+        if (!enabled) {
+            failWaiting(id, "endpoint disabled");
+        }
         return require(merchantId, id);
     }
 
@@ -135,7 +138,17 @@ public class Endpoints {
                                updated_at = :now
                         WHERE id = :id AND merchant_id = :m""")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).param("m", merchantId).update();
+        failWaiting(id, "endpoint disabled");
         return require(merchantId, id);
+    }
+
+    /** A disabled endpoint's waiting messages are failed, to be recovered once it is enabled again. */
+    private void failWaiting(UUID id, String reason) {
+        jdbc.sql("""
+                        UPDATE webhook_message SET status = 'failed', finished_at = :now, claimed_until = NULL,
+                               last_error = coalesce(last_error, :reason)
+                        WHERE endpoint_id = :id AND status = 'pending'""")
+                .param("now", Timestamp.from(clock.instant())).param("reason", reason).param("id", id).update();
     }
 
     public List<Endpoint> list(UUID merchantId) {

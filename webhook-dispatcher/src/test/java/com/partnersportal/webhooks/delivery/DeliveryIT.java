@@ -227,7 +227,8 @@ class DeliveryIT {
     @Test
     void goneDisablesTheEndpointAndTellsTheAdmins() {
         String path = path();
-        receiver.server.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(410)));
+        // Answers after a moment, so that the second event is queued (behind the first) when the endpoint goes.
+        receiver.server.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(410).withFixedDelay(1500)));
         UUID endpoint = api.register(merchant, receiver.url(path), List.of("order_approved", "order_authorised"));
         OrderEvents.Order order = OrderEvents.Order.of(merchant);
         try (TopicReader topic = new TopicReader(brokers, WebhookTopics.ENDPOINT_EVENTS);
