@@ -58,10 +58,11 @@ final class Claims {
     /** Leases the chosen rows that nobody took meanwhile; locked ones are skipped, not waited for. */
     private static final String LEASE = """
             WITH chosen AS (
-                SELECT id FROM webhook_message
-                WHERE id = ANY (CAST(:ids AS uuid[])) AND status = 'pending' AND next_attempt_at <= :now
-                  AND (claimed_until IS NULL OR claimed_until <= :now)
-                FOR UPDATE SKIP LOCKED
+                SELECT w.id FROM unnest(CAST(:ids AS uuid[])) AS c(id)
+                JOIN webhook_message w ON w.id = c.id
+                WHERE w.status = 'pending' AND w.next_attempt_at <= :now
+                  AND (w.claimed_until IS NULL OR w.claimed_until <= :now)
+                FOR UPDATE OF w SKIP LOCKED
             )
             UPDATE webhook_message m SET claimed_until = :until, claimed_by = :me
             FROM chosen c, webhook_endpoint e

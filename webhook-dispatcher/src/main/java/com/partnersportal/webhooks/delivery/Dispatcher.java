@@ -30,6 +30,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration COALESCE = Duration.ofMillis(5);
 
     private final Claims claims;
     private final Sender sender;
@@ -149,6 +150,8 @@ public class Dispatcher implements SmartLifecycle {
             }
             if (got < wanted || wanted == 0) {
                 awaitSignal(properties.pollInterval());
+                // Finished attempts wake the loop one by one; a moment's wait lets one claim serve many of them.
+                pause(COALESCE);
             }
         }
     }
@@ -190,7 +193,8 @@ public class Dispatcher implements SmartLifecycle {
         Optional<Duration> next = result.succeeded() ? Optional.empty()
                 : retries.nextDelay(message.attempts() + 1, result.retryAfter());
         try {
-            String status = outcomes.record(message, claims.me(), result, next);
+            String status = result.succeeded() ? outcomes.recordSuccess(message, claims.me(), result)
+                    : outcomes.record(message, claims.me(), result, next);
             metrics.attempt(result, message, status, clock.instant());
         } catch (RuntimeException e) {
             log.error("Recording the attempt of message {} failed; its lease expires and it is sent again: {}",

@@ -31,6 +31,39 @@ class Outcomes {
      * @param nextDelay empty when the message has failed for good (or succeeded)
      * @return the message's new status
      */
+    /**
+     * A success in one statement (attempt, message, endpoint health), the common case kept to one round trip.
+     */
+    public String recordSuccess(Claimed message, String claimant, AttemptResult result) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        WITH attempt AS (
+                            INSERT INTO webhook_attempt (message_id, endpoint_id, attempt_number, started_at, latency_ms,
+                                                         outcome, url, request_headers, response_status, response_body, error)
+                            VALUES (:message, :endpoint, :number, :started, :latency, 'success', :url, :headers::jsonb,
+                                    :status, :body, NULL)
+                        ), delivered AS (
+                            UPDATE webhook_message SET status = 'delivered', attempts = :number, claimed_until = NULL,
+                                   claimed_by = NULL, last_status = :status, last_error = NULL, finished_at = :now
+                            WHERE id = :message AND claimed_by = :me
+                        )
+                        UPDATE webhook_endpoint SET last_success_at = :now, failing_since = NULL
+                        WHERE id = :endpoint
+                          AND (failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < :recent)""")
+                .param("message", message.id()).param("endpoint", message.endpointId())
+                .param("number", message.attempts() + 1)
+                .param("started", Timestamp.from(result.startedAt()))
+                .param("latency", (int) Math.min(Integer.MAX_VALUE, result.latency().toMillis()))
+                .param("url", result.url())
+                .param("headers", JSON.writeValueAsString(result.requestHeaders()))
+                .param("status", result.status(), Types.INTEGER)
+                .param("body", clean(result.responseBody()), Types.VARCHAR)
+                .param("now", Timestamp.from(now)).param("me", claimant)
+                .param("recent", Timestamp.from(now.minusSeconds(1)))
+                .update();
+        return "delivered";
+    }
+
     @Transactional
     public String record(Claimed message, String claimant, AttemptResult result, Optional<Duration> nextDelay) {
         Instant now = clock.instant();
