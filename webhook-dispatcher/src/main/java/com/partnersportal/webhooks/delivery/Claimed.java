@@ -8,5 +8,5 @@ import java.util.UUID;
 /** A message this replica claimed, with all it takes to send it. */
 record Claimed(UUID id, UUID endpointId, UUID merchantId, String eventType, UUID orderId, boolean test, String payload,
         int attempts, Instant occurredAt, String url, Map<String, String> headers, Integer rateLimit,
-        List<String> secrets, String notificationToken) {
+        int maxConcurrency, List<String> secrets, String notificationToken) {
 }

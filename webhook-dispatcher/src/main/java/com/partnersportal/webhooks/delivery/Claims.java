@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,30 +19,24 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The claim, in three short statements: what every endpoint has in flight (across replicas) against its limit; the
- * due candidates, where per endpoint and order only the oldest pending message qualifies (a later status waits until
- * the earlier one is delivered or given up), skipping endpoints parked here (open breaker, spent rate, Retry-After)
- * or full; then the lease itself, {@code FOR UPDATE SKIP LOCKED} re-checking each row, so replicas claim at the same
- * time without waiting on or taking each other's rows. The lease outlasts an attempt, so a message is
+ * The claim, in two short statements: the due candidates, where per endpoint and order only the oldest pending
+ * message qualifies (a later status waits until the earlier one is delivered or given up), skipping endpoints parked
+ * or full in this replica (open breaker, spent rate, Retry-After, concurrency limit reached), taking no more per
+ * endpoint than it has room for; then the lease itself, {@code FOR UPDATE SKIP LOCKED} re-checking each row, so
+ * replicas claim at the same time without waiting on or taking each other's rows. The lease outlasts an attempt, so a message is
  * never sent by two replicas at once; a replica that dies leaves its leases to expire.
  */
 final class Claims {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Per endpoint with something in flight: how many, and its limit. */
-    private static final String IN_FLIGHT = """
-            SELECT m.endpoint_id, count(*) AS n, coalesce(e.max_concurrency, :concurrency) AS cap
-            FROM webhook_message m JOIN webhook_endpoint e ON e.id = m.endpoint_id
-            WHERE m.status = 'pending' AND m.claimed_until IS NOT NULL AND m.claimed_until > :now
-            GROUP BY m.endpoint_id, e.max_concurrency""";
-
     /**
      * Due heads, oldest due first: no earlier pending message of the same endpoint and order exists. Walks the due
      * index and probes the order index, so its cost follows what is due, not what is queued.
      */
     private static final String CANDIDATES = """
-            SELECT m.id, m.endpoint_id FROM webhook_message m JOIN webhook_endpoint e ON e.id = m.endpoint_id
+            SELECT m.id, m.endpoint_id, coalesce(e.max_concurrency, :concurrency) AS cap
+            FROM webhook_message m JOIN webhook_endpoint e ON e.id = m.endpoint_id
             WHERE m.status = 'pending' AND m.next_attempt_at <= :now
               AND (m.claimed_until IS NULL OR m.claimed_until <= :now)
               AND NOT (m.endpoint_id = ANY (CAST(:skipped AS uuid[])))
@@ -69,6 +61,7 @@ final class Claims {
             WHERE m.id = c.id AND e.id = m.endpoint_id
             RETURNING m.id, m.endpoint_id, m.merchant_id, m.event_type, m.order_id, m.test, m.payload, m.attempts,
                       m.occurred_at, e.url, e.headers::text AS headers, e.rate_limit,
+                      coalesce(e.max_concurrency, :concurrency) AS cap,
                       (SELECT array_agg(s.secret ORDER BY s.id DESC) FROM endpoint_secret s
                        WHERE s.endpoint_id = m.endpoint_id AND (s.expires_at IS NULL OR s.expires_at > :now)) AS secrets,
                       (SELECT t.token FROM merchant_notification_token t WHERE t.merchant_id = m.merchant_id) AS token""";
@@ -83,28 +76,24 @@ final class Claims {
         this.me = me;
     }
 
-    /** Secrets and the notification token come back encrypted; the caller opens them. */
-    List<Claimed> claim(int batch, Collection<UUID> parked, Instant now) {
+    /**
+     * Secrets and the notification token come back encrypted; the caller opens them.
+     *
+     * @param skipped endpoints parked or full in this replica
+     * @param room    how many more attempts an endpoint may have running here, given its limit
+     */
+    List<Claimed> claim(int batch, Collection<UUID> skipped, java.util.function.ToIntBiFunction<UUID, Integer> room,
+            Instant now) {
         Timestamp at = Timestamp.from(now);
-        Map<UUID, Integer> room = new HashMap<>();
-        Set<UUID> skipped = new HashSet<>(parked);
-        jdbc.sql(IN_FLIGHT).param("now", at).param("concurrency", properties.endpointConcurrency())
-                .query((rs, n) -> {
-                    UUID endpoint = rs.getObject("endpoint_id", UUID.class);
-                    int free = rs.getInt("cap") - rs.getInt("n");
-                    room.put(endpoint, free);
-                    if (free <= 0) {
-                        skipped.add(endpoint);
-                    }
-                    return endpoint;
-                }).list();
+        Map<UUID, Integer> taken = new HashMap<>();
         List<UUID> ids = new ArrayList<>();
         jdbc.sql(CANDIDATES).param("now", at).param("skipped", array(skipped)).param("scan", batch * 4)
+                .param("concurrency", properties.endpointConcurrency())
                 .query((rs, n) -> {
                     UUID endpoint = rs.getObject("endpoint_id", UUID.class);
-                    int free = room.getOrDefault(endpoint, properties.endpointConcurrency());
-                    if (free > 0 && ids.size() < batch) {
-                        room.put(endpoint, free - 1);
+                    int already = taken.getOrDefault(endpoint, 0);
+                    if (ids.size() < batch && already < room.applyAsInt(endpoint, rs.getInt("cap"))) {
+                        taken.put(endpoint, already + 1);
                         ids.add(rs.getObject("id", UUID.class));
                     }
                     return endpoint;
@@ -117,6 +106,7 @@ final class Claims {
                 .param("now", at)
                 .param("until", Timestamp.from(now.plus(properties.lease())))
                 .param("me", me)
+                .param("concurrency", properties.endpointConcurrency())
                 .query(Claims::row).list();
     }
 
@@ -144,7 +134,7 @@ final class Claims {
                 rs.getObject("merchant_id", UUID.class), rs.getString("event_type"), rs.getObject("order_id", UUID.class),
                 rs.getBoolean("test"), rs.getString("payload"), rs.getInt("attempts"), occurred.toInstant(),
                 rs.getString("url"), JSON.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() { }),
-                (Integer) rs.getObject("rate_limit"),
+                (Integer) rs.getObject("rate_limit"), rs.getInt("cap"),
                 secrets == null ? List.of() : Arrays.asList((String[]) secrets.getArray()), rs.getString("token"));
     }
 }

@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +47,9 @@ public class Dispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final Semaphore slots;
+    /** Attempts running in this replica per endpoint, and each endpoint's limit as last seen. */
+    private final Map<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> caps = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private volatile boolean woken;
@@ -129,14 +136,27 @@ public class Dispatcher implements SmartLifecycle {
             if (wanted > 0) {
                 try {
                     Instant now = clock.instant();
-                    List<Claimed> claimed = claims.claim(wanted, guards.parked(now), now);
+                    List<java.util.UUID> skipped = new java.util.ArrayList<>(guards.parked(now));
+                    busy.forEach((endpoint, count) -> {
+                        if (count.get() >= caps.getOrDefault(endpoint, properties.endpointConcurrency())) {
+                            skipped.add(endpoint);
+                        }
+                    });
+                    List<Claimed> claimed = claims.claim(wanted, skipped, (endpoint, cap) -> {
+                        caps.put(endpoint, cap);
+                        AtomicInteger count = busy.get(endpoint);
+                        return cap - (count == null ? 0 : count.get());
+                    }, now);
                     got = claimed.size();
                     for (Claimed message : claimed) {
                         slots.acquireUninterruptibly();
+                        AtomicInteger count = busy.computeIfAbsent(message.endpointId(), id -> new AtomicInteger());
+                        count.incrementAndGet();
                         workers.execute(() -> {
                             try {
                                 deliver(message);
                             } finally {
+                                count.decrementAndGet();
                                 slots.release();
                                 wake();
                             }
@@ -207,7 +227,7 @@ public class Dispatcher implements SmartLifecycle {
             throw new IllegalStateException("endpoint " + m.endpointId() + " has no signing secret");
         }
         return new Claimed(m.id(), m.endpointId(), m.merchantId(), m.eventType(), m.orderId(), m.test(), m.payload(),
-                m.attempts(), m.occurredAt(), m.url(), m.headers(), m.rateLimit(),
+                m.attempts(), m.occurredAt(), m.url(), m.headers(), m.rateLimit(), m.maxConcurrency(),
                 m.secrets().stream().map(box::open).toList(), null);
     }
 
@@ -238,7 +258,7 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     /** For the health API: closed, open or half_open. */
-    public String circuitState(java.util.UUID endpointId) {
+    public String circuitState(UUID endpointId) {
         return guards.stateOf(endpointId);
     }
 

@@ -75,7 +75,8 @@ class Maintenance {
                 now.minus(properties.attemptRetention()));
         int messages = deleteInBatches("""
                 DELETE FROM webhook_message WHERE id IN (
-                    SELECT id FROM webhook_message WHERE status <> 'pending' AND finished_at < :cutoff LIMIT :batch)""",
+                    SELECT id FROM webhook_message WHERE created_at < :cutoff AND status <> 'pending' AND finished_at < :cutoff
+                    LIMIT :batch)""",
                 now.minus(properties.messageRetention()));
         if (attempts + messages > 0) {
             log.info("Retention removed {} attempts and {} finished messages", attempts, messages);

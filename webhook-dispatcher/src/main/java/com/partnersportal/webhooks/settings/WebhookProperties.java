@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout         TCP and TLS connection set-up
  * @param maxRetryAfter          a receiver's Retry-After (429, 503) is honoured up to this
  * @param maxInFlight            attempts running at once in this replica (the shared worker pool)
- * @param endpointConcurrency    attempts running at once per endpoint, across replicas, unless the endpoint says
+ * @param endpointConcurrency    attempts running at once per endpoint in a replica, unless the endpoint says
  * @param endpointRateLimit      messages per second per endpoint and replica, unless the endpoint says (0 = none)
  * @param claimBatch             messages claimed per query
  * @param pollInterval           pause of the claim loop when nothing was due
