@@ -274,8 +274,12 @@ public class WebhooksBench {
         double[] ms = orders.stream().filter(o -> receipts.containsKey(o) && committed.containsKey(o))
                 .mapToDouble(o -> (receipts.get(o) - committed.get(o)) / 1e6).sorted().toArray();
         long missing = orders.size() - ms.length;
-        System.out.printf("RESULT %s: events=%d received=%d p50=%.0f ms p95=%.0f ms p99=%.0f ms max=%.0f ms%n", label,
-                orders.size(), ms.length, pct(ms, 50), pct(ms, 95), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1]);
+        long firstCommit = orders.stream().filter(committed::containsKey).mapToLong(committed::get).min().orElse(0);
+        long lastReceipt = orders.stream().filter(receipts::containsKey).mapToLong(receipts::get).max().orElse(0);
+        System.out.printf("RESULT %s: events=%d received=%d p50=%.0f ms p95=%.0f ms p99=%.0f ms max=%.0f ms"
+                        + " (first commit to last receipt: %.0f ev/s)%n", label, orders.size(), ms.length, pct(ms, 50),
+                pct(ms, 95), pct(ms, 99), ms.length == 0 ? 0 : ms[ms.length - 1],
+                ms.length / Math.max(0.001, (lastReceipt - firstCommit) / 1e9));
         if (missing > 0) {
             System.out.println("RESULT missing=" + missing);
         }

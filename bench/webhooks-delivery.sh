@@ -4,7 +4,7 @@
 # Kafka -> receiver has the signed webhook) at a steady rate; then healthy endpoints' latency alone and beside one
 # endpoint that answers in 10 seconds.
 #
-#   bench/webhooks-delivery.sh       # about 3 minutes here; MESSAGES, ENDPOINTS, RATE, STEADY_SECONDS, ISO_RATE, ISO_SECONDS to change
+#   bench/webhooks-delivery.sh       # about 3 minutes here; MESSAGES, ENDPOINTS, RATE, SUSTAINED_RATE, STEADY_SECONDS, ISO_RATE, ISO_SECONDS to change
 #
 # Own service on 18084, own database bench_webhooks, own Kafka on 19392/19393, receiver on 18990: the local platform
 # may run beside it.
@@ -14,6 +14,7 @@ source "$(dirname "$0")/lib.sh"
 MESSAGES=${MESSAGES:-20000}
 ENDPOINTS=${ENDPOINTS:-4}
 RATE=${RATE:-1000}
+SUSTAINED_RATE=${SUSTAINED_RATE:-300}
 STEADY_SECONDS=${STEADY_SECONDS:-30}
 ISO_RATE=${ISO_RATE:-300}
 ISO_SECONDS=${ISO_SECONDS:-20}
@@ -110,6 +111,7 @@ duplicates=$(sql -c "SELECT count(*) FROM webhook_attempt a JOIN webhook_message
 
 # 2. End to end at a steady rate, through Kafka and the inbox.
 steady=$(tool "" steady "$RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
+sustained=$(tool "" steady "$SUSTAINED_RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
 
 # 3. Healthy endpoints' latency alone, then beside an endpoint that answers in 10 s.
 alone=$(tool "" isolation "$ISO_RATE" "$ISO_SECONDS" false 2>/dev/null | grep RESULT)
@@ -121,6 +123,7 @@ printf '\nwebhook delivery (%s cores, service heap -Xmx%s, %s endpoints of one m
 printf '%-58s %s\n' "service: deliveries per second (claim, sign, send, record)" "$(field "$throughput" service_per_s) /s ($(field "$throughput" service_deliveries) deliveries, $delivered delivered, $duplicates second attempts)"
 printf '%-58s %s\n' "plain JDK HttpClient, same requests, 256 at once (ceiling)" "$(field "$throughput" jdk_per_s) /s"
 printf '%-58s %s\n' "e2e at a steady rate" "${steady#RESULT }"
+printf '%-58s %s\n' "e2e at a steady rate" "${sustained#RESULT }"
 printf '%-58s %s\n' "isolation" "${alone#RESULT }"
 printf '%-58s %s\n' "isolation" "${beside#RESULT }"
 printf '%-58s %s\n' "load average before (1, 5, 15 min)" "$load_before"
