@@ -70,7 +70,8 @@ final class Sender implements AutoCloseable {
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(timeout)
                         .setTimeToLive(TimeValue.ofMinutes(5))
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        // A kept-alive connection idle for a moment is checked before reuse: receivers close idle ones.
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
                         .build())
                 .build();
         client = HttpClients.custom()
