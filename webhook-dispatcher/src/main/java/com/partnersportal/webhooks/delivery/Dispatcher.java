@@ -47,6 +47,11 @@ public class Dispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final Semaphore slots;
+    /**
+     * Attempts record their outcome a few at a time, so that hundreds finishing at once never take every database
+     * connection from the order-event consumer and the claim.
+     */
+    private final Semaphore recording;
     /** Attempts running in this replica per endpoint, and each endpoint's limit as last seen. */
     private final Map<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> caps = new ConcurrentHashMap<>();
@@ -70,6 +75,7 @@ public class Dispatcher implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.slots = new Semaphore(properties.maxInFlight());
+        this.recording = new Semaphore(properties.recordConcurrency());
     }
 
     @Override
@@ -162,7 +168,8 @@ public class Dispatcher implements SmartLifecycle {
                             }
                         });
                     }
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // The loop must outlive anything a claim throws: nothing else would send webhooks again.
                     log.warn("Claiming webhook messages failed; trying again shortly: {}", e.toString());
                     pause(properties.pollInterval().multipliedBy(5));
                     continue;
@@ -212,6 +219,7 @@ public class Dispatcher implements SmartLifecycle {
         }
         Optional<Duration> next = result.succeeded() ? Optional.empty()
                 : retries.nextDelay(message.attempts() + 1, result.retryAfter());
+        recording.acquireUninterruptibly();
         try {
             String status = result.succeeded() ? outcomes.recordSuccess(message, claims.me(), result)
                     : outcomes.record(message, claims.me(), result, next);
@@ -219,6 +227,8 @@ public class Dispatcher implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Recording the attempt of message {} failed; its lease expires and it is sent again: {}",
                     message.id(), e.toString());
+        } finally {
+            recording.release();
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One status an order went through, in the order the events came. */
+/** An order that was created, as the first order event names it. */
 @Table("order_status_change")
 record OrderStatusChange(@Id Long id, UUID orderId, UUID merchantId, String orderReferenceId, String orderNumber,
         String status, Instant occurredAt) {

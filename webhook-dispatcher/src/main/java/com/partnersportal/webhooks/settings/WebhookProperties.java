@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedNetworks        CIDRs deliveries may reach although they are private (local receivers in development)
  * @param breaker                the per-endpoint circuit breaker
  * @param responseBodyLimit      characters of a receiver's answer kept in the delivery log
+ * @param recordConcurrency      outcomes written at once (database connections the attempts may hold together)
  */
 @ConfigurationProperties("portal.webhooks")
 public record WebhookProperties(
@@ -49,7 +50,8 @@ public record WebhookProperties(
         String secretKey,
         List<String> allowedNetworks,
         Breaker breaker,
-        Integer responseBodyLimit) {
+        Integer responseBodyLimit,
+        Integer recordConcurrency) {
 
     public static final List<Duration> DEFAULT_SCHEDULE = List.of(Duration.ZERO, Duration.ofSeconds(5),
             Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5),
@@ -74,6 +76,7 @@ public record WebhookProperties(
         allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
         breaker = breaker == null ? new Breaker(null, null, null, null) : breaker;
         responseBodyLimit = responseBodyLimit == null ? 1024 : responseBodyLimit;
+        recordConcurrency = recordConcurrency == null ? 10 : recordConcurrency;
     }
 
     /** The attempt's lease: nobody else claims the message before it ends. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RetryPolicyTest {
 
     private final WebhookProperties defaults = new WebhookProperties(null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null);
     private final RetryPolicy policy = new RetryPolicy(defaults);
 
     @Test
@@ -46,7 +46,7 @@ class RetryPolicyTest {
     @Test
     void aConfiguredScheduleIsUsedAsGiven() {
         WebhookProperties custom = new WebhookProperties(List.of(Duration.ZERO, Duration.ofSeconds(10)), 0.0, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(new RetryPolicy(custom).nextDelay(1, null)).contains(Duration.ofSeconds(10));
         assertThat(new RetryPolicy(custom).nextDelay(2, null)).isEmpty();
     }
