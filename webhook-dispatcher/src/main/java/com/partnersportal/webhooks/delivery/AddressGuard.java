@@ -1,6 +1,5 @@
 package com.partnersportal.webhooks.delivery;
 
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -101,9 +100,5 @@ public final class AddressGuard {
             int mask = (0xff << (8 - rest)) & 0xff;
             return (a[full] & mask) == (network[full] & mask);
         }
-    }
-
-    static boolean isIpv4(InetAddress address) {
-        return address instanceof Inet4Address;
     }
 }
