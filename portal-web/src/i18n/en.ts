@@ -1,0 +1,72 @@
+const en = {
+  app: { name: 'Partners Portal', sandbox: 'Sandbox', sandboxNote: 'Sandbox: test data, no real money', skip: 'Skip to content', menu: 'Menu', language: 'العربية', languageLabel: 'Switch to Arabic', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', loading: 'Loading…', retry: 'Try again', notFound: 'This page does not exist.', forbidden: 'Your role does not allow this page.', home: 'Go to orders', close: 'Close', cancel: 'Cancel', save: 'Save', more: 'Load more', noResults: 'Nothing to show.', all: 'All', yes: 'Yes', no: 'No', copy: 'Copy', copied: 'Copied', from: 'From', to: 'To', search: 'Search', apply: 'Apply', reset: 'Reset', actions: 'Actions', download: 'Download', status: 'Status', entity: 'Legal entity', navigation: 'Main navigation' },
+  nav: { orders: 'Orders', settlements: 'Settlement reports', settlementInfo: 'Settlement info', invoices: 'Invoices', users: 'Users', roles: 'User roles', webhooks: 'Webhooks', apiTokens: 'API tokens', audit: 'Audit log' },
+  auth: {
+    signInTitle: 'Sign in to Partners Portal', email: 'Email', password: 'Password', signIn: 'Sign in', signingIn: 'Signing in…', forgot: 'Forgot your password?',
+    resetRequestTitle: 'Reset your password', resetRequestIntro: 'Enter your email and we will send you a link to choose a new password.', sendLink: 'Send link', resetRequested: 'If the email belongs to an account, a link is on its way. It works for 72 hours.', backToSignIn: 'Back to sign in',
+    activateTitle: 'Activate your account', activateIntro: 'Welcome, {{name}}. Choose a password for {{email}}.', resetTitle: 'Choose a new password', resetIntro: 'Choose a new password for {{email}}.',
+    newPassword: 'New password', confirmPassword: 'Repeat the password', passwordHint: '12 to 128 characters, not your email and not a common password.', mismatch: 'The two passwords differ.',
+    activate: 'Activate', setPassword: 'Set password', activated: 'Your account is active. Sign in with your new password.', passwordChanged: 'Your password is changed. Sign in with it.', checkingLink: 'Checking your link…', linkExpires: 'This link works until {{date}}.',
+    sessionEnded: 'Your session ended. Please sign in again.',
+  },
+  errors: {
+    generic: 'Something went wrong ({{code}}). Please try again.', network: 'The portal cannot be reached. Check your connection and try again.',
+    invalid_credentials: 'The email or password is not right.', account_disabled: 'This account is disabled. Ask your admin.', too_many_attempts: 'Too many attempts. Try again in {{seconds}} seconds.', rate_limited: 'Too many requests. Try again in {{seconds}} seconds.',
+    activation_link_invalid: 'This link is not valid. Check that you copied the whole link from the email.', activation_link_used: 'This link was used already. Sign in with your password.', activation_link_expired: 'This link has expired — ask your admin for a new one.', activation_link_replaced: 'A newer link was sent; this one no longer works. Use the latest email.',
+    reset_link_invalid: 'This link is not valid. Check that you copied the whole link from the email.', reset_link_used: 'This link was used already. Ask for a new one if you need it.', reset_link_expired: 'This link has expired — ask for a new one.', reset_link_replaced: 'A newer link was sent; this one no longer works. Use the latest email.',
+    password_too_short: 'The password needs at least 12 characters.', password_too_long: 'The password may have at most 128 characters.', password_contains_email: 'The password must not contain your email address.', password_too_common: 'This password is too common. Choose another.',
+    unauthenticated: 'Please sign in again.', forbidden: 'Your role does not allow this.', not_found: 'Not found.', order_not_found: 'This order does not exist.',
+    invalid_order_status: 'The order is {{old_status}}; it cannot be {{operation}} now.', capture_amount_exceeds_remaining: 'The amount is more than what is left to capture.', refund_amount_exceeds_captured: 'The amount is more than what was captured and not yet refunded.', cancel_amount_exceeds_remaining: 'The amount is more than what is left to cancel.',
+    amount_invalid_precision: 'The amount has more decimals than its currency allows.', amount_not_positive: 'The amount must be more than zero.', amount_negative: 'The amount must not be negative.', merchant_refund_id_already_used: 'This refund reference was used already on this order.', idempotency_request_in_progress: 'The same request is still running. Wait a moment.', idempotency_key_reused: 'This request was already sent with other values.',
+    invalid_field: 'A field is not valid: {{field}}.', invalid_request_body: 'The form is not complete.', service_unavailable: 'The service is not available right now. Try again in a minute.', upstream_timeout: 'The service took too long to answer. Try again.',
+    email_already_registered: 'A user with this email exists already.', role_unknown: 'Choose a role.', legal_entity_unknown: 'Unknown legal entity.', last_admin: 'This is the last active admin: give another user the Admin role first.', user_not_invited: 'This user is not waiting for activation.',
+    role_name_taken: 'A role with this name exists already.', role_built_in: 'Built-in roles cannot be changed.', role_in_use: 'Users still hold this role.', role_limit_reached: 'The limit of 50 roles is reached.', permission_unknown: 'Unknown permission.',
+    api_token_name_taken: 'A token with this name exists already.', api_token_limit_reached: 'The limit of 50 tokens is reached.',
+    report_not_found: 'This report does not exist.', invoice_not_found: 'This invoice does not exist.', invalid_cursor: 'The list changed; start again from the first page.',
+    webhook_url_invalid: 'The URL must be an https address.', webhook_not_found: 'This webhook does not exist.',
+  },
+  status: { new: 'New', approved: 'Approved', authorised: 'Authorised', declined: 'Declined', expired: 'Expired', canceled: 'Canceled', updated: 'Updated', partially_captured: 'Partially captured', fully_captured: 'Fully captured', partially_refunded: 'Partially refunded', fully_refunded: 'Fully refunded',
+    invited: 'Invited', active: 'Active', disabled: 'Disabled', not_settled: 'Not settled', pending: 'Pending', settled: 'Settled', carried_forward: 'Carried forward', queued: 'Queued', running: 'Running', done: 'Ready', failed: 'Failed', succeeded: 'Delivered', delivered: 'Delivered', revoked: 'Revoked', enabled: 'Enabled' },
+  orders: {
+    title: 'Orders', searchLabel: 'Order reference or Tamara order ID', searchPlaceholder: 'e.g. ORD-1001 or a Tamara order ID', statusFilter: 'Status', createdFrom: 'Created from', createdTo: 'Created to', includeHidden: 'Show declined and expired',
+    reference: 'Order reference', tamaraId: 'Tamara order ID', customer: 'Customer', total: 'Total', captured: 'Captured', refunded: 'Refunded', canceled: 'Canceled', created: 'Created', paymentType: 'Payment type', country: 'Country',
+    count: '{{count}} orders shown', export: 'Export orders CSV', back: 'Back to orders', detailTitle: 'Order {{reference}}',
+    items: 'Items', item: 'Item', sku: 'SKU', quantity: 'Qty', amounts: 'Amounts', tax: 'Tax', shipping: 'Shipping', discount: 'Discount', remainingCapture: 'Left to capture', refundable: 'Refundable', transactions: 'Transactions', timeline: 'Timeline', consumer: 'Customer',
+    captures: 'Captures', refunds: 'Refunds', cancels: 'Cancels', automatic: 'automatic', noTransactions: 'No captures, refunds or cancels yet.', by: 'by {{actor}}', updatedAt: 'Updated',
+    capture: 'Capture', refund: 'Refund', cancel: 'Cancel order', amount: 'Amount ({{currency}})', comment: 'Reason', shippingCompany: 'Shipping company', trackingNumber: 'Tracking number', confirm: 'Confirm',
+    captureTitle: 'Capture payment', refundTitle: 'Refund', cancelTitle: 'Cancel the order', captureIntro: 'Up to {{amount}} can be captured.', refundIntro: 'Up to {{amount}} can be refunded.', cancelIntro: 'Up to {{amount}} can be canceled. Canceling is only possible before any capture.',
+    amountInvalid: 'Enter an amount above zero with at most {{scale}} decimals.', done: 'Done: the order is now {{status}}.',
+    kind: { created: 'Order created', approved: 'Approved by the customer', declined: 'Declined', expired: 'Expired', authorised: 'Authorised', captured: 'Captured', refunded: 'Refunded', canceled: 'Canceled', reference_changed: 'Reference changed' },
+    actor: { user: 'a portal user', api_token: 'the merchant API', checkout: 'checkout', system: 'the system' },
+  },
+  export: {
+    title: 'Export orders CSV', intro: 'Orders created in the date range, in the {{zone}} time zone. The file is made in the background and we email you a link.', start: 'Start export',
+    progress: 'Export {{status}}: {{rows}} rows written', ready: 'Your export is ready: {{rows}} orders. We also emailed the link.', failed: 'The export failed. Please try again.', recent: 'Recent exports', range: 'Dates', rows: 'Rows', requested: 'Requested', rangeInvalid: 'The end date must not be before the start date.',
+  },
+  settlements: {
+    title: 'Settlement reports', statementDate: 'Statement date', reference: 'Reference', period: 'Period', sales: 'Sales', refunds: 'Refunds', fees: 'Fees', vat: 'VAT', net: 'Net payable', expectedPayout: 'Expected payout', csv: 'Download CSV', downloadReport: 'Download report {{reference}}',
+    infoTitle: 'Settlement info', upcoming: 'Upcoming payment', expectedBy: 'Expected by', notPaidYet: 'Not paid yet', currentBalance: 'Current balance', lastSettled: 'Last settled amount', cycle: 'Cycle', weekly: 'Weekly', daily: 'Daily', fee: 'Fee', timeZone: 'Time zone', currentPeriod: 'Current period', closesAt: 'Closes at', bank: 'Bank account', noBank: 'No bank account on file yet.', none: 'None',
+  },
+  invoices: { title: 'Invoices', number: 'Invoice number', month: 'Billing month', issued: 'Issued', taxable: 'Taxable amount', vat: 'VAT', total: 'Total with VAT', pdf: 'PDF', xml: 'XML', exportTitle: 'Export a date range', exportButton: 'Export invoices (zip)', ksaOnly: 'Tax invoices cover the provider’s fees and the VAT on them, for entities selling in KSA.' },
+  users: {
+    title: 'Users', add: 'Add new user', name: 'Full name', email: 'Email', role: 'Role', language: 'Email language', english: 'English', arabic: 'Arabic', entities: 'Legal entities', allEntities: 'All legal entities', created: 'Added',
+    invite: 'Send invitation', invited: 'Invitation sent to {{email}}. The link works for 72 hours.', resend: 'Re-send activation', resent: 'A new activation email is on its way; earlier links no longer work.', changeRole: 'Change role', roleChanged: 'Role changed. It applies from the user’s next sign-in or within 15 minutes.',
+    disable: 'Disable', enable: 'Enable', disableConfirm: 'Disable {{email}}? Their sessions end at once.', disabled: 'User disabled.', enabled: 'User enabled.', searchLabel: 'Search by name or email', you: 'you',
+  },
+  roles: { title: 'User roles', builtIn: 'Built-in', custom: 'Custom', permissions: 'Permissions', description: 'Description', add: 'Add role', name: 'Role name', created: 'Role created.', deleted: 'Role deleted.', delete: 'Delete', edit: 'Edit', updated: 'Role saved.' },
+  permissions: {
+    'orders.view': 'View orders', 'orders.capture': 'Capture orders', 'orders.refund': 'Refund orders', 'orders.cancel': 'Cancel orders', 'orders.export': 'Export orders', 'settlements.view': 'View settlements', 'invoices.view': 'View invoices', 'invoices.export': 'Export invoices', 'users.manage': 'Manage users and roles', 'webhooks.manage': 'Manage webhooks', 'api_tokens.manage': 'Manage API tokens', 'audit.view': 'View the audit log',
+  },
+  webhooks: {
+    test: 'Send test event', testSent: 'A test event is queued; it appears in the delivery log.', deleteConfirm: 'Delete this webhook? Its deliveries stop.', lastSuccess: 'Last successful delivery', secretNote: 'Verify each delivery’s signature with this secret.', noAttempts: 'No attempts yet.', title: 'Webhooks', add: 'Add webhook', edit: 'Edit', url: 'URL', events: 'Events', enabled: 'Enabled', description: 'Description', saved: 'Webhook saved.', secret: 'Signing secret', reveal: 'Reveal secret', hide: 'Hide secret', rotate: 'Rotate secret', rotateConfirm: 'Rotate the secret? Your system must use the new one for new deliveries.', rotated: 'The secret is rotated.',
+    deliveries: 'Delivery log', event: 'Event', attempts: 'Attempts', lastAttempt: 'Last attempt', responseCode: 'Response', resend: 'Resend', resent: 'The delivery is queued again.', recover: 'Recover failed deliveries', recovered: 'Failed deliveries are queued again.', attempt: 'Attempt {{n}}', noDeliveries: 'No deliveries yet.', delete: 'Delete', deleted: 'Webhook deleted.', disabledNote: 'Disabled after repeated failures', chooseEvents: 'Choose at least one event.', unavailable: 'Webhooks cannot be reached right now.',
+  },
+  apiTokens: { title: 'API tokens', add: 'Create token', name: 'Name', prefix: 'Prefix', created: 'Created', lastUsed: 'Last used', revoke: 'Revoke', revokeConfirm: 'Revoke {{name}}? Calls with it stop within a minute.', revoked: 'Token revoked.', newToken: 'Copy the token now: it is shown only this once.', never: 'Never' },
+  audit: { title: 'Audit log', when: 'When', action: 'Action', actor: 'Who', target: 'Target', address: 'Address', changes: 'Changes', actionFilter: 'Action' },
+  roleNames: { admin: 'Admin', finance: 'Finance', operations: 'Operations', developer: 'Developer', viewer: 'Viewer' },
+  webhookEvents: { order_approved: 'Order approved', order_declined: 'Order declined', order_authorised: 'Order authorised', order_captured: 'Order captured', order_refunded: 'Order refunded', order_canceled: 'Order canceled', order_expired: 'Order expired' },
+  auditActions: { 'merchant.registered': 'Merchant registered', 'legal_entity.registered': 'Legal entity registered', 'user.invited': 'User invited', 'user.activation_reissued': 'Activation re-sent', 'user.role_changed': 'Role changed', 'user.entities_changed': 'Legal entities changed', 'user.disabled': 'User disabled', 'user.enabled': 'User enabled', 'user.removed': 'User removed', 'role.created': 'Role created', 'role.updated': 'Role updated', 'role.deleted': 'Role deleted', 'api_token.created': 'API token created', 'api_token.revoked': 'API token revoked' },
+};
+
+export default en;
+export type Messages = typeof en;
