@@ -24,7 +24,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Serves the portal's single-page app (module {@code portal-web}, packaged under {@code classpath:/portal-web/})
  * at {@code /portal/}: hashed assets with a year's caching, {@code index.html} for every client-side route
  * (never cached, so a new release is picked up at once), with the environment written into it for the sandbox
- * marker. The mailed {@code /activate} and {@code /reset-password} links, and {@code /}, lead into the app. The
+ * marker. The mailed {@code /activate} and {@code /reset-password} links open the app too; {@code /} leads to it. The
  * API under {@code /portal/v1/} is the route table's, never the app's.
  */
 @Configuration
@@ -34,10 +34,13 @@ public class PortalWebRoutes {
     private static final String API = "/portal/v1/";
     private static final String ASSETS = "/portal/assets/";
     private static final String LOCATION = "portal-web/";
+    private static final String ACTIVATION_LINK = "/activate";
+    private static final String RESET_LINK = "/reset-password";
 
     /** Whether a path is the app's own (its pages and assets), which get the app's headers rather than the API's. */
     public static boolean isAppPath(String path) {
-        return path.equals("/") || path.equals("/portal") || (path.startsWith(BASE) && !path.startsWith(API));
+        return path.equals("/") || path.equals("/portal") || path.equals(ACTIVATION_LINK) || path.equals(RESET_LINK)
+                || (path.startsWith(BASE) && !path.startsWith(API));
     }
 
     @Bean
@@ -46,9 +49,10 @@ public class PortalWebRoutes {
         return RouterFunctions.route()
                 .GET("/", request -> redirect(BASE))
                 .GET("/portal", request -> redirect(BASE))
-                // The links in activation and reset emails (notification-service's portal-url + these paths).
-                .GET("/activate", request -> redirect(BASE + "activate" + query(request)))
-                .GET("/reset-password", request -> redirect(BASE + "reset-password" + query(request)))
+                // The links in activation and reset emails (notification-service's portal-url + these paths): the
+                // app opens at once (no redirect, so the link answers 200) and moves itself under /portal/.
+                .GET(ACTIVATION_LINK, request -> index(environment))
+                .GET(RESET_LINK, request -> index(environment))
                 .route(RequestPredicates.method(HttpMethod.GET).and(RequestPredicates.path(ASSETS + "**")),
                         PortalWebRoutes::asset)
                 .route(RequestPredicates.method(HttpMethod.GET).and(RequestPredicates.path(BASE + "**"))
@@ -58,11 +62,6 @@ public class PortalWebRoutes {
 
     private static ServerResponse redirect(String location) {
         return ServerResponse.status(302).location(URI.create(location)).cacheControl(CacheControl.noStore()).build();
-    }
-
-    private static String query(ServerRequest request) {
-        String query = request.servletRequest().getQueryString();
-        return query == null ? "" : "?" + query;
     }
 
     private static ServerResponse asset(ServerRequest request) throws NoResourceFoundException {

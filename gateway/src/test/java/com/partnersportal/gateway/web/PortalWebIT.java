@@ -52,12 +52,12 @@ class PortalWebIT extends GatewayTest {
 
     @Test
     void theMailedLinksAndTheRootLeadIntoTheApp() {
-        ResponseEntity<String> activation = call(HttpMethod.GET, "/activate?token=abc_DEF-1", Map.of(), null);
-        assertThat(activation.getStatusCode().value()).isEqualTo(302);
-        assertThat(activation.getHeaders().getFirst("Location")).isEqualTo("/portal/activate?token=abc_DEF-1");
-
-        ResponseEntity<String> reset = call(HttpMethod.GET, "/reset-password?token=xyz", Map.of(), null);
-        assertThat(reset.getHeaders().getFirst("Location")).isEqualTo("/portal/reset-password?token=xyz");
+        for (String link : new String[] {"/activate?token=abc_DEF-1", "/reset-password?token=xyz"}) {
+            ResponseEntity<String> page = call(HttpMethod.GET, link, Map.of(), null);
+            assertThat(page.getStatusCode().value()).as(link).isEqualTo(200);
+            assertThat(page.getBody()).contains("<div id=\"root\"></div>");
+            assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+        }
 
         assertThat(call(HttpMethod.GET, "/", Map.of(), null).getHeaders().getFirst("Location")).isEqualTo("/portal/");
     }
