@@ -38,7 +38,7 @@ export function ExportPage() {
   return (
     <>
       <p>
-        <Link to="/orders">← {t('orders.back')}</Link>
+        <Link to="/orders">{t('orders.back')}</Link>
       </p>
       <PageHeader title={t('export.title')} />
       <form className="card" onSubmit={submit}>

@@ -26,7 +26,7 @@ export function OrderDetailPage() {
   if (order.isError)
     return (
       <>
-        <Link to="/orders">← {t('orders.back')}</Link>
+        <Link to="/orders">{t('orders.back')}</Link>
         <ErrorMessage error={order.error} />
       </>
     );
@@ -46,7 +46,7 @@ export function OrderDetailPage() {
   return (
     <>
       <p>
-        <Link to="/orders">← {t('orders.back')}</Link>
+        <Link to="/orders">{t('orders.back')}</Link>
       </p>
       <PageHeader title={t('orders.detailTitle', { reference: o.order_reference_id })}>
         {(['capture', 'refund', 'cancel'] as OrderAction[]).map(

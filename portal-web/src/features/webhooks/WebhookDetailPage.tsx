@@ -75,7 +75,7 @@ export function WebhookDetailPage() {
   return (
     <>
       <p>
-        <Link to="/webhooks">← {t('webhooks.title')}</Link>
+        <Link to="/webhooks">{t('webhooks.backToList')}</Link>
       </p>
       <PageHeader title={w.description || t('webhooks.title')}>
         <button type="button" className="button-secondary" onClick={() => setEditing(true)}>{t('webhooks.edit')}</button>
