@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { api, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, tokenFor, until } from './support.mjs';
+import { api, authorisedOrder, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, tokenFor, until } from './support.mjs';
 
 const creds = credentials();
 let browser;
@@ -22,13 +22,16 @@ after(async () => {
   await browser?.close();
 });
 
-/** A captured order of the demo merchant with nothing refunded yet; one is made through the merchant API if none is. */
+/** A new fully captured SAR order (230.00) of the demo merchant, captured through the merchant API. */
 async function capturedOrder() {
-  const list = await api('GET', '/portal/v1/orders?status=fully_captured&limit=50', { token: adminToken });
-  const found = list.json?.orders?.find((o) => Number(o.refunded_amount.amount) === 0 && o.total_amount.currency === 'SAR')
-    ?? list.json?.orders?.find((o) => Number(o.refunded_amount.amount) === 0);
-  assert.ok(found, 'a fully captured order without refunds (run ./portal demo-traffic first)');
-  return found;
+  const reference = `E2E-REFUND-${Date.now()}`;
+  const orderId = await authorisedOrder(reference);
+  const captured = await api('POST', '/payments/capture', {
+    token: creds.api_token.token,
+    body: { order_id: orderId, total_amount: { amount: 230, currency: 'SAR' }, shipping_info: { shipped_at: new Date().toISOString(), shipping_company: 'SMSA' } },
+  });
+  assert.equal(captured.status, 200, captured.text);
+  return { order_id: orderId, order_reference_id: reference, total_amount: { amount: 230, currency: 'SAR' } };
 }
 
 test('sign in, find an order by reference, refund part of it, see the new status and timeline', async () => {
@@ -46,7 +49,7 @@ test('sign in, find an order by reference, refund part of it, see the new status
   await page.getByRole('button', { name: 'Refund', exact: true }).click();
   const dialog = page.getByRole('dialog');
   const total = Number(order.total_amount.amount);
-  const part = (Math.floor(total * 100 / 3) / 100).toFixed(order.total_amount.currency === 'SAR' || order.total_amount.currency === 'AED' || order.total_amount.currency === 'QAR' ? 2 : 3);
+  const part = '80.50';
   await dialog.getByLabel(/^Amount/).fill(String(total + 1000));
   await dialog.getByLabel('Reason').fill('Customer returned one item');
   await dialog.getByRole('button', { name: /^Refund/ }).click();
@@ -60,6 +63,28 @@ test('sign in, find an order by reference, refund part of it, see the new status
   assert.match(await page.getByTestId('order-status').innerText(), /Partially refunded/);
   assert.match(await page.getByTestId('timeline').innerText(), /Refunded/);
   await screenshot(page, 'order-refunded');
+});
+
+test('capture an authorised order, and cancel another', async () => {
+  const stamp = Date.now();
+  const toCapture = { order_id: await authorisedOrder(`E2E-CAPTURE-${stamp}`) };
+  const toCancel = { order_id: await authorisedOrder(`E2E-CANCEL-${stamp}`) };
+
+  await page.goto(`${GATEWAY}/portal/orders/${toCapture.order_id}`);
+  await page.getByRole('button', { name: 'Capture', exact: true }).click();
+  const capture = page.getByRole('dialog');
+  await capture.getByLabel('Shipping company').fill('SMSA Express');
+  await capture.getByLabel('Tracking number').fill('SMSA-123456');
+  await screenshot(page, 'capture-dialog');
+  await capture.getByRole('button', { name: /^Capture/ }).click();
+  await page.getByText('Done: the order is now Fully captured.').waitFor();
+  assert.match(await page.getByTestId('timeline').innerText(), /Captured/);
+
+  await page.goto(`${GATEWAY}/portal/orders/${toCancel.order_id}`);
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^Cancel order/ }).click();
+  await page.getByText('Done: the order is now Canceled.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Refund', exact: true }).count(), 0);
 });
 
 test('export orders for a date range, follow its progress, and open the mailed link', async () => {
@@ -81,7 +106,7 @@ test('export orders for a date range, follow its progress, and open the mailed l
   assert.match(csv, /order_id|order_reference/i);
 });
 
-test('add a user and activate them from the mailbox; as a Viewer they see no Refund button and no Users page', async () => {
+test('add a user and activate them from the mailbox; as a Viewer they see no Refund button and no Users page; reset the password', async () => {
   const email = `viewer-${Date.now()}@demo-merchant.test`;
   await page.goto(`${GATEWAY}/portal/users`);
   await page.getByRole('button', { name: 'Add new user' }).click();
@@ -102,12 +127,12 @@ test('add a user and activate them from the mailbox; as a Viewer they see no Ref
     await invited.page.getByRole('heading', { name: 'Activate your account' }).waitFor();
     assert.match(invited.page.url(), /\/portal\/activate\?token=/);
     const password = `Viewer-${Date.now()}-long-password`;
-    await invited.page.getByLabel('New password').fill(password);
+    await invited.page.getByLabel('New password', { exact: true }).fill(password);
     await invited.page.getByLabel('Repeat the password').fill(password);
     await screenshot(invited.page, 'activate');
     await invited.page.getByRole('button', { name: 'Activate' }).click();
     await invited.page.getByText('Your account is active').waitFor();
-    await invited.page.getByLabel('Password').fill(password);
+    await invited.page.getByLabel('Password', { exact: true }).fill(password);
     await invited.page.getByRole('button', { name: 'Sign in' }).click();
     const nav = invited.page.getByRole('navigation', { name: 'Main navigation' });
     await nav.waitFor();
@@ -123,6 +148,25 @@ test('add a user and activate them from the mailbox; as a Viewer they see no Ref
     // The used link now answers in words.
     await invited.page.goto(link);
     await invited.page.getByText('This link was used already').waitFor();
+
+    // Forgot the password: the reset link from the mailbox sets a new one.
+    await invited.page.goto(`${GATEWAY}/portal/orders`);
+    await invited.page.getByRole('button', { name: 'Sign out' }).click();
+    await invited.page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await invited.page.getByLabel('Email').fill(email);
+    await invited.page.getByRole('button', { name: 'Send link' }).click();
+    await invited.page.getByText(/a link is on its way/).waitFor();
+    const resetLink = await mailedLink(email, `${GATEWAY}/reset-password?token=`);
+    await invited.page.goto(resetLink);
+    await invited.page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    const newPassword = `Reset-${Date.now()}-long-password`;
+    await invited.page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await invited.page.getByLabel('Repeat the password').fill(newPassword);
+    await invited.page.getByRole('button', { name: 'Set password' }).click();
+    await invited.page.getByText('Your password is changed').waitFor();
+    await invited.page.getByLabel('Password', { exact: true }).fill(newPassword);
+    await invited.page.getByRole('button', { name: 'Sign in' }).click();
+    await invited.page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
   } finally {
     await invited.close();
   }

@@ -52,7 +52,7 @@ export async function screenshot(page, name) {
 export async function signIn(page, email, password) {
   await page.goto(`${GATEWAY}/portal/sign-in`);
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
 }
@@ -114,4 +114,34 @@ export async function until(what, check, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 1000));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * A new authorised SAR order of the demo merchant: checkout through the merchant API, the sandbox's checkout
+ * decision (orders-service's own port, never routed by the gateway), then authorise.
+ */
+export async function authorisedOrder(reference) {
+  const token = credentials().api_token.token;
+  const sar = (amount) => ({ amount, currency: 'SAR' });
+  const checkout = await api('POST', '/checkout', {
+    token,
+    body: {
+      order_reference_id: reference, order_number: reference, total_amount: sar(230), shipping_amount: sar(30), country_code: 'SA',
+      payment_type: 'PAY_BY_INSTALMENTS', instalments: 4, locale: 'en_SA',
+      items: [{ reference_id: 'line-1', type: 'Physical', name: 'Desk lamp', sku: 'LMP-1', quantity: 2, unit_price: sar(100), total_amount: sar(200) }],
+      consumer: { first_name: 'Sara', last_name: 'Al-Harbi', phone_number: '+966500000001', email: 'sara@example.com' },
+      shipping_address: { first_name: 'Sara', last_name: 'Al-Harbi', line1: 'Building 7', city: 'Riyadh', country_code: 'SA' },
+    },
+  });
+  if (checkout.status !== 200) throw new Error(`checkout: ${checkout.status} ${checkout.text}`);
+  const orderId = checkout.json.order_id;
+  const decided = await fetch(`${process.env.PORTAL_ORDERS ?? 'http://127.0.0.1:8082'}/internal/orders/${orderId}/checkout-decision`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ decision: 'approved' }),
+  });
+  if (!decided.ok) throw new Error(`decision: ${decided.status}`);
+  const authorised = await api('POST', `/orders/${orderId}/authorise`, { token });
+  if (authorised.status !== 200) throw new Error(`authorise: ${authorised.status} ${authorised.text}`);
+  return orderId;
 }
