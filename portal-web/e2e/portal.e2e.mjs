@@ -260,6 +260,24 @@ test('register a webhook and see a delivery in its log', async (t) => {
     await page.getByRole('button', { name: 'Attempts' }).first().click();
     await page.getByText(/Attempt 1/).waitFor();
     assert.ok(received.length > 0);
+
+    await page.getByRole('button', { name: 'Resend' }).first().click();
+    await page.getByText('The delivery is queued again.').waitFor();
+    await page.getByRole('button', { name: 'Recover failed deliveries' }).click();
+    await page.getByText('Failed deliveries are queued again.').waitFor();
+
+    const shown = await page.getByTestId('webhook-secret').innerText();
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByText('The secret is rotated.').waitFor();
+    assert.notEqual(await page.getByTestId('webhook-secret').innerText(), shown);
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('Order declined').uncheck();
+    await edit.getByLabel('Order expired').uncheck();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Webhook saved.').waitFor();
+    await until('the saved events', async () => !/Order declined/.test(await page.locator('.facts').first().innerText()), 10_000);
   } finally {
     receiver.close();
   }

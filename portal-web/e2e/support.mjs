@@ -33,6 +33,9 @@ export async function launch({ width = 1366, height = 900, locale = 'en-US' } = 
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Confirmations (disable a user, rotate a secret, revoke a token) are accepted, as the person meant them.
+  context.on('page', (p) => p.on('dialog', (d) => void d.accept()));
+  page.on('dialog', (dialog) => void dialog.accept());
   return {
     context,
     page,

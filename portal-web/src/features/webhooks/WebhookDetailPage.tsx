@@ -16,7 +16,7 @@ export function WebhookDetailPage() {
   const [secret, setSecret] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const webhook = useQuery({ queryKey: ['webhook', webhookId], queryFn: () => request<Webhook>(`/portal/v1/webhooks/${webhookId}`) });
+  const webhook = useQuery({ queryKey: ['webhook', webhookId], queryFn: () => request<Webhook>(`/portal/v1/webhooks/${webhookId}`), refetchInterval: 10_000 });
   const messages = useInfiniteQuery({
     queryKey: ['webhook-messages', webhookId],
     queryFn: ({ pageParam }) =>
@@ -132,7 +132,7 @@ export function WebhookDetailPage() {
                   <tr>
                     <td>
                       {t(`webhookEvents.${m.event_type}`, { defaultValue: m.event_type })}
-                      {m.test && <span className="badge badge-muted">test</span>}
+                      {m.test && <span className="badge badge-muted badge-after">{t('webhooks.testBadge')}</span>}
                       {m.order_id && <div className="muted small mono" dir="ltr">{m.order_id}</div>}
                     </td>
                     <td><StatusBadge status={m.status} /></td>
