@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { api, authorisedOrder, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, tokenFor, until } from './support.mjs';
+import { accessibilityProblems, api, authorisedOrder, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, tokenFor, until } from './support.mjs';
 
 const creds = credentials();
 let browser;
@@ -297,7 +297,7 @@ test('API tokens, audit log and roles pages', async () => {
 
 test('Arabic pages render right to left', async () => {
   await page.goto(`${GATEWAY}/portal/orders`);
-  await page.getByRole('button', { name: 'Switch to Arabic' }).click();
+  await page.getByRole('button', { name: /Switch to Arabic/ }).click();
   await page.getByRole('heading', { name: 'الطلبات', level: 1 }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
@@ -312,7 +312,7 @@ test('Arabic pages render right to left', async () => {
   await page.goto(`${GATEWAY}/portal/settlements/info`);
   await page.getByText('الدفعة القادمة').first().waitFor();
   await screenshot(page, 'settlement-info-ar');
-  await page.getByRole('button', { name: 'التبديل إلى الإنجليزية' }).click();
+  await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
 });
 
@@ -328,6 +328,43 @@ test('a tablet width keeps the pages usable', async () => {
   } finally {
     await tablet.close();
   }
+});
+
+test('every page passes the WCAG A/AA checks and works from the keyboard', async () => {
+  const problems = [];
+  const pages = ['/portal/orders', '/portal/exports', '/portal/settlements', '/portal/settlements/info', '/portal/invoices', '/portal/users', '/portal/roles', '/portal/webhooks', '/portal/api-tokens', '/portal/audit-log'];
+  for (const language of ['en', 'ar']) {
+    for (const path of pages) {
+      await page.goto(`${GATEWAY}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      if (language === 'en' && path === '/portal/orders' && (await page.evaluate(() => document.documentElement.lang)) === 'ar') {
+        await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
+      }
+      problems.push(...(await accessibilityProblems(page)).map((p) => `${language} ${path} ${p}`));
+    }
+    if (language === 'en') {
+      await page.getByRole('button', { name: /Switch to Arabic/ }).click();
+      await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    }
+  }
+  await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
+  assert.deepEqual(problems, []);
+
+  // Keyboard: skip link, then a dialog that opens with Enter, traps focus and closes with Escape.
+  const order = await capturedOrder();
+  await page.goto(`${GATEWAY}/portal/orders/${order.order_id}`);
+  await page.getByTestId('order-status').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+  await page.getByRole('button', { name: 'Refund', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'action-amount');
+  problems.push(...(await accessibilityProblems(page)));
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  assert.deepEqual(problems, []);
 });
 
 test('no script errors on any page', () => {

@@ -148,3 +148,20 @@ export async function authorisedOrder(reference) {
   if (authorised.status !== 200) throw new Error(`authorise: ${authorised.status} ${authorised.text}`);
   return orderId;
 }
+
+const AXE = readFileSync(join(ROOT, 'portal-web/node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Accessibility check of the page as it is now (axe-core, WCAG 2.1 A and AA rules, contrast included): the
+ * serious and critical violations, as "rule: target" lines.
+ */
+export async function accessibilityProblems(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}

@@ -10,8 +10,9 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const next = i18n.language === 'ar' ? 'en' : 'ar';
   return (
-    <button type="button" className="button-ghost" lang={next} aria-label={t('app.languageLabel')} onClick={() => void i18n.changeLanguage(next)}>
-      {t('app.language')}
+    <button type="button" className="button-ghost" onClick={() => void i18n.changeLanguage(next)}>
+      <span lang={next}>{t('app.language')}</span>
+      <span className="visually-hidden"> — {t('app.languageLabel')}</span>
     </button>
   );
 }

@@ -111,7 +111,7 @@ describe('arabic', () => {
       return undefined;
     });
     renderAt('/orders');
-    await userEvent.click(await screen.findByRole('button', { name: 'Switch to Arabic' }));
+    await userEvent.click(await screen.findByRole('button', { name: /Switch to Arabic/ }));
     await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
     expect(document.documentElement.lang).toBe('ar');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('الطلبات');

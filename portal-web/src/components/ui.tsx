@@ -92,7 +92,11 @@ export function Dialog({ title, open, onClose, children }: { title: string; open
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The first field, not the close button, takes the focus.
+      dialog.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
