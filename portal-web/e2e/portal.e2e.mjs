@@ -15,6 +15,13 @@ before(async () => {
   adminToken = await tokenFor('admin');
   browser = await launch();
   page = browser.page;
+  await page.goto(`${GATEWAY}/portal/sign-in`);
+  await page.getByRole('heading', { name: 'Sign in to Partners Portal' }).waitFor();
+  await screenshot(page, 'sign-in');
+  await page.getByRole('button', { name: /Switch to Arabic/ }).click();
+  await page.getByRole('heading', { name: 'تسجيل الدخول إلى بوابة الشركاء' }).waitFor();
+  await screenshot(page, 'sign-in-ar');
+  await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
   await signIn(page, creds.admin.email, creds.admin.password);
 });
 
@@ -190,6 +197,15 @@ test('an expired or replaced activation link is answered in words', async () => 
   } finally {
     await other.close();
   }
+
+  // Change the user's role, then disable them.
+  await page.getByRole('button', { name: `Change role: ${email}` }).click();
+  await page.getByRole('dialog').getByLabel('Role').selectOption('finance');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Role changed.').waitFor();
+  await page.getByRole('button', { name: `Disable: ${email}` }).click();
+  await page.getByText('User disabled.').waitFor();
+  await page.getByRole('button', { name: `Enable: ${email}` }).waitFor();
 });
 
 test('download a settlement report and an invoice', async () => {
@@ -224,6 +240,11 @@ test('download a settlement report and an invoice', async () => {
   await pdfButton.click();
   const pdf = readFileSync(await (await invoice).path());
   assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+
+  const zip = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export invoices (zip)' }).click();
+  const archive = readFileSync(await (await zip).path());
+  assert.equal(archive.subarray(0, 2).toString(), 'PK');
 });
 
 test('register a webhook and see a delivery in its log', async (t) => {
@@ -286,13 +307,30 @@ test('register a webhook and see a delivery in its log', async (t) => {
 test('API tokens, audit log and roles pages', async () => {
   await page.goto(`${GATEWAY}/portal/api-tokens`);
   await page.getByRole('table').waitFor();
+  const tokenName = `E2E shop ${Date.now()}`;
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill(tokenName);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create token' }).click();
+  assert.match(await page.getByTestId('new-api-token').innerText(), /^ppk_sandbox_/);
   await screenshot(page, 'api-tokens');
+  await page.getByRole('button', { name: `Revoke: ${tokenName}` }).click();
+  await page.getByText('Token revoked.').waitFor();
   await page.goto(`${GATEWAY}/portal/audit-log`);
   await page.getByRole('cell', { name: /User invited/ }).first().waitFor();
   await screenshot(page, 'audit-log');
   await page.goto(`${GATEWAY}/portal/roles`);
   await page.getByRole('columnheader', { name: /Viewer/ }).waitFor();
+  const roleName = `Refunds desk ${Date.now() % 100000}`;
+  await page.getByRole('button', { name: 'Add role' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Role name').fill(roleName);
+  await dialog.getByLabel('Refund orders').check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Role created.').waitFor();
+  await page.getByRole('columnheader', { name: new RegExp(roleName) }).waitFor();
   await screenshot(page, 'roles');
+  await page.getByRole('button', { name: `Delete: ${roleName}` }).click();
+  await page.getByText('Role deleted.').waitFor();
 });
 
 test('Arabic pages render right to left', async () => {

@@ -128,3 +128,42 @@ function order(status: string) {
     timeline: [{ occurred_at: '2026-12-01T10:00:00Z', kind: 'created', to_status: 'new', actor: { type: 'api_token' } }],
   };
 }
+
+describe('mailed links', () => {
+  it('answers an expired activation link in words', async () => {
+    mockApi((url) =>
+      url.pathname === '/auth/v1/activation'
+        ? { status: 410, body: { message: 'expired', errors: [{ error_code: 'activation_link_expired', data: { reason: 'expired' } }] } }
+        : undefined,
+    );
+    renderAt('/activate?token=old');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This link has expired — ask your admin for a new one.');
+  });
+
+  it('answers an expired reset link in Arabic', async () => {
+    await i18n.changeLanguage('ar');
+    mockApi((url) =>
+      url.pathname === '/auth/v1/password-reset'
+        ? { status: 410, body: { message: 'expired', errors: [{ error_code: 'reset_link_expired', data: { reason: 'expired' } }] } }
+        : undefined,
+    );
+    renderAt('/reset-password?token=old');
+    expect(await screen.findByRole('alert')).toHaveTextContent('انتهت صلاحية هذا الرابط — اطلب رابطًا جديدًا.');
+  });
+
+  it('sets the password of a working activation link and sends the user to sign in', async () => {
+    const calls = mockApi((url, init) => {
+      if (url.pathname === '/auth/v1/activation' && init.method === 'GET') return { body: { email: 'new@example.com', full_name: 'New User', expires_at: '2026-12-09T00:00:00Z' } };
+      if (url.pathname === '/auth/v1/activation' && init.method === 'POST') return { body: { user_id: 'u', email: 'new@example.com', status: 'active' } };
+      return undefined;
+    });
+    renderAt('/activate?token=fresh');
+    await userEvent.type(await screen.findByLabelText('New password'), 'a-long-enough-password');
+    await userEvent.type(screen.getByLabelText('Repeat the password'), 'a-long-enough-password');
+    await userEvent.click(screen.getByRole('button', { name: 'Activate' }));
+    expect(await screen.findByText('Your account is active. Sign in with your new password.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveValue('new@example.com');
+    const posted = calls.find((c) => c.init.method === 'POST');
+    expect(JSON.parse(String(posted?.init.body))).toEqual({ token: 'fresh', password: 'a-long-enough-password' });
+  });
+});

@@ -19,6 +19,7 @@ export function useErrorText() {
       values.old_status = t(`status.${data.old_status}`, { defaultValue: String(data.old_status) });
       values.operation = t(`orders.${data.operation}`, { defaultValue: String(data.operation ?? '') }).toLowerCase();
     }
+    if (code === 'invalid_field' && i18n.language === 'en' && error.message) return `${t('errors.invalid_field', values)} ${error.message}`;
     if (i18n.exists(`errors.${code}`)) return t(`errors.${code}`, values);
     if (error.status === 404) return t('errors.not_found');
     if (error.status === 403) return t('errors.forbidden');

@@ -30,8 +30,10 @@ export function InvoicesPage() {
     setFileError(null);
     download(`/portal/v1/invoices/${invoice.invoice_id}/${kind}`, `${invoice.invoice_number}.${kind}`).catch(setFileError);
   };
+  const tooLong = !!from && !!to && (Date.parse(to) - Date.parse(from)) / 86_400_000 > 366;
   const exportRange = (event: FormEvent) => {
     event.preventDefault();
+    if (tooLong) return;
     setFileError(null);
     setExporting(true);
     download('/portal/v1/invoices/export', `invoices-${from}-${to}.zip`, { from, to, legal_entity_id: entity })
@@ -56,7 +58,7 @@ export function InvoicesPage() {
             </div>
             <div className="field">
               <label htmlFor="invoice-to">{t('app.to')}</label>
-              <input id="invoice-to" type="date" required value={to} onChange={(e) => setTo(e.target.value)} />
+              <input id="invoice-to" type="date" required value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={tooLong} aria-describedby={tooLong ? 'invoice-range-error' : undefined} />
             </div>
             <div className="field-actions">
               <button type="submit" className="button-secondary" disabled={exporting || !from || !to || to < from}>
@@ -64,6 +66,7 @@ export function InvoicesPage() {
               </button>
             </div>
           </div>
+          {tooLong && <p id="invoice-range-error" className="field-error">{t('invoices.rangeTooLong')}</p>}
         </form>
       )}
       <ErrorMessage error={fileError} />

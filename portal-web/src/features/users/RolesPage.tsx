@@ -48,8 +48,8 @@ export function RolesPage() {
                       <div className="muted small">{role.built_in ? t('roles.builtIn') : t('roles.custom')}</div>
                       {!role.built_in && (
                         <div className="row-actions">
-                          <button type="button" className="button-link" onClick={() => setEditing(role)}>{t('roles.edit')}</button>
-                          <button type="button" className="button-link danger" onClick={() => remove.mutate(role)}>{t('roles.delete')}</button>
+                          <button type="button" className="button-link" onClick={() => setEditing(role)} aria-label={`${t('roles.edit')}: ${role.name}`}>{t('roles.edit')}</button>
+                          <button type="button" className="button-link danger" onClick={() => window.confirm(`${t('roles.delete')}: ${role.name}?`) && remove.mutate(role)} aria-label={`${t('roles.delete')}: ${role.name}`}>{t('roles.delete')}</button>
                         </div>
                       )}
                     </th>
