@@ -7,11 +7,26 @@ import { DateTime, ErrorMessage, Loading, PageHeader } from '../../components/ui
 
 const ACTIONS = ['merchant.registered', 'legal_entity.registered', 'user.invited', 'user.activation_reissued', 'user.role_changed', 'user.entities_changed', 'user.disabled', 'user.enabled', 'user.removed', 'role.created', 'role.updated', 'role.deleted', 'api_token.created', 'api_token.revoked'];
 
-function changes(entry: AuditEntry) {
-  const show = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value));
-  const before = show(entry.before);
-  const after = show(entry.after);
-  return before && after ? `${before} → ${after}` : before || after;
+type Json = Record<string, unknown>;
+
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (Array.isArray(value)) return value.length ? value.map(show).join(', ') : '—';
+  if (typeof value === 'object') {
+    const named = value as Json;
+    return typeof named.name === 'string' ? named.name : JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** What an entry changed, field by field: "role: Viewer → Finance", or the new values of a creation. */
+export function changes(entry: Pick<AuditEntry, 'before' | 'after'>): string[] {
+  const before = (entry.before && typeof entry.before === 'object' ? entry.before : {}) as Json;
+  const after = (entry.after && typeof entry.after === 'object' ? entry.after : {}) as Json;
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return keys
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => (key in before && key in after ? `${key}: ${show(before[key])} → ${show(after[key])}` : `${key}: ${show(key in after ? after[key] : before[key])}`));
 }
 
 export function AuditLogPage() {
@@ -64,7 +79,13 @@ export function AuditLogPage() {
                     </td>
                     <td dir="auto">{entry.actor.email ?? entry.actor.type}</td>
                     <td className="hide-narrow small mono" dir="ltr">{entry.target ? `${entry.target.type} ${entry.target.id ?? ''}` : '—'}</td>
-                    <td className="small break" dir="ltr">{changes(entry)}</td>
+                    <td className="small" dir="ltr">
+                      <ul className="changes">
+                        {changes(entry).map((line) => (
+                          <li key={line}>{line}</li>
+                        ))}
+                      </ul>
+                    </td>
                     <td className="hide-narrow mono small" dir="ltr">{entry.client_address ?? '—'}</td>
                   </tr>
                 ))}

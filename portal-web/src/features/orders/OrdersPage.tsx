@@ -119,7 +119,7 @@ export function OrdersPage() {
                 {rows.map((order) => (
                   <tr key={order.order_id}>
                     <td>
-                      <Link to={`/orders/${order.order_id}`} className="strong">
+                      <Link to={`/orders/${order.order_id}`} className="strong" dir="ltr">
                         {order.order_reference_id}
                       </Link>
                       <div className="muted small mono" dir="ltr">
