@@ -54,7 +54,12 @@ export function WebhookDetailPage() {
     onSuccess: () => done(t('webhooks.testSent')),
   });
   const toggle = useMutation({
-    mutationFn: (enable: boolean) => request(`/portal/v1/webhooks/${webhookId}/${enable ? 'enable' : 'disable'}`, { method: 'POST', body: enable ? {} : undefined }),
+    // Turning an endpoint on again also sends what failed since it began failing (the API's recovery offer).
+    mutationFn: (enable: boolean) =>
+      request(`/portal/v1/webhooks/${webhookId}/${enable ? 'enable' : 'disable'}`, {
+        method: 'POST',
+        body: enable ? { recover_since: webhook.data?.failing_since ?? webhook.data?.disabled_at ?? undefined } : undefined,
+      }),
     onSuccess: () => done(t('webhooks.saved')),
   });
   const remove = useMutation({

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { request } from '../../api/client';
-import { DateTime, ErrorMessage, Loading, PageHeader, StatusBadge } from '../../components/ui';
+import { CopyButton, DateTime, ErrorMessage, Loading, Notice, PageHeader, StatusBadge } from '../../components/ui';
 import type { Webhook } from './api';
 import { WebhookFormDialog } from './WebhookFormDialog';
 
@@ -50,6 +50,7 @@ export function WebhooksPage() {
           {webhooks.data.length === 0 && <p className="empty">{t('app.noResults')}</p>}
         </div>
       )}
+      <NotificationToken />
       {adding && (
         <WebhookFormDialog
           webhook={null}
@@ -62,5 +63,43 @@ export function WebhooksPage() {
         />
       )}
     </>
+  );
+}
+
+/** The merchant's notification token: the key of the tamaraToken each delivery carries. */
+function NotificationToken() {
+  const { t } = useTranslation();
+  const [token, setToken] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const reveal = useMutation({
+    mutationFn: () => request<{ notification_token: string }>('/portal/v1/webhooks/notification-token'),
+    onSuccess: (r) => setToken(r.notification_token),
+  });
+  const rotate = useMutation({
+    mutationFn: () => request<{ notification_token: string }>('/portal/v1/webhooks/notification-token/rotate', { method: 'POST' }),
+    onSuccess: (r) => {
+      setToken(r.notification_token);
+      setNotice(t('webhooks.tokenRotated'));
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="notification-token-title">
+      <h2 id="notification-token-title">{t('webhooks.notificationToken')}</h2>
+      <p className="muted">{t('webhooks.notificationTokenNote')}</p>
+      {notice && <Notice>{notice}</Notice>}
+      <ErrorMessage error={reveal.error || rotate.error} />
+      <div className="secret-row">
+        <code className="secret" dir="ltr">{token ?? '••••••••••••••••••••••••'}</code>
+        {token ? (
+          <>
+            <CopyButton text={token} />
+            <button type="button" className="button-ghost" onClick={() => setToken(null)}>{t('webhooks.hide')}</button>
+          </>
+        ) : (
+          <button type="button" className="button-secondary" onClick={() => reveal.mutate()}>{t('webhooks.reveal')}</button>
+        )}
+        <button type="button" className="button-secondary" onClick={() => window.confirm(t('webhooks.rotateTokenConfirm')) && rotate.mutate()}>{t('webhooks.rotate')}</button>
+      </div>
+    </section>
   );
 }
