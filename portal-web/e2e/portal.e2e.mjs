@@ -98,7 +98,8 @@ test('export orders for a date range, follow its progress, and open the mailed l
   const before = await mailCount(creds.admin.email);
   await page.goto(`${GATEWAY}/portal/exports`);
   await page.getByRole('button', { name: 'Start export' }).click();
-  await page.getByText(/Your export is ready/).waitFor({ timeout: 60_000 });
+  // The export worker shares the service's scheduler: right after a start it can take a minute to begin.
+  await page.getByText(/Your export is ready/).waitFor({ timeout: 150_000 });
   await screenshot(page, 'export-orders');
   const link = await mailedLink(creds.admin.email, `${GATEWAY}/downloads/order-exports/`, { after: before });
   const download = page.waitForEvent('download');
