@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../api/client';
@@ -55,6 +55,13 @@ export function Layout() {
   const location = useLocation();
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
+  useEffect(() => {
+    // A new page moves the focus to its content, as a page load would (not on the first page, nor on filter changes).
+    if (location.pathname !== firstPath.current) main.current?.focus();
+    firstPath.current = '';
+  }, [location.pathname]);
   if (!session) {
     const next = location.pathname + location.search;
     return <Navigate to={`/sign-in${next && next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
@@ -97,7 +104,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
-        <main id="main" className="content" tabIndex={-1}>
+        <main id="main" className="content" tabIndex={-1} ref={main}>
           <Outlet />
         </main>
       </div>

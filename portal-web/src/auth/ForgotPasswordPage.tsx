@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { request } from '../api/client';
-import { ErrorMessage, Notice } from '../components/ui';
+import { ErrorMessage, Notice, useDocumentTitle } from '../components/ui';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('auth.resetRequestTitle'));
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<unknown>(null);

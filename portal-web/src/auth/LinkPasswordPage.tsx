@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { request } from '../api/client';
-import { ErrorMessage, Loading } from '../components/ui';
+import { ErrorMessage, Loading, useDocumentTitle } from '../components/ui';
 import { formatDateTime } from '../format/dates';
 
 interface LinkInfo {
@@ -34,6 +34,7 @@ export function LinkPasswordPage({ kind }: { kind: 'activation' | 'reset' }) {
     retry: false,
   });
   const title = kind === 'activation' ? t('auth.activateTitle') : t('auth.resetTitle');
+  useDocumentTitle(title);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

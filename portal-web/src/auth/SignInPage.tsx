@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { signIn } from '../api/client';
-import { ErrorMessage, Notice } from '../components/ui';
+import { ErrorMessage, Notice, useDocumentTitle } from '../components/ui';
 import { useSession } from './AuthContext';
 
 export function SignInPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('auth.signInTitle'));
   const session = useSession();
   const [params] = useSearchParams();
   const location = useLocation();

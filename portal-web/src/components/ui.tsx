@@ -133,7 +133,16 @@ export function CopyButton({ text }: { text: string }) {
   );
 }
 
+/** The browser tab names the page (WCAG 2.4.2). */
+export function useDocumentTitle(title: string) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+}
+
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  useDocumentTitle(title);
   return (
     <div className="page-header">
       <h1>{title}</h1>
