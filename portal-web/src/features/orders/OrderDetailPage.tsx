@@ -145,7 +145,7 @@ export function OrderDetailPage() {
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{t('app.status')}</th>
+                  <th scope="col">{t('orders.txType')}</th>
                   <th scope="col">ID</th>
                   <th scope="col" className="num">{t('orders.total')}</th>
                   <th scope="col">{t('orders.created')}</th>
