@@ -6,6 +6,10 @@
 FROM maven:3.9-eclipse-temurin-25 AS build
 ARG MODULE
 WORKDIR /workspace
+# Node and npm for portal-web (the gateway serves it): the official Node image's build, copied in.
+COPY --from=node:20-bookworm-slim /usr/local/bin/node /usr/local/bin/node
+COPY --from=node:20-bookworm-slim /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm && node --version && npm --version
 
 # Poms first, so the dependency download below stays cached until a pom changes.
 # Every module listed in the root pom must be copied here (ComposeFileTest checks it).
@@ -23,6 +27,7 @@ COPY settlement-service/pom.xml settlement-service/
 COPY webhook-dispatcher/pom.xml webhook-dispatcher/
 COPY identity-service/pom.xml identity-service/
 COPY notification-service/pom.xml notification-service/
+COPY portal-web/pom.xml portal-web/
 COPY gateway/pom.xml gateway/
 COPY local-launcher/pom.xml local-launcher/
 RUN test -n "${MODULE}" || (echo "Set --build-arg MODULE=<maven module>" >&2 && exit 1)

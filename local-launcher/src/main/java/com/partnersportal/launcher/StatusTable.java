@@ -57,6 +57,7 @@ final class StatusTable {
     static void printHowTo(RunDirectory run) {
         String api = MailCatcherProcess.API;
         System.out.println();
+        System.out.println("  Portal (web app):      http://127.0.0.1:8080/portal/  (sign in as the demo admin, credentials below)");
         System.out.println("  Gateway (entry point): http://127.0.0.1:8080");
         System.out.println("  Kafka bootstrap:       " + KafkaProcess.BOOTSTRAP);
         System.out.println("  Mail catcher:          SMTP 127.0.0.1:" + MailCatcherProcess.SMTP_PORT + ", web UI and REST API at " + api);

@@ -27,14 +27,13 @@ import org.springframework.http.HttpMethod;
 public final class RouteTable {
 
     public static final List<GatewayRoute> ROUTES = List.of(
-            // identity-service: signing in, activation and password reset links, keys
+            // identity-service: signing in, activation and password reset (the mailed links' pages are the portal app's:
+            // gateway.web.PortalWebRoutes), keys
             route("sign-in", IDENTITY, POST, "/auth/v1/sign-in", open(), SIGN_IN),
             route("refresh", IDENTITY, POST, "/auth/v1/refresh", open(), SIGN_IN),
             route("sign-out", IDENTITY, POST, "/auth/v1/sign-out", open(), STANDARD),
             route("activation", IDENTITY, null, "/auth/v1/activation", open(), SIGN_IN),
             route("password-reset", IDENTITY, null, "/auth/v1/password-reset/**", open(), SIGN_IN),
-            route("activation-page", IDENTITY, null, "/activate", open(), SIGN_IN),
-            route("password-reset-page", IDENTITY, null, "/reset-password", open(), SIGN_IN),
             route("jwks", IDENTITY, GET, "/.well-known/jwks.json", open(), STANDARD),
             // identity-service: the team, roles, API tokens, audit log
             route("users", IDENTITY, null, "/portal/v1/users/**", permission(Permission.USERS_MANAGE), STANDARD),

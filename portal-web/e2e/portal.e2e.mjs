@@ -1,0 +1,411 @@
+// The portal in headless Chromium against the local run (./portal start; ./portal e2e). Each test is one of the
+// tasks of the product guide, done as a person would, with screenshots of each page for docs/screenshots/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { accessibilityProblems, api, authorisedOrder, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, tokenFor, until } from './support.mjs';
+
+const creds = credentials();
+let browser;
+let page;
+let adminToken;
+
+before(async () => {
+  adminToken = await tokenFor('admin');
+  browser = await launch();
+  page = browser.page;
+  await page.goto(`${GATEWAY}/portal/sign-in`);
+  await page.getByRole('heading', { name: 'Sign in to Partners Portal' }).waitFor();
+  await screenshot(page, 'sign-in');
+  await page.getByRole('button', { name: /Switch to Arabic/ }).click();
+  await page.getByRole('heading', { name: 'تسجيل الدخول إلى بوابة الشركاء' }).waitFor();
+  await screenshot(page, 'sign-in-ar');
+  await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
+  await signIn(page, creds.admin.email, creds.admin.password);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A new fully captured SAR order (230.00) of the demo merchant, captured through the merchant API. */
+async function capturedOrder() {
+  const reference = `E2E-REFUND-${Date.now()}`;
+  const orderId = await authorisedOrder(reference);
+  const captured = await api('POST', '/payments/capture', {
+    token: creds.api_token.token,
+    body: { order_id: orderId, total_amount: { amount: 230, currency: 'SAR' }, shipping_info: { shipped_at: new Date().toISOString(), shipping_company: 'SMSA' } },
+  });
+  assert.equal(captured.status, 200, captured.text);
+  return { order_id: orderId, order_reference_id: reference, total_amount: { amount: 230, currency: 'SAR' } };
+}
+
+test('sign in, find an order by reference, refund part of it, see the new status and timeline', async () => {
+  await page.goto(`${GATEWAY}/portal/orders`);
+  await page.getByRole('table').waitFor();
+  await screenshot(page, 'orders');
+  const order = await capturedOrder();
+
+  await page.getByLabel('Order reference or Tamara order ID').fill(order.order_reference_id);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('link', { name: order.order_reference_id }).click();
+  await page.getByRole('heading', { name: `Order ${order.order_reference_id}` }).waitFor();
+  await screenshot(page, 'order-detail');
+
+  await page.getByRole('button', { name: 'Refund', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  const total = Number(order.total_amount.amount);
+  const part = '80.50';
+  await dialog.getByLabel(/^Amount/).fill(String(total + 1000));
+  await dialog.getByLabel('Reason').fill('Customer returned one item');
+  await dialog.getByRole('button', { name: /^Refund/ }).click();
+  await dialog.getByRole('alert').waitFor();
+  assert.match(await dialog.getByRole('alert').innerText(), /more than what was captured/);
+  await screenshot(page, 'refund-dialog-error');
+
+  await dialog.getByLabel(/^Amount/).fill(part);
+  await dialog.getByRole('button', { name: /^Refund/ }).click();
+  await page.getByText('Done: the order is now Partially refunded.').waitFor();
+  assert.match(await page.getByTestId('order-status').innerText(), /Partially refunded/);
+  assert.match(await page.getByTestId('timeline').innerText(), /Refunded/);
+  await screenshot(page, 'order-refunded');
+});
+
+test('capture an authorised order, and cancel another', async () => {
+  const stamp = Date.now();
+  const toCapture = { order_id: await authorisedOrder(`E2E-CAPTURE-${stamp}`) };
+  const toCancel = { order_id: await authorisedOrder(`E2E-CANCEL-${stamp}`) };
+
+  await page.goto(`${GATEWAY}/portal/orders/${toCapture.order_id}`);
+  await page.getByRole('button', { name: 'Capture', exact: true }).click();
+  const capture = page.getByRole('dialog');
+  await capture.getByLabel('Shipping company').fill('SMSA Express');
+  await capture.getByLabel('Tracking number').fill('SMSA-123456');
+  await screenshot(page, 'capture-dialog');
+  await capture.getByRole('button', { name: /^Capture/ }).click();
+  await page.getByText('Done: the order is now Fully captured.').waitFor();
+  assert.match(await page.getByTestId('timeline').innerText(), /Captured/);
+
+  await page.goto(`${GATEWAY}/portal/orders/${toCancel.order_id}`);
+  await page.getByRole('button', { name: 'Cancel order' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /^Cancel order/ }).click();
+  await page.getByText('Done: the order is now Canceled.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Refund', exact: true }).count(), 0);
+});
+
+test('export orders for a date range, follow its progress, and open the mailed link', async () => {
+  const before = await mailCount(creds.admin.email);
+  await page.goto(`${GATEWAY}/portal/exports`);
+  await page.getByRole('button', { name: 'Start export' }).click();
+  // The export worker shares the service's scheduler: right after a start it can take a minute to begin.
+  await page.getByText(/Your export is ready/).waitFor({ timeout: 150_000 });
+  await screenshot(page, 'export-orders');
+  const link = await mailedLink(creds.admin.email, `${GATEWAY}/downloads/order-exports/`, { after: before });
+  const download = page.waitForEvent('download');
+  await page.evaluate((href) => {
+    const a = document.createElement('a');
+    a.href = href;
+    document.body.appendChild(a);
+    a.click();
+  }, link);
+  const file = await download;
+  const csv = readFileSync(await file.path(), 'utf8');
+  assert.match(csv, /order_id|order_reference/i);
+});
+
+test('add a user and activate them from the mailbox; as a Viewer they see no Refund button and no Users page; reset the password', async () => {
+  const email = `viewer-${Date.now()}@demo-merchant.test`;
+  await page.goto(`${GATEWAY}/portal/users`);
+  await page.getByRole('button', { name: 'Add new user' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Full name').fill('Nora Viewer');
+  await dialog.getByLabel('Email', { exact: true }).fill(email);
+  await dialog.getByLabel('Role').selectOption('viewer');
+  await screenshot(page, 'users-add');
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await page.getByText(`Invitation sent to ${email}`).waitFor();
+  await page.getByRole('cell', { name: new RegExp(`^Nora Viewer`) }).first().waitFor();
+  await screenshot(page, 'users');
+
+  const link = await mailedLink(email, `${GATEWAY}/activate?token=`);
+  const invited = await launch();
+  try {
+    await invited.page.goto(link);
+    await invited.page.getByRole('heading', { name: 'Activate your account' }).waitFor();
+    assert.match(invited.page.url(), /\/portal\/activate\?token=/);
+    const password = `Viewer-${Date.now()}-long-password`;
+    await invited.page.getByLabel('New password', { exact: true }).fill(password);
+    await invited.page.getByLabel('Repeat the password').fill(password);
+    await screenshot(invited.page, 'activate');
+    await invited.page.getByRole('button', { name: 'Activate' }).click();
+    await invited.page.getByText('Your account is active').waitFor();
+    await invited.page.getByLabel('Password', { exact: true }).fill(password);
+    await invited.page.getByRole('button', { name: 'Sign in' }).click();
+    const nav = invited.page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.waitFor();
+    assert.doesNotMatch(await nav.innerText(), /Users/);
+    const order = (await api('GET', '/portal/v1/orders?status=fully_captured,partially_refunded&limit=1', { token: adminToken })).json.orders[0];
+    await invited.page.goto(`${GATEWAY}/portal/orders/${order.order_id}`);
+    await invited.page.getByTestId('order-status').waitFor();
+    assert.equal(await invited.page.getByRole('button', { name: 'Refund', exact: true }).count(), 0);
+    await screenshot(invited.page, 'viewer-order-detail');
+    await invited.page.goto(`${GATEWAY}/portal/users`);
+    await invited.page.getByRole('heading', { name: 'Your role does not allow this page.' }).waitFor();
+
+    // The used link now answers in words.
+    await invited.page.goto(link);
+    await invited.page.getByText('This link was used already').waitFor();
+
+    // Forgot the password: the reset link from the mailbox sets a new one.
+    await invited.page.goto(`${GATEWAY}/portal/orders`);
+    await invited.page.getByRole('button', { name: 'Sign out' }).click();
+    await invited.page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await invited.page.getByLabel('Email').fill(email);
+    await invited.page.getByRole('button', { name: 'Send link' }).click();
+    await invited.page.getByText(/a link is on its way/).waitFor();
+    const resetLink = await mailedLink(email, `${GATEWAY}/reset-password?token=`);
+    await invited.page.goto(resetLink);
+    await invited.page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    const newPassword = `Reset-${Date.now()}-long-password`;
+    await invited.page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await invited.page.getByLabel('Repeat the password').fill(newPassword);
+    await invited.page.getByRole('button', { name: 'Set password' }).click();
+    await invited.page.getByText('Your password is changed').waitFor();
+    await invited.page.getByLabel('Password', { exact: true }).fill(newPassword);
+    await invited.page.getByRole('button', { name: 'Sign in' }).click();
+    await invited.page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  } finally {
+    await invited.close();
+  }
+});
+
+test('an expired or replaced activation link is answered in words', async () => {
+  const email = `replaced-${Date.now()}@demo-merchant.test`;
+  const created = await api('POST', '/portal/v1/users', { token: adminToken, body: { email, full_name: 'Omar Replaced', locale: 'en', role: 'viewer' } });
+  assert.equal(created.status, 201, created.text);
+  const first = await mailedLink(email, `${GATEWAY}/activate?token=`);
+  await page.goto(`${GATEWAY}/portal/users`);
+  await page.getByRole('button', { name: `Re-send activation: ${email}` }).click();
+  await page.getByText('A new activation email is on its way').waitFor();
+  await until('a second activation mail', async () => (await mailCount(email)) >= 2);
+  const other = await launch();
+  try {
+    await other.page.goto(first);
+    await other.page.getByRole('alert').waitFor();
+    assert.match(await other.page.getByRole('alert').innerText(), /newer link|expired/);
+    await screenshot(other.page, 'activate-link-replaced');
+  } finally {
+    await other.close();
+  }
+
+  // Change the user's role, then disable them.
+  await page.getByRole('button', { name: `Change role: ${email}` }).click();
+  await page.getByRole('dialog').getByLabel('Role').selectOption('finance');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Role changed.').waitFor();
+  await page.getByRole('button', { name: `Disable: ${email}` }).click();
+  await page.getByText('User disabled.').waitFor();
+  await page.getByRole('button', { name: `Enable: ${email}` }).waitFor();
+});
+
+test('download a settlement report and an invoice', async () => {
+  const operator = await tokenFor('operator');
+  for (const entity of creds.legal_entities) {
+    await api('POST', `/operator/v1/settlement/legal-entities/${entity.id}/close-period`, { token: operator, body: {} });
+  }
+  const ksa = creds.legal_entities.find((e) => e.country_code === 'SA');
+  await api('POST', `/operator/v1/settlement/legal-entities/${ksa.id}/close-month`, { token: operator, body: {} });
+  await until('a settlement report', async () => (await api('GET', '/portal/v1/settlements/reports?limit=1', { token: adminToken })).json?.reports?.length);
+
+  await page.goto(`${GATEWAY}/portal/settlements`);
+  const csvButton = page.getByRole('button', { name: /^Download report/ }).first();
+  await csvButton.waitFor();
+  await screenshot(page, 'settlement-reports');
+  const report = page.waitForEvent('download');
+  await csvButton.click();
+  const reportFile = readFileSync(await (await report).path(), 'utf8');
+  assert.match(reportFile, /settlement_reference/);
+
+  await page.goto(`${GATEWAY}/portal/settlements/info`);
+  await page.getByText('Upcoming payment').first().waitFor();
+  await screenshot(page, 'settlement-info');
+
+  const invoices = await until('an invoice', async () => (await api('GET', '/portal/v1/invoices?limit=1', { token: adminToken })).json?.invoices?.length);
+  assert.ok(invoices);
+  await page.goto(`${GATEWAY}/portal/invoices`);
+  const pdfButton = page.getByRole('button', { name: /^PDF / }).first();
+  await pdfButton.waitFor();
+  await screenshot(page, 'invoices');
+  const invoice = page.waitForEvent('download');
+  await pdfButton.click();
+  const pdf = readFileSync(await (await invoice).path());
+  assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+
+  const zip = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export invoices (zip)' }).click();
+  const archive = readFileSync(await (await zip).path());
+  assert.equal(archive.subarray(0, 2).toString(), 'PK');
+});
+
+test('register a webhook and see a delivery in its log', async (t) => {
+  const available = await api('GET', '/portal/v1/webhooks', { token: adminToken });
+  if (available.status !== 200) {
+    t.skip(`the webhooks API is not there yet (${available.status})`);
+    return;
+  }
+  const received = [];
+  const receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push(body);
+      res.writeHead(200).end('ok');
+    });
+  });
+  await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  try {
+    const url = `http://127.0.0.1:${receiver.address().port}/tamara-webhooks`;
+    await page.goto(`${GATEWAY}/portal/webhooks`);
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('URL').fill(url);
+    await dialog.getByLabel('Description').fill('E2E receiver');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'E2E receiver' }).waitFor();
+    await page.getByRole('button', { name: 'Reveal secret' }).click();
+    await until('the secret', async () => !(await page.getByTestId('webhook-secret').innerText()).includes('•'), 10_000);
+    await page.getByRole('button', { name: 'Send test event' }).click();
+    await page.getByRole('cell', { name: /Order approved/ }).first().waitFor({ timeout: 60_000 });
+    await until('a delivered message', async () => (await page.getByText('Delivered').count()) > 0, 60_000);
+    await screenshot(page, 'webhook-detail');
+    await page.getByRole('button', { name: 'Attempts' }).first().click();
+    await page.getByText(/Attempt 1/).waitFor();
+    assert.ok(received.length > 0);
+
+    await page.getByRole('button', { name: 'Resend' }).first().click();
+    await page.getByText('The delivery is queued again.').waitFor();
+    await page.getByRole('button', { name: 'Recover failed deliveries' }).click();
+    await page.getByText('Failed deliveries are queued again.').waitFor();
+
+    const shown = await page.getByTestId('webhook-secret').innerText();
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await page.getByText('The secret is rotated.').waitFor();
+    assert.notEqual(await page.getByTestId('webhook-secret').innerText(), shown);
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog');
+    await edit.getByLabel('Order declined').uncheck();
+    await edit.getByLabel('Order expired').uncheck();
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Webhook saved.').waitFor();
+    await until('the saved events', async () => !/Order declined/.test(await page.locator('.facts').first().innerText()), 10_000);
+  } finally {
+    receiver.close();
+  }
+});
+
+test('API tokens, audit log and roles pages', async () => {
+  await page.goto(`${GATEWAY}/portal/api-tokens`);
+  await page.getByRole('table').waitFor();
+  const tokenName = `E2E shop ${Date.now()}`;
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill(tokenName);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create token' }).click();
+  assert.match(await page.getByTestId('new-api-token').innerText(), /^ppk_sandbox_/);
+  await screenshot(page, 'api-tokens');
+  await page.getByRole('button', { name: `Revoke: ${tokenName}` }).click();
+  await page.getByText('Token revoked.').waitFor();
+  await page.goto(`${GATEWAY}/portal/audit-log`);
+  await page.getByRole('cell', { name: /User invited/ }).first().waitFor();
+  await screenshot(page, 'audit-log');
+  await page.goto(`${GATEWAY}/portal/roles`);
+  await page.getByRole('columnheader', { name: /Viewer/ }).waitFor();
+  const roleName = `Refunds desk ${Date.now() % 100000}`;
+  await page.getByRole('button', { name: 'Add role' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Role name').fill(roleName);
+  await dialog.getByLabel('Refund orders').check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Role created.').waitFor();
+  await page.getByRole('columnheader', { name: new RegExp(roleName) }).waitFor();
+  await screenshot(page, 'roles');
+  await page.getByRole('button', { name: `Delete: ${roleName}` }).click();
+  await page.getByText('Role deleted.').waitFor();
+});
+
+test('Arabic pages render right to left', async () => {
+  await page.goto(`${GATEWAY}/portal/orders`);
+  await page.getByRole('button', { name: /Switch to Arabic/ }).click();
+  await page.getByRole('heading', { name: 'الطلبات', level: 1 }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+  const box = await page.getByRole('navigation').boundingBox();
+  assert.ok(box.x > 600, 'the navigation is on the right');
+  await page.getByRole('table').waitFor();
+  await screenshot(page, 'orders-ar');
+  const order = (await api('GET', '/portal/v1/orders?status=partially_refunded&limit=1', { token: adminToken })).json.orders[0];
+  await page.goto(`${GATEWAY}/portal/orders/${order.order_id}`);
+  await page.getByTestId('timeline').waitFor();
+  await screenshot(page, 'order-detail-ar');
+  await page.goto(`${GATEWAY}/portal/settlements/info`);
+  await page.getByText('الدفعة القادمة').first().waitFor();
+  await screenshot(page, 'settlement-info-ar');
+  await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+});
+
+test('a tablet width keeps the pages usable', async () => {
+  const tablet = await launch({ width: 820, height: 1180 });
+  try {
+    await signIn(tablet.page, creds.admin.email, creds.admin.password);
+    await tablet.page.getByRole('table').waitFor();
+    await screenshot(tablet.page, 'orders-tablet');
+    await tablet.page.getByRole('button', { name: 'Menu' }).click();
+    await tablet.page.getByRole('link', { name: 'Settlement info' }).click();
+    await tablet.page.getByRole('heading', { name: 'Settlement info' }).waitFor();
+  } finally {
+    await tablet.close();
+  }
+});
+
+test('every page passes the WCAG A/AA checks and works from the keyboard', async () => {
+  const problems = [];
+  const pages = ['/portal/orders', '/portal/exports', '/portal/settlements', '/portal/settlements/info', '/portal/invoices', '/portal/users', '/portal/roles', '/portal/webhooks', '/portal/api-tokens', '/portal/audit-log'];
+  for (const language of ['en', 'ar']) {
+    for (const path of pages) {
+      await page.goto(`${GATEWAY}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      if (language === 'en' && path === '/portal/orders' && (await page.evaluate(() => document.documentElement.lang)) === 'ar') {
+        await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
+      }
+      problems.push(...(await accessibilityProblems(page)).map((p) => `${language} ${path} ${p}`));
+    }
+    if (language === 'en') {
+      await page.getByRole('button', { name: /Switch to Arabic/ }).click();
+      await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    }
+  }
+  await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
+  assert.deepEqual(problems, []);
+
+  // Keyboard: skip link, then a dialog that opens with Enter, traps focus and closes with Escape.
+  const order = await capturedOrder();
+  await page.goto(`${GATEWAY}/portal/orders/${order.order_id}`);
+  await page.getByTestId('order-status').waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+  await page.getByRole('button', { name: 'Refund', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'action-amount');
+  problems.push(...(await accessibilityProblems(page)));
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+  assert.deepEqual(problems, []);
+});
+
+test('no script errors on any page', () => {
+  assert.deepEqual(browser.errors, []);
+});

@@ -1,0 +1,167 @@
+// Shared helpers of the browser suite: Debian's Chromium through playwright-core (never a downloaded browser),
+// the local run's demo credentials, its mail catcher and a few API calls for set-up.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '../..');
+export const GATEWAY = process.env.PORTAL_GATEWAY ?? 'http://127.0.0.1:8080';
+export const MAIL = process.env.PORTAL_MAIL ?? 'http://127.0.0.1:8025';
+export const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS ?? join(ROOT, 'docs/screenshots');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export function credentials() {
+  return JSON.parse(readFileSync(join(ROOT, '.run/demo-credentials.json'), 'utf8'));
+}
+
+/** A fresh browser profile per launch, removed afterwards. */
+export async function launch({ width = 1366, height = 900, locale = 'en-US' } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width, height },
+    locale,
+    acceptDownloads: true,
+    timezoneId: 'UTC',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // Confirmations (disable a user, rotate a secret, revoke a token) are accepted, as the person meant them.
+  context.on('page', (p) => p.on('dialog', (d) => void d.accept()));
+  page.on('dialog', (dialog) => void dialog.accept());
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+export async function signIn(page, email, password) {
+  await page.goto(`${GATEWAY}/portal/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+}
+
+export async function api(method, path, { token, body } = {}) {
+  const response = await fetch(`${GATEWAY}${path}`, {
+    method,
+    headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  let json;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, json, text };
+}
+
+export async function tokenFor(who) {
+  const { email, password } = credentials()[who];
+  const answer = await api('POST', '/auth/v1/sign-in', { body: { email, password } });
+  if (answer.status !== 200) throw new Error(`sign-in of ${email}: ${answer.status} ${answer.text}`);
+  return answer.json.access_token;
+}
+
+/** Waits for a mail to an address whose text contains `marker` and returns the first link starting with `prefix`. */
+export async function mailedLink(email, prefix, { marker = prefix, timeoutMs = 60_000, after = 0 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  const pattern = new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\s"'<>]*`);
+  while (Date.now() < deadline) {
+    const response = await fetch(`${MAIL}/api/user/${encodeURIComponent(email)}/messages/`);
+    if (response.ok) {
+      const messages = await response.json();
+      for (const message of messages.slice(after).reverse()) {
+        const text = JSON.stringify(message).replace(/\\r\\n|\\n/g, '\n').replace(/=\\r?\\n|=\n/g, '').replace(/=3D/g, '=').replace(/&amp;/g, '&');
+        if (text.includes(marker)) {
+          const match = pattern.exec(text);
+          if (match) return match[0].replace(/\\+$/, '');
+        }
+      }
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`no mail to ${email} with ${prefix} within ${timeoutMs} ms`);
+}
+
+export async function mailCount(email) {
+  const response = await fetch(`${MAIL}/api/user/${encodeURIComponent(email)}/messages/`);
+  return response.ok ? (await response.json()).length : 0;
+}
+
+export async function until(what, check, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * A new authorised SAR order of the demo merchant: checkout through the merchant API, the sandbox's checkout
+ * decision (orders-service's own port, never routed by the gateway), then authorise.
+ */
+export async function authorisedOrder(reference) {
+  const token = credentials().api_token.token;
+  const sar = (amount) => ({ amount, currency: 'SAR' });
+  const checkout = await api('POST', '/checkout', {
+    token,
+    body: {
+      order_reference_id: reference, order_number: reference, total_amount: sar(230), shipping_amount: sar(30), country_code: 'SA',
+      payment_type: 'PAY_BY_INSTALMENTS', instalments: 4, locale: 'en_SA',
+      items: [{ reference_id: 'line-1', type: 'Physical', name: 'Desk lamp', sku: 'LMP-1', quantity: 2, unit_price: sar(100), total_amount: sar(200) }],
+      consumer: { first_name: 'Sara', last_name: 'Al-Harbi', phone_number: '+966500000001', email: 'sara@example.com' },
+      shipping_address: { first_name: 'Sara', last_name: 'Al-Harbi', line1: 'Building 7', city: 'Riyadh', country_code: 'SA' },
+    },
+  });
+  if (checkout.status !== 200) throw new Error(`checkout: ${checkout.status} ${checkout.text}`);
+  const orderId = checkout.json.order_id;
+  const decided = await fetch(`${process.env.PORTAL_ORDERS ?? 'http://127.0.0.1:8082'}/internal/orders/${orderId}/checkout-decision`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ decision: 'approved' }),
+  });
+  if (!decided.ok) throw new Error(`decision: ${decided.status}`);
+  const authorised = await api('POST', `/orders/${orderId}/authorise`, { token });
+  if (authorised.status !== 200) throw new Error(`authorise: ${authorised.status} ${authorised.text}`);
+  return orderId;
+}
+
+const AXE = readFileSync(join(ROOT, 'portal-web/node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Accessibility check of the page as it is now (axe-core, WCAG 2.1 A and AA rules, contrast included): the
+ * serious and critical violations, as "rule: target" lines.
+ */
+export async function accessibilityProblems(page) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}

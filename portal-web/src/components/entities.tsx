@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { request } from '../api/client';
+import type { LegalEntity } from '../api/types';
+import { useSession } from '../auth/AuthContext';
+
+const DEFAULT_ZONE = 'Asia/Riyadh';
+
+/** The merchant's legal entities (those the user may see), for names, currencies and time zones. */
+export function useEntities() {
+  const session = useSession();
+  return useQuery({
+    queryKey: ['legal-entities'],
+    queryFn: () => request<{ legal_entities: LegalEntity[] }>('/portal/v1/legal-entities').then((r) => r.legal_entities),
+    enabled: !!session,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useEntityZone(entityId?: string) {
+  const { data } = useEntities();
+  const entity = data?.find((e) => e.id === entityId) ?? data?.[0];
+  return entity?.time_zone ?? DEFAULT_ZONE;
+}
+
+export function useEntityName() {
+  const { data } = useEntities();
+  const { i18n } = useTranslation();
+  return (id?: string) => {
+    const entity = data?.find((e) => e.id === id);
+    if (!entity) return id ?? '—';
+    return i18n.language === 'ar' ? entity.legal_name_ar : entity.legal_name_en;
+  };
+}
+
+export function EntitySelect({ value, onChange, includeAll = true, id = 'entity' }: { value: string; onChange: (v: string) => void; includeAll?: boolean; id?: string }) {
+  const { data } = useEntities();
+  const name = useEntityName();
+  const { t } = useTranslation();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('app.entity')}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {includeAll && <option value="">{t('app.all')}</option>}
+        {data?.map((entity) => (
+          <option key={entity.id} value={entity.id}>
+            {name(entity.id)} ({entity.currency})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
