@@ -32,7 +32,9 @@ class Outcomes {
      * @return the message's new status
      */
     /**
-     * A success in one statement (attempt, message, endpoint health), the common case kept to one round trip.
+     * A success in one statement (attempt, message, endpoint health), the common case kept to one round trip. The
+     * first success after failures also brings the endpoint's waiting retries forward: a receiver that was down for
+     * a while gets its backlog when it is back, not hours later.
      */
     public String recordSuccess(Claimed message, String claimant, AttemptResult result) {
         Instant now = clock.instant();
@@ -46,6 +48,14 @@ class Outcomes {
                             UPDATE webhook_message SET status = 'delivered', attempts = :number, claimed_until = NULL,
                                    claimed_by = NULL, last_status = :status, last_error = NULL, finished_at = :now
                             WHERE id = :message AND claimed_by = :me
+                        ), back AS (
+                            -- The endpoint answers again after failures: its waiting retries go now, not at their
+                            -- scheduled time (the statement sees the endpoint as it was before this success).
+                            UPDATE webhook_message SET next_attempt_at = :now
+                            WHERE endpoint_id = :endpoint AND status = 'pending' AND next_attempt_at > :now
+                              AND id <> :message
+                              AND EXISTS (SELECT 1 FROM webhook_endpoint
+                                          WHERE id = :endpoint AND failing_since IS NOT NULL)
                         )
                         UPDATE webhook_endpoint SET last_success_at = :now, failing_since = NULL
                         WHERE id = :endpoint

@@ -372,6 +372,27 @@ class DeliveryIT {
     }
 
     @Test
+    void whenAnEndpointAnswersAgainItsWaitingRetriesGoAtOnce() {
+        String path = path();
+        receiver.server.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503)));
+        UUID endpoint = api.register(merchant, receiver.url(path), List.of("order_approved"));
+        OrderEvents.Order first = OrderEvents.Order.of(merchant);
+        OrderEvents.Order second = OrderEvents.Order.of(merchant);
+        try (OrderEvents events = new OrderEvents(brokers)) {
+            events.approved(first);
+            events.approved(second);
+        }
+        await().atMost(PATIENCE).until(() -> receiver.at(path).size() >= 2);
+        // Both wait for a retry far away, as after hours of an outage.
+        jdbc.sql("UPDATE webhook_message SET next_attempt_at = now() + interval '1 hour' WHERE endpoint_id = :e")
+                .param("e", endpoint).update();
+        receiver.server.stubFor(post(urlPathEqualTo(path)).willReturn(ok()));
+        var test = api.asUser(merchant, HttpMethod.POST, "/portal/v1/webhooks/" + endpoint + "/test", null);
+        assertThat(test.status()).isEqualTo(202);
+        await().atMost(PATIENCE).until(() -> status(first.id()).equals("delivered") && status(second.id()).equals("delivered"));
+    }
+
+    @Test
     void internalAddressesAreRefusedBeforeAnyConnection() {
         List<String> urls = List.of("http://10.0.0.1/hook", "http://169.254.169.254/latest/meta-data/",
                 "http://[fd00:ec2::254]/x", "http://[::ffff:10.0.0.1]/x", "http://100.64.0.1/x", "http://192.168.1.10/x",
