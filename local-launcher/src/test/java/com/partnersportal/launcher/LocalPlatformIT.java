@@ -8,7 +8,9 @@ import static com.partnersportal.launcher.PlatformClient.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +19,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,8 +45,8 @@ import tools.jackson.databind.JsonNode;
  * The README's run command, end to end, and the platform as its users meet it through the gateway:
  * {@code ./portal start} brings the six services up healthy; an order is consumed once by each consumer; an
  * invited user activates from the mailed link and signs in with their role's rights; an export's mailed link
- * downloads the CSV; another merchant sees nothing of the demo merchant on any route that takes an id; a poison
- * message is parked and replayed with {@code ./portal dead-letters}; {@code ./portal stop} leaves no process.
+ * downloads the CSV; a registered webhook receives an order's approval, signed with its secret; another merchant
+ * sees nothing of the demo merchant on any route that takes an id; a poison message is parked and replayed with {@code ./portal dead-letters}; {@code ./portal stop} leaves no process.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -215,6 +222,60 @@ class LocalPlatformIT {
         // Still unreadable, so the replayed record is retried and parked once more.
         await().atMost(PATIENCE).until(() -> portal("dead-letters", "list", deadLetterTopic).output()
                 .lines().filter(line -> line.contains("key=" + poisonKey)).count() == 2);
+    }
+
+    @Test
+    @Order(7)
+    void aRegisteredWebhookReceivesTheOrdersApprovalSignedWithItsSecret() throws Exception {
+        BlockingQueue<ReceivedWebhook> received = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new ReceivedWebhook(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            PlatformClient.Answer registered = call("POST", "/portal/v1/webhooks", admin, """
+                    {"type": "order", "url": "http://127.0.0.1:%d/hook", "events": ["order_approved"],
+                     "description": "e2e receiver"}""".formatted(receiver.getAddress().getPort()));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            String endpoint = registered.json().get("webhook_id").asString();
+            String secret = call("GET", "/portal/v1/webhooks/" + endpoint + "/secret", admin, null).json()
+                    .get("secret").asString();
+
+            String order = checkout(apiToken, "E2E-WEBHOOK-" + UUID.randomUUID());
+            PlatformClient.Answer approved = call("POST", "http://127.0.0.1:8082/internal/orders/" + order
+                    + "/checkout-decision", null, "{\"decision\": \"approved\"}");
+            assertThat(approved.status()).as(approved.body()).isLessThan(300);
+
+            ReceivedWebhook webhook = received.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(webhook).as("a webhook within %s", PATIENCE).isNotNull();
+            JsonNode body = JSON.readTree(webhook.body());
+            assertThat(body.get("order_id").asString()).isEqualTo(order);
+            assertThat(body.get("event_type").asString()).isEqualTo("order_approved");
+            assertThat(webhook.signature()).contains("v1," + StandardWebhookSignature.of(secret, webhook));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(call("GET", "/portal/v1/webhooks/messages?endpoint_id="
+                    + endpoint, admin, null).json().get("messages").get(0).get("status").asString()).isEqualTo("delivered"));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private record ReceivedWebhook(String id, String timestamp, String signature, byte[] body) {
+    }
+
+    /** The Standard Webhooks signature, computed here independently of the dispatcher's code. */
+    private static final class StandardWebhookSignature {
+
+        static String of(String secret, ReceivedWebhook webhook) throws Exception {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            mac.update((webhook.id() + "." + webhook.timestamp() + ".").getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(mac.doFinal(webhook.body()));
+        }
     }
 
     private static String checkout(String apiToken, String reference) throws Exception {
