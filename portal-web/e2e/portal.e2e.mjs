@@ -226,6 +226,10 @@ test('download a settlement report and an invoice', async () => {
   await csvButton.click();
   const reportFile = readFileSync(await (await report).path(), 'utf8');
   assert.match(reportFile, /settlement_reference/);
+  await page.locator('table a').first().click();
+  await page.getByRole('heading', { name: 'Orders in this report' }).waitFor();
+  await page.getByRole('table').locator('tbody tr').first().waitFor();
+  await screenshot(page, 'settlement-report');
 
   await page.goto(`${GATEWAY}/portal/settlements/info`);
   await page.getByText('Upcoming payment').first().waitFor();
