@@ -26,7 +26,9 @@ record ServiceProcess(String name, int port, String database, Map<String, String
                         Map.of("PORTAL_DEMO_SEED_FILE", run.demoCredentials().toString()), run, pg),
                 new ServiceProcess("orders-service", 8082, "portal_orders", Map.of(), run, pg),
                 new ServiceProcess("settlement-service", 8083, "portal_settlement", Map.of(), run, pg),
-                new ServiceProcess("webhook-dispatcher", 8084, "portal_webhooks", Map.of(), run, pg),
+                // Sandbox: webhook receivers on this machine (loopback) are allowed; every other internal address stays refused.
+                new ServiceProcess("webhook-dispatcher", 8084, "portal_webhooks",
+                        Map.of("PORTAL_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32,::1/128"), run, pg),
                 new ServiceProcess("notification-service", 8085, "portal_notification",
                         Map.of("SPRING_MAIL_HOST", "127.0.0.1",
                                "SPRING_MAIL_PORT", String.valueOf(MailCatcherProcess.SMTP_PORT)), run, pg));

@@ -1,8 +1,10 @@
 package com.partnersportal.webhooks;
 
 import com.partnersportal.testsupport.ServiceStandardsContract;
+import com.partnersportal.webhooks.testing.WebhooksIntegrationTest;
 import java.util.List;
 
+@WebhooksIntegrationTest
 class ServiceStandardsIT extends ServiceStandardsContract {
 
     @Override

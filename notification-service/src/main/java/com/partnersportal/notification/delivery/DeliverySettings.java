@@ -4,7 +4,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code portal.notification.delivery.*}: how pending mails are sent and retried.
+ * {@code portal.notification.delivery.*}: how pending mails are sent and retried. Recipient lookups
+ * ({@code recipients}) are retried on the same schedule.
  *
  * @param maxAttempts    attempts per mail, the first included, before it is given up as failed
  * @param initialBackoff wait after the first failed attempt; each further one waits {@code multiplier} times longer
@@ -15,10 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       after it. Keep it well above {@code batchSize} times the SMTP connection and read timeouts.
  */
 @ConfigurationProperties("portal.notification.delivery")
-record DeliverySettings(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff,
+public record DeliverySettings(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff,
         Duration pollInterval, Integer batchSize, Duration lease) {
 
-    DeliverySettings {
+    public DeliverySettings {
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(15) : initialBackoff;
         multiplier = multiplier == null ? 2.0 : multiplier;
@@ -33,7 +34,7 @@ record DeliverySettings(Integer maxAttempts, Duration initialBackoff, Double mul
         }
     }
 
-    RetrySchedule retrySchedule() {
+    public RetrySchedule retrySchedule() {
         return new RetrySchedule(maxAttempts, initialBackoff, multiplier, maxBackoff);
     }
 }

@@ -11,7 +11,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders a {@link MailRequest} from its kind's templates in the recipient's language: the subject from the
- * mail texts, the HTML (escaped throughout, {@code lang} and {@code dir} set) and the plain-text alternative.
+ * mail texts (with the kind's subject arguments), the HTML (escaped throughout, {@code lang} and {@code dir} set)
+ * and the plain-text alternative.
  */
 @Component
 public class MailRenderer {
@@ -27,7 +28,9 @@ public class MailRenderer {
     public RenderedMail render(MailRequest request) {
         Language language = request.language();
         Locale locale = language.locale();
-        String subject = texts.getMessage(request.kind().code() + ".subject", null, locale);
+        Object[] subjectArguments = request.kind().subjectArguments().stream().map(request.variables()::get).toArray();
+        String subject = texts.getMessage(request.kind().code() + ".subject",
+                subjectArguments.length == 0 ? null : subjectArguments, locale);
 
         Map<String, Object> variables = new HashMap<>(request.variables());
         variables.put("subject", subject);

@@ -1,6 +1,8 @@
 package com.partnersportal.notification.mail;
 
 import java.net.URI;
+import java.util.Objects;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -21,6 +23,12 @@ public class PortalLinks {
 
     public String passwordReset(String token) {
         return withToken("/reset-password", token);
+    }
+
+    /** Where a merchant sees, re-enables and recovers a webhook endpoint. */
+    public String webhookEndpoint(UUID endpointId) {
+        return UriComponentsBuilder.fromUri(portal).path("/webhooks/endpoints/{id}")
+                .buildAndExpand(Objects.requireNonNull(endpointId, "endpointId")).encode().toUriString();
     }
 
     private String withToken(String page, String token) {

@@ -2,8 +2,11 @@ package com.partnersportal.notification.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnersportal.types.Currency;
+import com.partnersportal.types.Money;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -106,6 +109,28 @@ class MailRendererTest {
         assertThat(mail.text()).contains("السبب: too many rows");
     }
 
+    @Test
+    void aSubjectShowsItsKindsArguments() {
+        RenderedMail english = renderer.render(sample(MailKind.SETTLEMENT_REPORT_READY, Language.EN, "Noura"));
+        RenderedMail arabic = renderer.render(sample(MailKind.SETTLEMENT_REPORT_READY, Language.AR, "Noura"));
+
+        assertThat(english.subject()).isEqualTo("Settlement STL-KSA-2026-W48 for Noon Trading KSA: 1,414.18 SAR");
+        assertThat(arabic.subject()).isEqualTo("كشف التسوية STL-KSA-2026-W48 لـ Noon Trading KSA: \u200E1,414.18 SAR");
+    }
+
+    @Test
+    void aReportWithNothingToPayAndNothingCarriedStatesTheNetWithoutAPayoutDate() {
+        RenderedMail mail = renderer.render(MailRequest.to(MailKind.SETTLEMENT_REPORT_READY, "a@example.com", Language.EN)
+                .with("name", "Noura").with("settlementReference", "STL-1").with("legalEntityName", "Noon")
+                .with("netPayable", "0.00 SAR").with("periodStart", "23 November 2026").with("periodEnd", "29 November 2026")
+                .with("carriedForward", false).with("expectedPayoutDate", null).with("totalSales", "0.00 SAR")
+                .with("totalRefunds", "0.00 SAR").with("totalFees", "0.00 SAR").with("totalVat", "0.00 SAR")
+                .with("downloadUrl", "https://files.example/r.csv").with("expiresAt", null).build());
+
+        assertThat(mail.html()).contains("Net payable: 0.00 SAR.").doesNotContain("expected on").doesNotContain("valid until");
+        assertThat(mail.text()).contains("Net payable: 0.00 SAR.");
+    }
+
     private MailRequest sample(MailKind kind, Language language, String name) {
         Instant expiry = Instant.parse("2026-11-27T11:00:00Z");
         MailRequest.Builder request = MailRequest.to(kind, "noura@example.com", language).with("name", name);
@@ -120,6 +145,35 @@ class MailRendererTest {
                     .with("createdFrom", formats.date(LocalDate.parse("2026-11-01"), language))
                     .with("createdTo", formats.date(LocalDate.parse("2026-11-24"), language));
             case ORDER_EXPORT_FAILED -> request.with("reason", "the export timed out");
+            case SETTLEMENT_REPORT_READY -> request.with("settlementReference", "STL-KSA-2026-W48")
+                    .with("legalEntityName", "Noon Trading KSA")
+                    .with("netPayable", formats.money(Money.of("1414.18", Currency.SAR), language))
+                    .with("periodStart", formats.date(LocalDate.parse("2026-11-23"), language))
+                    .with("periodEnd", formats.date(LocalDate.parse("2026-11-29"), language))
+                    .with("carriedForward", false)
+                    .with("expectedPayoutDate", formats.date(LocalDate.parse("2026-12-02"), language))
+                    .with("totalSales", formats.money(Money.of("1530", Currency.SAR), language))
+                    .with("totalRefunds", formats.money(Money.of("100", Currency.SAR), language))
+                    .with("totalFees", formats.money(Money.of("13.75", Currency.SAR), language))
+                    .with("totalVat", formats.money(Money.of("2.07", Currency.SAR), language))
+                    .with("downloadUrl", "https://files.example/reports/r-1.csv?sig=a&exp=b")
+                    .with("expiresAt", formats.dateTime(expiry, language));
+            case TAX_INVOICE_ISSUED -> request.with("invoiceNumber", "INV-2026-000042")
+                    .with("month", formats.month(YearMonth.parse("2026-11"), language))
+                    .with("legalEntityName", "Noon Trading KSA")
+                    .with("taxableAmount", formats.money(Money.of("1375", Currency.SAR), language))
+                    .with("vatAmount", formats.money(Money.of("206.25", Currency.SAR), language))
+                    .with("totalWithVat", formats.money(Money.of("1581.25", Currency.SAR), language))
+                    .with("pdfUrl", "https://files.example/invoices/i-1.pdf?sig=a")
+                    .with("xmlUrl", "https://files.example/invoices/i-1.xml?sig=a")
+                    .with("expiresAt", formats.dateTime(expiry, language));
+            case WEBHOOK_ENDPOINT_DISABLED -> request.with("url", "https://shop.example.com/hooks")
+                    .with("description", "ERP")
+                    .with("gone", false)
+                    .with("failingSince", formats.dateTime(expiry, language))
+                    .with("lastError", "HTTP 500")
+                    .with("undeliveredCount", formats.count(1250))
+                    .with("settingsUrl", "https://portal.example/webhooks/endpoints/e-1");
         }
         return request.build();
     }

@@ -3,6 +3,7 @@ package com.partnersportal.notification.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class PortalLinksTest {
@@ -13,6 +14,14 @@ class PortalLinksTest {
 
         assertThat(links.activation("abc_DEF-123")).isEqualTo("https://partners.example.com/activate?token=abc_DEF-123");
         assertThat(links.passwordReset("abc")).isEqualTo("https://partners.example.com/reset-password?token=abc");
+    }
+
+    @Test
+    void aWebhookEndpointsPageNamesTheEndpoint() {
+        PortalLinks links = new PortalLinks(new MailSettings("https://partners.example.com", null, null));
+
+        assertThat(links.webhookEndpoint(UUID.fromString("8d0f4f1e-3c1a-4a59-9d55-0b8f0f3f6a11")))
+                .isEqualTo("https://partners.example.com/webhooks/endpoints/8d0f4f1e-3c1a-4a59-9d55-0b8f0f3f6a11");
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Gives every integration test of this module the same running service (so that one consumer group member reads
- * the topics): mail goes to {@link MailServer}, delivery retries quickly, links point at {@link #PORTAL_URL}, and
+ * the topics): mail goes to {@link MailServer}, recipients come from {@link IdentityService}, delivery retries
+ * quickly, links point at {@link #PORTAL_URL}, and
  * access tokens from {@link AccessTokens} are trusted. Registered in META-INF/spring.factories.
  */
 public class NotificationTestContextCustomizerFactory implements ContextCustomizerFactory {
@@ -39,6 +40,7 @@ public class NotificationTestContextCustomizerFactory implements ContextCustomiz
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             MailServer.start();
+            IdentityService.start();
             Map<String, Object> properties = new HashMap<>(Map.of(
                     "spring.mail.host", MailServer.HOST,
                     "spring.mail.port", MailServer.PORT,
@@ -47,7 +49,8 @@ public class NotificationTestContextCustomizerFactory implements ContextCustomiz
                     "portal.notification.delivery.initial-backoff", "300ms",
                     "portal.notification.delivery.multiplier", "2",
                     "portal.notification.delivery.max-backoff", "2s",
-                    "portal.notification.delivery.max-attempts", MAX_ATTEMPTS));
+                    "portal.notification.delivery.max-attempts", MAX_ATTEMPTS,
+                    "portal.services.identity-url", IdentityService.baseUrl()));
             for (String name : TEST_OWN_PROPERTIES) {
                 PropertySource<?> own = context.getEnvironment().getPropertySources().get(name);
                 if (own != null) {

@@ -1,19 +1,18 @@
 package com.partnersportal.webhooks.orderevents;
 
-import com.partnersportal.orders.contract.OrderCreated;
+import com.partnersportal.orders.contract.OrderSnapshot;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One status an order went through; webhook messages for subscribed endpoints are made from these. */
+/** An order that was created, as the first order event names it. */
 @Table("order_status_change")
 record OrderStatusChange(@Id Long id, UUID orderId, UUID merchantId, String orderReferenceId, String orderNumber,
         String status, Instant occurredAt) {
 
-    static OrderStatusChange from(OrderCreated event) {
-        var order = event.order();
+    static OrderStatusChange of(OrderSnapshot order, Instant occurredAt) {
         return new OrderStatusChange(null, order.orderId(), order.merchantId(), order.orderReferenceId(),
-                order.orderNumber(), order.status(), event.occurredAt());
+                order.orderNumber(), order.status(), occurredAt);
     }
 }

@@ -1,10 +1,12 @@
 package com.partnersportal.webhooks.orderevents;
 
 import com.partnersportal.testsupport.OrderEventConsumerContract;
+import com.partnersportal.webhooks.testing.WebhooksIntegrationTest;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+@WebhooksIntegrationTest
 class OrderEventsConsumerIT extends OrderEventConsumerContract {
 
     @Autowired

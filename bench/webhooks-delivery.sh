@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Webhook delivery: webhook-dispatcher against a fast local receiver, and a plain JDK HttpClient sending the same
+# requests to the same receiver in the same run (the ceiling); then end-to-end latency (order event committed on
+# Kafka -> receiver has the signed webhook) at a steady rate; then healthy endpoints' latency alone and beside one
+# endpoint that answers in 10 seconds.
+#
+#   bench/webhooks-delivery.sh       # about 3 minutes here; MESSAGES, ENDPOINTS, RATE, SUSTAINED_RATE, STEADY_SECONDS, ISO_RATE, ISO_SECONDS to change
+#
+# Own service on 18084, own database bench_webhooks, own Kafka on 19392/19393, receiver on 18990: the local platform
+# may run beside it.
+BENCH_DB=bench_webhooks
+BENCH_DIR=${BENCH_DIR:-/tmp/portal-bench-webhooks}
+source "$(dirname "$0")/lib.sh"
+MESSAGES=${MESSAGES:-20000}
+ENDPOINTS=${ENDPOINTS:-4}
+RATE=${RATE:-1000}
+SUSTAINED_RATE=${SUSTAINED_RATE:-300}
+STEADY_SECONDS=${STEADY_SECONDS:-30}
+ISO_RATE=${ISO_RATE:-300}
+ISO_SECONDS=${ISO_SECONDS:-20}
+HEAP=${HEAP:-512m}
+PORT=18084
+KAFKA=127.0.0.1:19392
+RECEIVER_PORT=18990
+
+webhooks_build() {
+  cd "$BENCH_ROOT"
+  if [[ ! -f webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar ]] || ! compgen -G "local-launcher/target/lib/kafka_2.13-*.jar" >/dev/null; then
+    echo "building webhook-dispatcher and the launcher's Kafka jars ..."
+    ./mvnw -B -q -DskipTests install -pl webhook-dispatcher,local-launcher -am
+  fi
+}
+
+webhooks_kafka_start() {
+  local dir=$BENCH_DIR/kafka
+  rm -rf "$dir"; mkdir -p "$dir/data"
+  sed -e "s#@DATA_DIR@#$dir/data#" -e 's/9092/19392/g' -e 's/9093/19393/g' \
+    "$BENCH_ROOT/local-launcher/src/main/resources/kafka/server.properties" > "$dir/server.properties"
+  cp "$BENCH_ROOT/local-launcher/src/main/resources/kafka/log4j2.xml" "$dir/log4j2.xml"
+  local cp="$BENCH_ROOT/local-launcher/target/lib/*"
+  "$JAVA_HOME/bin/java" -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.tools.StorageTool format \
+    --cluster-id "$(cat /proc/sys/kernel/random/uuid | tr -d - | cut -c1-22)" \
+    --config "$dir/server.properties" > "$dir/format.log" 2>&1
+  "$JAVA_HOME/bin/java" -Xmx512m -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.Kafka \
+    "$dir/server.properties" > "$dir/kafka.log" 2>&1 &
+  echo $! > "$dir/pid"
+  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19392) 2>/dev/null && return 0; sleep 0.5; done
+  echo "bench Kafka did not start; see $dir/kafka.log" >&2; exit 1
+}
+
+webhooks_start() {
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "$BENCH_ROOT/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar" \
+    --server.port=$PORT --portal.environment=sandbox --portal.webhooks.allowed-networks=127.0.0.1/32 \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
+    --spring.kafka.bootstrap-servers=$KAFKA --logging.level.root=warn \
+    > "$BENCH_DIR/webhook-dispatcher.log" 2>&1 &
+  echo $! > "$BENCH_DIR/webhooks.pid"
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "bench webhook-dispatcher did not start; see $BENCH_DIR/webhook-dispatcher.log" >&2; exit 1
+}
+
+webhooks_cleanup() {
+  local pid
+  for pid in "$BENCH_DIR/load.pid" "$BENCH_DIR/webhooks.pid" "$BENCH_DIR/kafka/pid"; do
+    [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true
+    rm -f "$pid"
+  done
+  if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
+    psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+}
+trap webhooks_cleanup EXIT
+
+sql() { psql -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
+tool() { local props=$1; shift; "$JAVA_HOME/bin/java" -Xmx512m -Dsun.net.httpserver.maxIdleConnections=4096 -Dsun.net.httpserver.idleInterval=600 $props -cp "$BENCH_ROOT/local-launcher/target/lib/*" \
+  "$BENCH_ROOT/bench/WebhooksBench.java" "http://127.0.0.1:$PORT" "$KAFKA" "$@"; }
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_jdk; webhooks_build; webhooks_kafka_start; bench_database
+webhooks_start
+
+# 1. Delivery throughput. Endpoints of one merchant on the receiver's port; their messages are written straight into
+# the table, not yet due, then made due at once: what is measured is claiming, signing, sending and recording.
+MERCHANT=$(cat /proc/sys/kernel/random/uuid)
+mapfile -t ENDPOINT_IDS < <(tool "" register "$MERCHANT" "$ENDPOINTS" "$RECEIVER_PORT" 2>/dev/null)
+PER_ENDPOINT=$((MESSAGES / ENDPOINTS))
+for endpoint in "${ENDPOINT_IDS[@]}"; do
+  sql <<SQL
+INSERT INTO webhook_message (id, endpoint_id, merchant_id, event_id, event_type, order_id, order_key, payload, status,
+    next_attempt_at, occurred_at, created_at)
+SELECT o, '$endpoint', '$MERCHANT', 'bench-' || o, 'order_approved', o, o::text,
+    '{"order_id":"' || o || '","order_reference_id":"REF-' || g || '","order_number":"N-' || g
+      || '","event_type":"order_approved","data":[]}', 'pending', now() + interval '1 day', now(), now()
+FROM (SELECT g, gen_random_uuid() AS o FROM generate_series(1, $PER_ENDPOINT) AS g) AS x;
+SQL
+done
+sql -c "ANALYZE webhook_message" >/dev/null
+sql -c "SELECT payload FROM webhook_message LIMIT 1000" > "$BENCH_DIR/bodies.txt"
+tool "-Dreceiver.port=$RECEIVER_PORT" throughput $((PER_ENDPOINT * ENDPOINTS)) 256 "$BENCH_DIR/bodies.txt" \
+  > "$BENCH_DIR/throughput.out" 2>&1 &
+echo $! > "$BENCH_DIR/load.pid"
+until grep -q READY "$BENCH_DIR/throughput.out" 2>/dev/null; do sleep 0.2; done
+sql -c "UPDATE webhook_message SET next_attempt_at = now() WHERE merchant_id = '$MERCHANT'" >/dev/null
+wait "$(cat "$BENCH_DIR/load.pid")"; rm -f "$BENCH_DIR/load.pid"
+throughput=$(grep RESULT "$BENCH_DIR/throughput.out")
+delivered=$(sql -c "SELECT count(*) FROM webhook_message WHERE merchant_id = '$MERCHANT' AND status = 'delivered'")
+duplicates=$(sql -c "SELECT count(*) FROM webhook_attempt a JOIN webhook_message m ON m.id = a.message_id WHERE m.merchant_id = '$MERCHANT' AND a.attempt_number > 1")
+
+# 2. End to end at a steady rate, through Kafka and the inbox.
+steady=$(tool "" steady "$RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
+sustained=$(tool "" steady "$SUSTAINED_RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
+
+# 3. Healthy endpoints' latency alone, then beside an endpoint that answers in 10 s.
+alone=$(tool "" isolation "$ISO_RATE" "$ISO_SECONDS" false 2>/dev/null | grep RESULT)
+beside=$(tool "" isolation "$ISO_RATE" "$ISO_SECONDS" true 2>/dev/null | grep RESULT)
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | head -1 | cut -d= -f2; }
+printf '\nwebhook delivery (%s cores, service heap -Xmx%s, %s endpoints of one merchant)\n' "$(nproc)" "$HEAP" "$ENDPOINTS"
+printf '%-58s %s\n' "service: deliveries per second (claim, sign, send, record)" "$(field "$throughput" service_per_s) /s ($(field "$throughput" service_deliveries) deliveries, $delivered delivered, $duplicates second attempts)"
+printf '%-58s %s\n' "plain JDK HttpClient, same requests, 256 at once (ceiling)" "$(field "$throughput" jdk_per_s) /s"
+printf '%-58s %s\n' "e2e at a steady rate" "${steady#RESULT }"
+printf '%-58s %s\n' "e2e at a steady rate" "${sustained#RESULT }"
+printf '%-58s %s\n' "isolation" "${alone#RESULT }"
+printf '%-58s %s\n' "isolation" "${beside#RESULT }"
+printf '%-58s %s\n' "load average before (1, 5, 15 min)" "$load_before"
+printf '%-58s %s\n' "load average after" "$load_after"

@@ -1,0 +1,36 @@
+package com.partnersportal.notification.recipients;
+
+import com.partnersportal.notification.delivery.DeliverySettings;
+import com.partnersportal.notification.delivery.Notifications;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.client.RestClient;
+
+@Configuration(proxyBeanMethods = false)
+class RecipientsConfiguration {
+
+    /** identity-service at {@code portal.services.identity-url}; a lookup holds a row lock, so it must answer quickly. */
+    @Bean
+    IdentityRecipients identityRecipients(RestClient.Builder builder,
+            @Value("${portal.services.identity-url}") String identityUrl) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
+        requests.setReadTimeout(Duration.ofSeconds(5));
+        return new IdentityRecipients(builder.clone().requestFactory(requests).baseUrl(identityUrl).build());
+    }
+
+    @Bean
+    RecipientResolver recipientResolver(RecipientLookups lookups, IdentityRecipients identity,
+            Notifications notifications, List<AudienceMail<?>> mails, TransactionTemplate transaction,
+            DeliverySettings settings, Clock clock, MeterRegistry meters) {
+        return new RecipientResolver(lookups, identity, notifications, mails, transaction, settings, clock, meters);
+    }
+}

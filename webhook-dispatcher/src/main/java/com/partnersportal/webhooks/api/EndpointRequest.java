@@ -1,0 +1,21 @@
+package com.partnersportal.webhooks.api;
+
+import com.partnersportal.webhooks.endpoint.EndpointChange;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An endpoint as Tamara's {@code POST /webhooks} takes it ({@code type} "order", {@code events}, {@code url},
+ * {@code headers}), with this platform's additions: description, enabled, rate limit and concurrency.
+ */
+record EndpointRequest(String type, String url, List<String> events, Map<String, String> headers, String description,
+        Boolean enabled, Integer rateLimit, Integer maxConcurrency) {
+
+    EndpointChange toChange() {
+        if (type != null && !type.equals("order")) {
+            throw new com.partnersportal.kit.problem.Refusal(com.partnersportal.kit.problem.Refusal.Reason.INVALID,
+                    "invalid_field", "type must be 'order'.", Map.of("field", "type"));
+        }
+        return new EndpointChange(url, description, events, headers, enabled, rateLimit, maxConcurrency);
+    }
+}

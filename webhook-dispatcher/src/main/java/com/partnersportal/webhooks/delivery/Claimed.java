@@ -1,0 +1,12 @@
+package com.partnersportal.webhooks.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A message this replica claimed, with all it takes to send it. */
+record Claimed(UUID id, UUID endpointId, UUID merchantId, String eventType, UUID orderId, boolean test, String payload,
+        int attempts, Instant occurredAt, String url, Map<String, String> headers, Integer rateLimit,
+        int maxConcurrency, List<String> secrets, String notificationToken) {
+}

@@ -1,0 +1,140 @@
+package com.partnersportal.webhooks.delivery;
+
+import com.partnersportal.webhooks.settings.WebhookProperties;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The claim, in two short statements: the due candidates, where per endpoint and order only the oldest pending
+ * message qualifies (a later status waits until the earlier one is delivered or given up), skipping endpoints parked
+ * or full in this replica (open breaker, spent rate, Retry-After, concurrency limit reached), taking no more per
+ * endpoint than it has room for; then the lease itself, {@code FOR UPDATE SKIP LOCKED} re-checking each row, so
+ * replicas claim at the same time without waiting on or taking each other's rows. The lease outlasts an attempt, so a message is
+ * never sent by two replicas at once; a replica that dies leaves its leases to expire.
+ */
+final class Claims {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * Due heads, oldest due first: no earlier pending message of the same endpoint and order exists. Walks the due
+     * index and probes the order index, so its cost follows what is due, not what is queued.
+     */
+    private static final String CANDIDATES = """
+            SELECT m.id, m.endpoint_id, coalesce(e.max_concurrency, :concurrency) AS cap
+            FROM webhook_message m JOIN webhook_endpoint e ON e.id = m.endpoint_id
+            WHERE m.status = 'pending' AND m.next_attempt_at <= :now
+              AND (m.claimed_until IS NULL OR m.claimed_until <= :now)
+              AND NOT (m.endpoint_id = ANY (CAST(:skipped AS uuid[])))
+              AND e.enabled AND e.deleted_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM webhook_message p
+                              WHERE p.endpoint_id = m.endpoint_id AND p.order_key = m.order_key
+                                AND p.status = 'pending' AND p.seq < m.seq)
+            ORDER BY m.next_attempt_at
+            LIMIT :scan""";
+
+    /** Leases the chosen rows that nobody took meanwhile; locked ones are skipped, not waited for. */
+    private static final String LEASE = """
+            WITH chosen AS (
+                SELECT w.id FROM unnest(CAST(:ids AS uuid[])) AS c(id)
+                JOIN webhook_message w ON w.id = c.id
+                WHERE w.status = 'pending' AND w.next_attempt_at <= :now
+                  AND (w.claimed_until IS NULL OR w.claimed_until <= :now)
+                FOR UPDATE OF w SKIP LOCKED
+            )
+            UPDATE webhook_message m SET claimed_until = :until, claimed_by = :me
+            FROM chosen c, webhook_endpoint e
+            WHERE m.id = c.id AND e.id = m.endpoint_id
+            RETURNING m.id, m.endpoint_id, m.merchant_id, m.event_type, m.order_id, m.test, m.payload, m.attempts,
+                      m.occurred_at, e.url, e.headers::text AS headers, e.rate_limit,
+                      coalesce(e.max_concurrency, :concurrency) AS cap,
+                      (SELECT array_agg(s.secret ORDER BY s.id DESC) FROM endpoint_secret s
+                       WHERE s.endpoint_id = m.endpoint_id AND (s.expires_at IS NULL OR s.expires_at > :now)) AS secrets,
+                      (SELECT t.token FROM merchant_notification_token t WHERE t.merchant_id = m.merchant_id) AS token""";
+
+    private final JdbcClient jdbc;
+    private final WebhookProperties properties;
+    private final String me;
+
+    Claims(JdbcClient jdbc, WebhookProperties properties, String me) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.me = me;
+    }
+
+    /**
+     * Secrets and the notification token come back encrypted; the caller opens them.
+     *
+     * @param skipped endpoints parked or full in this replica
+     * @param room    how many more attempts an endpoint may have running here, given its limit
+     */
+    List<Claimed> claim(int batch, Collection<UUID> skipped, java.util.function.ToIntBiFunction<UUID, Integer> room,
+            Instant now) {
+        Timestamp at = Timestamp.from(now);
+        Map<UUID, Integer> taken = new HashMap<>();
+        List<UUID> ids = new ArrayList<>();
+        jdbc.sql(CANDIDATES).param("now", at).param("skipped", array(skipped)).param("scan", batch * 4)
+                .param("concurrency", properties.endpointConcurrency())
+                .query((rs, n) -> {
+                    UUID endpoint = rs.getObject("endpoint_id", UUID.class);
+                    int already = taken.getOrDefault(endpoint, 0);
+                    if (ids.size() < batch && already < room.applyAsInt(endpoint, rs.getInt("cap"))) {
+                        taken.put(endpoint, already + 1);
+                        ids.add(rs.getObject("id", UUID.class));
+                    }
+                    return endpoint;
+                }).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(LEASE)
+                .param("ids", array(ids))
+                .param("now", at)
+                .param("until", Timestamp.from(now.plus(properties.lease())))
+                .param("me", me)
+                .param("concurrency", properties.endpointConcurrency())
+                .query(Claims::row).list();
+    }
+
+    private static String array(Collection<UUID> ids) {
+        return "{" + ids.stream().map(UUID::toString).collect(Collectors.joining(",")) + "}";
+    }
+
+    /** Gives a claimed message back untried, due again at the given time. */
+    void release(UUID messageId, Instant dueAt) {
+        jdbc.sql("""
+                        UPDATE webhook_message SET claimed_until = NULL, claimed_by = NULL,
+                               next_attempt_at = GREATEST(next_attempt_at, :due)
+                        WHERE id = :id AND claimed_by = :me AND status = 'pending'""")
+                .param("due", Timestamp.from(dueAt)).param("id", messageId).param("me", me).update();
+    }
+
+    String me() {
+        return me;
+    }
+
+    private static Claimed row(ResultSet rs, int n) throws SQLException {
+        Array secrets = rs.getArray("secrets");
+        Timestamp occurred = rs.getTimestamp("occurred_at");
+        return new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
+                rs.getObject("merchant_id", UUID.class), rs.getString("event_type"), rs.getObject("order_id", UUID.class),
+                rs.getBoolean("test"), rs.getString("payload"), rs.getInt("attempts"), occurred.toInstant(),
+                rs.getString("url"), JSON.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() { }),
+                (Integer) rs.getObject("rate_limit"), rs.getInt("cap"),
+                secrets == null ? List.of() : Arrays.asList((String[]) secrets.getArray()), rs.getString("token"));
+    }
+}

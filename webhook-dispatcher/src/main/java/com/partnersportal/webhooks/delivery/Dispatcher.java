@@ -1,0 +1,278 @@
+package com.partnersportal.webhooks.delivery;
+
+import com.partnersportal.webhooks.endpoint.EndpointSecrets;
+import com.partnersportal.webhooks.message.MessagesEnqueued;
+import com.partnersportal.webhooks.settings.WebhookProperties;
+import com.partnersportal.webhooks.signing.SecretBox;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The delivery loop of one replica: claims due messages (as many as there are free workers), hands each to a
+ * virtual thread of the shared pool, and records the outcome. A message committed here wakes it at once; otherwise
+ * it polls. Stopping lets in-flight attempts finish and record their outcome, so a restart loses and repeats nothing.
+ */
+public class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration COALESCE = Duration.ofMillis(5);
+
+    private final Claims claims;
+    private final Sender sender;
+    private final Outcomes outcomes;
+    private final EndpointGuards guards;
+    private final RetryPolicy retries;
+    private final SecretBox box;
+    private final EndpointSecrets secrets;
+    private final DeliveryMetrics metrics;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private final Semaphore slots;
+    /**
+     * Attempts record their outcome a few at a time, so that hundreds finishing at once never take every database
+     * connection from the order-event consumer and the claim.
+     */
+    private final Semaphore recording;
+    /** Attempts running in this replica per endpoint, and each endpoint's limit as last seen. */
+    private final Map<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> caps = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private volatile boolean woken;
+    private volatile boolean running;
+    private Thread loop;
+    private ExecutorService workers;
+
+    Dispatcher(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards, RetryPolicy retries, SecretBox box,
+            EndpointSecrets secrets, DeliveryMetrics metrics, WebhookProperties properties, Clock clock) {
+        this.claims = claims;
+        this.sender = sender;
+        this.outcomes = outcomes;
+        this.guards = guards;
+        this.retries = retries;
+        this.box = box;
+        this.secrets = secrets;
+        this.metrics = metrics;
+        this.properties = properties;
+        this.clock = clock;
+        this.slots = new Semaphore(properties.maxInFlight());
+        this.recording = new Semaphore(properties.recordConcurrency());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-delivery-", 0).factory());
+        loop = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::run);
+        log.info("Webhook dispatcher {} started: {} workers, {} per endpoint", claims.me(), properties.maxInFlight(),
+                properties.endpointConcurrency());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            loop.join(5_000);
+            workers.shutdown();
+            if (!workers.awaitTermination(properties.attemptTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                log.warn("Attempts still running at shutdown; their leases expire and another replica retries them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Webhook dispatcher {} stopped", claims.me());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops before the web server and the datasource, starts after them.
+        return Integer.MAX_VALUE - 2048;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onEnqueued(MessagesEnqueued event) {
+        wake();
+    }
+
+    void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            int wanted = Math.min(slots.availablePermits(), properties.claimBatch());
+            int got = 0;
+            if (wanted > 0) {
+                try {
+                    Instant now = clock.instant();
+                    List<java.util.UUID> skipped = new java.util.ArrayList<>(guards.parked(now));
+                    busy.forEach((endpoint, count) -> {
+                        if (count.get() >= caps.getOrDefault(endpoint, properties.endpointConcurrency())) {
+                            skipped.add(endpoint);
+                        }
+                    });
+                    List<Claimed> claimed = claims.claim(wanted, skipped, (endpoint, cap) -> {
+                        caps.put(endpoint, cap);
+                        AtomicInteger count = busy.get(endpoint);
+                        return cap - (count == null ? 0 : count.get());
+                    }, now);
+                    got = claimed.size();
+                    for (Claimed message : claimed) {
+                        slots.acquireUninterruptibly();
+                        AtomicInteger count = busy.computeIfAbsent(message.endpointId(), id -> new AtomicInteger());
+                        count.incrementAndGet();
+                        workers.execute(() -> {
+                            try {
+                                deliver(message);
+                            } finally {
+                                count.decrementAndGet();
+                                slots.release();
+                                wake();
+                            }
+                        });
+                    }
+                } catch (RuntimeException | Error e) {
+                    // The loop must outlive anything a claim throws: nothing else would send webhooks again.
+                    log.warn("Claiming webhook messages failed; trying again shortly: {}", e.toString());
+                    pause(properties.pollInterval().multipliedBy(5));
+                    continue;
+                }
+            }
+            if (got < wanted || wanted == 0) {
+                awaitSignal(properties.pollInterval());
+                // Finished attempts wake the loop one by one; a moment's wait lets one claim serve many of them.
+                pause(COALESCE);
+            }
+        }
+    }
+
+    private void deliver(Claimed message) {
+        Instant now = clock.instant();
+        CircuitBreaker breaker = guards.breaker(message.endpointId());
+        if (!breaker.tryAcquirePermission()) {
+            claims.release(message.id(), now.plusSeconds(1));
+            return;
+        }
+        RateLimiter limiter = guards.rateLimiter(message.endpointId(), message.rateLimit());
+        if (limiter != null && !limiter.acquirePermission()) {
+            breaker.releasePermission();
+            claims.release(message.id(), now.plusMillis(Math.max(20, 1000 / Math.max(1, message.rateLimit() == null
+                    ? properties.endpointRateLimit() : message.rateLimit()))));
+            return;
+        }
+        AttemptResult result;
+        try {
+            result = sender.send(opened(message), notificationToken(message));
+        } catch (RuntimeException e) {
+            breaker.releasePermission();
+            log.warn("Preparing message {} failed; it is tried again later: {}", message.id(), e.toString());
+            claims.release(message.id(), now.plusSeconds(30));
+            return;
+        }
+        if (result.succeeded()) {
+            breaker.onSuccess(result.latency().toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            breaker.onError(result.latency().toNanos(), TimeUnit.NANOSECONDS,
+                    new IllegalStateException(result.describe()));
+        }
+        if (result.retryAfter() != null) {
+            Duration bounded = result.retryAfter().compareTo(properties.maxRetryAfter()) > 0
+                    ? properties.maxRetryAfter() : result.retryAfter();
+            guards.pause(message.endpointId(), clock.instant().plus(bounded));
+        }
+        Optional<Duration> next = result.succeeded() ? Optional.empty()
+                : retries.nextDelay(message.attempts() + 1, result.retryAfter());
+        recording.acquireUninterruptibly();
+        try {
+            String status = result.succeeded() ? outcomes.recordSuccess(message, claims.me(), result)
+                    : outcomes.record(message, claims.me(), result, next);
+            metrics.attempt(result, message, status, clock.instant());
+        } catch (RuntimeException e) {
+            log.error("Recording the attempt of message {} failed; its lease expires and it is sent again: {}",
+                    message.id(), e.toString());
+        } finally {
+            recording.release();
+        }
+    }
+
+    private Claimed opened(Claimed m) {
+        if (m.secrets().isEmpty()) {
+            throw new IllegalStateException("endpoint " + m.endpointId() + " has no signing secret");
+        }
+        return new Claimed(m.id(), m.endpointId(), m.merchantId(), m.eventType(), m.orderId(), m.test(), m.payload(),
+                m.attempts(), m.occurredAt(), m.url(), m.headers(), m.rateLimit(), m.maxConcurrency(),
+                m.secrets().stream().map(box::open).toList(), null);
+    }
+
+    private String notificationToken(Claimed m) {
+        return m.notificationToken() == null ? secrets.notificationToken(m.merchantId()) : box.open(m.notificationToken());
+    }
+
+    private void awaitSignal(Duration timeout) {
+        lock.lock();
+        try {
+            if (!woken && running) {
+                signal.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            woken = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For the health API: closed, open or half_open. */
+    public String circuitState(UUID endpointId) {
+        return guards.stateOf(endpointId);
+    }
+
+    int inFlight() {
+        return properties.maxInFlight() - slots.availablePermits();
+    }
+}
