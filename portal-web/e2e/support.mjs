@@ -83,8 +83,8 @@ export async function tokenFor(who) {
   return answer.json.access_token;
 }
 
-/** Waits for a mail to an address whose text contains `marker` and returns the first link starting with `prefix`. */
-export async function mailedLink(email, prefix, { marker = prefix, timeoutMs = 60_000, after = 0 } = {}) {
+/** Waits (the mail queue may be busy after a start) for a mail to an address whose text contains `marker` and returns the first link starting with `prefix`. */
+export async function mailedLink(email, prefix, { marker = prefix, timeoutMs = 150_000, after = 0 } = {}) {
   const deadline = Date.now() + timeoutMs;
   const pattern = new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\s"'<>]*`);
   while (Date.now() < deadline) {

@@ -7,6 +7,7 @@ import { OrdersPage } from '../features/orders/OrdersPage';
 import { OrderDetailPage } from '../features/orders/OrderDetailPage';
 import { ExportPage } from '../features/orders/ExportPage';
 import { SettlementReportsPage } from '../features/settlements/SettlementReportsPage';
+import { SettlementReportPage } from '../features/settlements/SettlementReportPage';
 import { SettlementInfoPage } from '../features/settlements/SettlementInfoPage';
 import { InvoicesPage } from '../features/settlements/InvoicesPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: '/exports', element: guarded('orders.export', <ExportPage />) },
       { path: '/settlements', element: guarded('settlements.view', <SettlementReportsPage />) },
       { path: '/settlements/info', element: guarded('settlements.view', <SettlementInfoPage />) },
+      { path: '/settlements/:reportId', element: guarded('settlements.view', <SettlementReportPage />) },
       { path: '/invoices', element: guarded('invoices.view', <InvoicesPage />) },
       { path: '/users', element: guarded('users.manage', <UsersPage />) },
       { path: '/roles', element: guarded('users.manage', <RolesPage />) },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { download, request } from '../../api/client';
 import type { SettlementReport } from '../../api/types';
 import { EntitySelect, useEntityName } from '../../components/entities';
@@ -68,7 +69,7 @@ export function SettlementReportsPage() {
                 {rows.map((r) => (
                   <tr key={r.report_id}>
                     <td><Day value={r.statement_date} /></td>
-                    <td className="mono" dir="ltr">{r.settlement_reference}</td>
+                    <td className="mono" dir="ltr"><Link to={`/settlements/${r.report_id}`}>{r.settlement_reference}</Link></td>
                     <td className="hide-narrow">{entityName(r.legal_entity_id)}</td>
                     <td><Day value={r.period_start} /> – <Day value={r.period_end} /></td>
                     <td className="num"><Amount money={r.total_sales} /></td>
