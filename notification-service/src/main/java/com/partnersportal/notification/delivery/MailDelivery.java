@@ -6,19 +6,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The sender: every {@code poll-interval} it claims the mails that are due, sends each over SMTP and records the
  * outcome. A failed attempt is retried on the {@link RetrySchedule}; the last one, or a permanent refusal, gives
  * the mail up as failed. Runs on every replica; {@link DeliveryQueue} keeps them from sending the same mail.
  */
-class MailDelivery implements SmartLifecycle {
+class MailDelivery extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
@@ -28,10 +24,9 @@ class MailDelivery implements SmartLifecycle {
     private final DeliverySettings settings;
     private final RetrySchedule schedule;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     MailDelivery(DeliveryQueue queue, SmtpMailer mailer, DeliveryMetrics metrics, DeliverySettings settings, Clock clock) {
+        super("mail-delivery", settings.pollInterval());
         this.queue = queue;
         this.mailer = mailer;
         this.metrics = metrics;
@@ -91,39 +86,11 @@ class MailDelivery implements SmartLifecycle {
         }
     }
 
-    private void deliverQuietly() {
-        try {
-            int claimed;
-            do {
-                claimed = deliverDue();
-            } while (claimed == settings.batchSize() && running);
-        } catch (RuntimeException e) {
-            log.warn("Mail delivery pass failed; will try again: {}", e.toString());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        running = true;
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mail-delivery").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::deliverQuietly, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        scheduler.shutdown();
-        try {
-            // The pass under way finishes; mails it had not reached are claimed again once their lease ends.
-            scheduler.awaitTermination(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void pass() {
+        int claimed;
+        do {
+            claimed = deliverDue();
+        } while (claimed == settings.batchSize() && isRunning());
     }
 }

@@ -3,6 +3,7 @@ package com.partnersportal.notification.recipients;
 import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.notification.delivery.DeliverySettings;
 import com.partnersportal.notification.delivery.Notifications;
+import com.partnersportal.notification.delivery.PollingWorker;
 import com.partnersportal.notification.delivery.RetrySchedule;
 import com.partnersportal.notification.mail.MailRequest;
 import io.micrometer.core.instrument.Counter;
@@ -12,16 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps two resolvers off the same lookup, and the delivery records' uniqueness per event, kind and recipient keeps
  * a mail from being recorded twice.
  */
-class RecipientResolver implements SmartLifecycle {
+class RecipientResolver extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(RecipientResolver.class);
 
@@ -45,12 +42,11 @@ class RecipientResolver implements SmartLifecycle {
     private final DeliverySettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     RecipientResolver(RecipientLookups lookups, IdentityRecipients identity, Notifications notifications,
             List<AudienceMail<?>> mails, TransactionTemplate transaction, DeliverySettings settings, Clock clock,
             MeterRegistry meters) {
+        super("recipient-lookup", settings.pollInterval());
         this.lookups = lookups;
         this.identity = identity;
         this.notifications = notifications;
@@ -146,37 +142,10 @@ class RecipientResolver implements SmartLifecycle {
                 .register(meters);
     }
 
-    private void resolveQuietly() {
-        try {
-            while (running && resolveNext()) {
-                // one lookup per transaction, until none is due
-            }
-        } catch (RuntimeException e) {
-            log.warn("Recipient lookup pass failed; will try again: {}", e.toString());
+    @Override
+    protected void pass() {
+        while (isRunning() && resolveNext()) {
+            // one lookup per transaction, until none is due
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        running = true;
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("recipient-lookup").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::resolveQuietly, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
