@@ -228,8 +228,10 @@ class LocalPlatformIT {
     @Order(7)
     void aRegisteredWebhookReceivesTheOrdersApprovalSignedWithItsSecret() throws Exception {
         BlockingQueue<ReceivedWebhook> received = new LinkedBlockingQueue<>();
+        // A path of its own each run: the local run keeps its databases, and one URL is registered once per merchant.
+        String path = "/hook/" + UUID.randomUUID();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
+        receiver.createContext(path, exchange -> {
             received.add(new ReceivedWebhook(exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                     exchange.getRequestHeaders().getFirst("webhook-signature"), exchange.getRequestBody().readAllBytes()));
@@ -237,12 +239,14 @@ class LocalPlatformIT {
             exchange.close();
         });
         receiver.start();
+        List<String> registeredEndpoints = new ArrayList<>();
         try {
             PlatformClient.Answer registered = call("POST", "/portal/v1/webhooks", admin, """
-                    {"type": "order", "url": "http://127.0.0.1:%d/hook", "events": ["order_approved"],
-                     "description": "e2e receiver"}""".formatted(receiver.getAddress().getPort()));
+                    {"type": "order", "url": "http://127.0.0.1:%d%s", "events": ["order_approved"],
+                     "description": "e2e receiver"}""".formatted(receiver.getAddress().getPort(), path));
             assertThat(registered.status()).as(registered.body()).isEqualTo(201);
             String endpoint = registered.json().get("webhook_id").asString();
+            registeredEndpoints.add(endpoint);
             String secret = call("GET", "/portal/v1/webhooks/" + endpoint + "/secret", admin, null).json()
                     .get("secret").asString();
 
@@ -260,6 +264,9 @@ class LocalPlatformIT {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(call("GET", "/portal/v1/webhooks/messages?endpoint_id="
                     + endpoint, admin, null).json().get("messages").get(0).get("status").asString()).isEqualTo("delivered"));
         } finally {
+            for (String endpoint : registeredEndpoints) {
+                call("DELETE", "/portal/v1/webhooks/" + endpoint, admin, null);
+            }
             receiver.stop(0);
         }
     }
