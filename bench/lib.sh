@@ -21,18 +21,22 @@ bench_jdk() {
   echo "No JDK 21+ found" >&2; exit 1
 }
 
+# Builds the service module $1 (default orders-service) and the launcher's Kafka jars, unless they are there.
 bench_build() {
+  local module=${1:-orders-service}
   cd "$BENCH_ROOT"
-  if [[ ! -f orders-service/target/orders-service-0.1.0-SNAPSHOT.jar ]] || ! compgen -G "local-launcher/target/lib/kafka_2.13-*.jar" >/dev/null; then
-    echo "building orders-service and the launcher's Kafka jars ..."
-    ./mvnw -B -q -DskipTests install -pl orders-service,local-launcher -am
+  if [[ ! -f $module/target/$module-0.1.0-SNAPSHOT.jar ]] || ! compgen -G "local-launcher/target/lib/kafka_2.13-*.jar" >/dev/null; then
+    echo "building $module and the launcher's Kafka jars ..."
+    ./mvnw -B -q -DskipTests install -pl "$module",local-launcher -am
   fi
 }
 
+# Starts a broker of the benchmark's own: clients on port $1 (default 19092), its controller on the next port.
 bench_kafka_start() {
+  local port=${1:-19092}
   local dir=$BENCH_DIR/kafka
   rm -rf "$dir"; mkdir -p "$dir/data"
-  sed -e "s#@DATA_DIR@#$dir/data#" -e 's/9092/19092/g' -e 's/9093/19093/g' \
+  sed -e "s#@DATA_DIR@#$dir/data#" -e "s/9092/$port/g" -e "s/9093/$((port + 1))/g" \
     "$BENCH_ROOT/local-launcher/src/main/resources/kafka/server.properties" > "$dir/server.properties"
   cp "$BENCH_ROOT/local-launcher/src/main/resources/kafka/log4j2.xml" "$dir/log4j2.xml"
   local cp="$BENCH_ROOT/local-launcher/target/lib/*"
@@ -42,7 +46,7 @@ bench_kafka_start() {
   "$JAVA_HOME/bin/java" -Xmx512m -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.Kafka \
     "$dir/server.properties" > "$dir/kafka.log" 2>&1 &
   echo $! > "$dir/pid"
-  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19092) 2>/dev/null && return 0; sleep 0.5; done
+  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0; sleep 0.5; done
   echo "bench Kafka did not start; see $dir/kafka.log" >&2; exit 1
 }
 

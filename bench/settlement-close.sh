@@ -16,31 +16,6 @@ HEAP=${HEAP:-512m}
 PORT=18083
 KAFKA=127.0.0.1:19292
 
-settlement_build() {
-  cd "$BENCH_ROOT"
-  if [[ ! -f settlement-service/target/settlement-service-0.1.0-SNAPSHOT.jar ]] || ! compgen -G "local-launcher/target/lib/kafka_2.13-*.jar" >/dev/null; then
-    echo "building settlement-service and the launcher's Kafka jars ..."
-    ./mvnw -B -q -DskipTests install -pl settlement-service,local-launcher -am
-  fi
-}
-
-settlement_kafka_start() {
-  local dir=$BENCH_DIR/kafka
-  rm -rf "$dir"; mkdir -p "$dir/data"
-  sed -e "s#@DATA_DIR@#$dir/data#" -e 's/9092/19292/g' -e 's/9093/19293/g' \
-    "$BENCH_ROOT/local-launcher/src/main/resources/kafka/server.properties" > "$dir/server.properties"
-  cp "$BENCH_ROOT/local-launcher/src/main/resources/kafka/log4j2.xml" "$dir/log4j2.xml"
-  local cp="$BENCH_ROOT/local-launcher/target/lib/*"
-  "$JAVA_HOME/bin/java" -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.tools.StorageTool format \
-    --cluster-id "$(cat /proc/sys/kernel/random/uuid | tr -d - | cut -c1-22)" \
-    --config "$dir/server.properties" > "$dir/format.log" 2>&1
-  "$JAVA_HOME/bin/java" -Xmx512m -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.Kafka \
-    "$dir/server.properties" > "$dir/kafka.log" 2>&1 &
-  echo $! > "$dir/pid"
-  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19292) 2>/dev/null && return 0; sleep 0.5; done
-  echo "bench Kafka did not start; see $dir/kafka.log" >&2; exit 1
-}
-
 settlement_start() {
   "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "$BENCH_ROOT/settlement-service/target/settlement-service-0.1.0-SNAPSHOT.jar" \
     --server.port=$PORT --portal.environment=sandbox \
@@ -75,7 +50,7 @@ timed_sql() {
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-bench_jdk; settlement_build; settlement_kafka_start; bench_database
+bench_jdk; bench_build settlement-service; bench_kafka_start 19292; bench_database
 settlement_start
 MERCHANT=$(cat /proc/sys/kernel/random/uuid)
 ENTITY=$(cat /proc/sys/kernel/random/uuid)

@@ -23,31 +23,6 @@ PORT=18084
 KAFKA=127.0.0.1:19392
 RECEIVER_PORT=18990
 
-webhooks_build() {
-  cd "$BENCH_ROOT"
-  if [[ ! -f webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar ]] || ! compgen -G "local-launcher/target/lib/kafka_2.13-*.jar" >/dev/null; then
-    echo "building webhook-dispatcher and the launcher's Kafka jars ..."
-    ./mvnw -B -q -DskipTests install -pl webhook-dispatcher,local-launcher -am
-  fi
-}
-
-webhooks_kafka_start() {
-  local dir=$BENCH_DIR/kafka
-  rm -rf "$dir"; mkdir -p "$dir/data"
-  sed -e "s#@DATA_DIR@#$dir/data#" -e 's/9092/19392/g' -e 's/9093/19393/g' \
-    "$BENCH_ROOT/local-launcher/src/main/resources/kafka/server.properties" > "$dir/server.properties"
-  cp "$BENCH_ROOT/local-launcher/src/main/resources/kafka/log4j2.xml" "$dir/log4j2.xml"
-  local cp="$BENCH_ROOT/local-launcher/target/lib/*"
-  "$JAVA_HOME/bin/java" -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.tools.StorageTool format \
-    --cluster-id "$(cat /proc/sys/kernel/random/uuid | tr -d - | cut -c1-22)" \
-    --config "$dir/server.properties" > "$dir/format.log" 2>&1
-  "$JAVA_HOME/bin/java" -Xmx512m -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.Kafka \
-    "$dir/server.properties" > "$dir/kafka.log" 2>&1 &
-  echo $! > "$dir/pid"
-  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/19392) 2>/dev/null && return 0; sleep 0.5; done
-  echo "bench Kafka did not start; see $dir/kafka.log" >&2; exit 1
-}
-
 webhooks_start() {
   "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "$BENCH_ROOT/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar" \
     --server.port=$PORT --portal.environment=sandbox --portal.webhooks.allowed-networks=127.0.0.1/32 \
@@ -79,7 +54,7 @@ tool() { local props=$1; shift; "$JAVA_HOME/bin/java" -Xmx512m -Dsun.net.httpser
   "$BENCH_ROOT/bench/WebhooksBench.java" "http://127.0.0.1:$PORT" "$KAFKA" "$@"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-bench_jdk; webhooks_build; webhooks_kafka_start; bench_database
+bench_jdk; bench_build webhook-dispatcher; bench_kafka_start 19392; bench_database
 webhooks_start
 
 # 1. Delivery throughput. Endpoints of one merchant on the receiver's port; their messages are written straight into

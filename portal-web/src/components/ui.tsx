@@ -150,3 +150,22 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+/** Under a paged list: "no results" when it is empty, and the button that loads the next page while there is one. */
+export function ListFooter({ empty, pages, emptyText }: {
+  empty: boolean;
+  pages: { hasNextPage: boolean; fetchNextPage: () => Promise<unknown> };
+  emptyText?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {empty && <p className="empty">{emptyText ?? t('app.noResults')}</p>}
+      {pages.hasNextPage && (
+        <div className="table-footer">
+          <button type="button" className="button-secondary" onClick={() => void pages.fetchNextPage()}>{t('app.more')}</button>
+        </div>
+      )}
+    </>
+  );
+}

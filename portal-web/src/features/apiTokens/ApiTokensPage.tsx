@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import type { ApiToken } from '../../api/types';
-import { CopyButton, DateTime, Dialog, ErrorMessage, Loading, Notice, PageHeader, StatusBadge } from '../../components/ui';
+import { CopyButton, DateTime, Dialog, ErrorMessage, Loading, Notice, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
 
 export function ApiTokensPage() {
   const { t } = useTranslation();
@@ -92,12 +92,7 @@ export function ApiTokensPage() {
               </tbody>
             </table>
           </div>
-          {rows.length === 0 && <p className="empty">{t('app.noResults')}</p>}
-          {tokens.hasNextPage && (
-            <div className="table-footer">
-              <button type="button" className="button-secondary" onClick={() => void tokens.fetchNextPage()}>{t('app.more')}</button>
-            </div>
-          )}
+          <ListFooter empty={rows.length === 0} pages={tokens} />
         </div>
       )}
       <Dialog title={t('apiTokens.add')} open={adding} onClose={() => setAdding(false)}>

@@ -3,7 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
-import { DateTime, ErrorMessage, Loading, PageHeader } from '../../components/ui';
+import { DateTime, ErrorMessage, Loading, PageHeader, ListFooter } from '../../components/ui';
 
 const ACTIONS = ['merchant.registered', 'legal_entity.registered', 'user.invited', 'user.activation_reissued', 'user.role_changed', 'user.entities_changed', 'user.disabled', 'user.enabled', 'user.removed', 'role.created', 'role.updated', 'role.deleted', 'api_token.created', 'api_token.revoked'];
 
@@ -92,12 +92,7 @@ export function AuditLogPage() {
               </tbody>
             </table>
           </div>
-          {rows.length === 0 && <p className="empty">{t('app.noResults')}</p>}
-          {log.hasNextPage && (
-            <div className="table-footer">
-              <button type="button" className="button-secondary" onClick={() => void log.fetchNextPage()}>{t('app.more')}</button>
-            </div>
-          )}
+          <ListFooter empty={rows.length === 0} pages={log} />
         </div>
       )}
     </>

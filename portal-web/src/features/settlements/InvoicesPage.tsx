@@ -5,7 +5,7 @@ import { download, request } from '../../api/client';
 import type { Invoice } from '../../api/types';
 import { useCan } from '../../auth/AuthContext';
 import { EntitySelect, useEntityName, useEntityZone } from '../../components/entities';
-import { Amount, Day, ErrorMessage, Loading, PageHeader } from '../../components/ui';
+import { Amount, Day, ErrorMessage, Loading, PageHeader, ListFooter } from '../../components/ui';
 import { todayIn } from '../../format/dates';
 
 export function InvoicesPage() {
@@ -107,12 +107,7 @@ export function InvoicesPage() {
               </tbody>
             </table>
           </div>
-          {rows.length === 0 && <p className="empty">{t('app.noResults')}</p>}
-          {invoices.hasNextPage && (
-            <div className="table-footer">
-              <button type="button" className="button-secondary" onClick={() => void invoices.fetchNextPage()}>{t('app.more')}</button>
-            </div>
-          )}
+          <ListFooter empty={rows.length === 0} pages={invoices} />
         </div>
       )}
     </>

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { download, request } from '../../api/client';
 import type { Money, SettlementReport } from '../../api/types';
 import { useEntityName } from '../../components/entities';
-import { Amount, DateTime, Day, ErrorMessage, Loading, PageHeader, StatusBadge } from '../../components/ui';
+import { Amount, DateTime, Day, ErrorMessage, Loading, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
 
 interface Line {
   line_id: string;
@@ -100,12 +100,7 @@ export function SettlementReportPage() {
             </tbody>
           </table>
         </div>
-        {lines.length === 0 && <p className="empty">{t('app.noResults')}</p>}
-        {detail.hasNextPage && (
-          <div className="table-footer">
-            <button type="button" className="button-secondary" onClick={() => void detail.fetchNextPage()}>{t('app.more')}</button>
-          </div>
-        )}
+        <ListFooter empty={lines.length === 0} pages={detail} />
       </section>
     </>
   );

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { download, request } from '../../api/client';
 import type { SettlementReport } from '../../api/types';
 import { EntitySelect, useEntityName } from '../../components/entities';
-import { Amount, Day, ErrorMessage, Loading, PageHeader, StatusBadge } from '../../components/ui';
+import { Amount, Day, ErrorMessage, Loading, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
 
 export function SettlementReportsPage() {
   const { t } = useTranslation();
@@ -88,12 +88,7 @@ export function SettlementReportsPage() {
               </tbody>
             </table>
           </div>
-          {rows.length === 0 && <p className="empty">{t('app.noResults')}</p>}
-          {reports.hasNextPage && (
-            <div className="table-footer">
-              <button type="button" className="button-secondary" onClick={() => void reports.fetchNextPage()}>{t('app.more')}</button>
-            </div>
-          )}
+          <ListFooter empty={rows.length === 0} pages={reports} />
         </div>
       )}
     </>

@@ -5,7 +5,7 @@ import { request } from '../../api/client';
 import type { User } from '../../api/types';
 import { useSession } from '../../auth/AuthContext';
 import { useEntities, useEntityName } from '../../components/entities';
-import { DateTime, Dialog, ErrorMessage, Loading, Notice, PageHeader, StatusBadge } from '../../components/ui';
+import { DateTime, Dialog, ErrorMessage, Loading, Notice, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
 import { useRoles } from './api';
 
 export function UsersPage() {
@@ -113,12 +113,7 @@ export function UsersPage() {
               </tbody>
             </table>
           </div>
-          {rows.length === 0 && <p className="empty">{t('app.noResults')}</p>}
-          {users.hasNextPage && (
-            <div className="table-footer">
-              <button type="button" className="button-secondary" onClick={() => void users.fetchNextPage()}>{t('app.more')}</button>
-            </div>
-          )}
+          <ListFooter empty={rows.length === 0} pages={users} />
         </div>
       )}
       {adding && (

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { request } from '../../api/client';
-import { CopyButton, DateTime, ErrorMessage, Loading, Notice, PageHeader, StatusBadge } from '../../components/ui';
+import { CopyButton, DateTime, ErrorMessage, Loading, Notice, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
 import type { Webhook, WebhookAttempt, WebhookMessage } from './api';
 import { WebhookFormDialog } from './WebhookFormDialog';
 
@@ -163,12 +163,7 @@ export function WebhookDetailPage() {
             </tbody>
           </table>
         </div>
-        {rows.length === 0 && !messages.isPending && <p className="empty">{t('webhooks.noDeliveries')}</p>}
-        {messages.hasNextPage && (
-          <div className="table-footer">
-            <button type="button" className="button-secondary" onClick={() => void messages.fetchNextPage()}>{t('app.more')}</button>
-          </div>
-        )}
+        <ListFooter empty={rows.length === 0 && !messages.isPending} pages={messages} emptyText={t('webhooks.noDeliveries')} />
       </section>
       {editing && (
         <WebhookFormDialog

@@ -1,9 +1,10 @@
 package com.partnersportal.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,11 +68,8 @@ class PidFilesTest {
         }
     }
 
-    private static void awaitLogLine(Path log, String line) throws Exception {
-        for (int i = 0; i < 100 && !(Files.exists(log) && Files.readString(log).contains(line)); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(log).content().contains(line);
+    private static void awaitLogLine(Path log, String line) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log).exists().content().contains(line));
     }
 
     /** The child process of {@link #startedProcessIsRecordedDetachedAndStoppable()}. */
