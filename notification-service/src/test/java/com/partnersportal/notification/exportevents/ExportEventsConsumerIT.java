@@ -8,46 +8,22 @@ import com.partnersportal.notification.testing.EventPublisher;
 import com.partnersportal.notification.testing.MailServer;
 import com.partnersportal.notification.testing.ReceivedMail;
 import com.partnersportal.notification.testing.StoredNotifications;
+import com.partnersportal.notification.testing.NotificationConsumerContract;
 import com.partnersportal.orders.contract.OrderExportFailed;
 import com.partnersportal.orders.contract.OrderExportReady;
 import com.partnersportal.orders.contract.OrderTopics;
-import com.partnersportal.testsupport.IdempotentConsumerContract;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Finished and failed order exports are mailed to the user who asked for them, once. */
-class ExportEventsConsumerIT extends IdempotentConsumerContract {
+class ExportEventsConsumerIT extends NotificationConsumerContract {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    JdbcClient jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
-    private EventPublisher events;
-    private StoredNotifications stored;
-
-    @BeforeEach
-    void connectPublisher() {
-        events = new EventPublisher(brokers);
-        stored = new StoredNotifications(jdbc);
-    }
-
-    @AfterEach
-    void closePublisher() {
-        events.close();
-    }
 
     @Override
     protected String topic() {

@@ -14,58 +14,29 @@ import com.partnersportal.notification.testing.MailServer;
 import com.partnersportal.notification.testing.ReceivedMail;
 import com.partnersportal.notification.testing.RecipientLookupRows;
 import com.partnersportal.notification.testing.StoredNotifications;
+import com.partnersportal.notification.testing.NotificationConsumerContract;
 import com.partnersportal.settlement.contract.SettlementReportReady;
 import com.partnersportal.settlement.contract.SettlementTopics;
 import com.partnersportal.settlement.contract.TaxInvoiceIssued;
-import com.partnersportal.testsupport.IdempotentConsumerContract;
 import com.partnersportal.testsupport.TopicReader;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Ready settlement reports and issued tax invoices are mailed, once, to the merchant's users whom identity-service
  * names for the permission and the legal entity, each in their language.
  */
-class SettlementEventsConsumerIT extends IdempotentConsumerContract {
+class SettlementEventsConsumerIT extends NotificationConsumerContract {
 
     private static final String DOWNLOADS = "https://portal.partners.test/downloads/settlement/";
     private static final String CSV = DOWNLOADS + "reports/r-1.csv?expires=1765656000&signature=abc";
     private static final String PDF = DOWNLOADS + "invoices/i-1.pdf?expires=1765656000&signature=def";
     private static final String XML = DOWNLOADS + "invoices/i-1.xml?expires=1765656000&signature=ghi";
-
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MeterRegistry meters;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
-    private EventPublisher events;
-    private StoredNotifications stored;
-    private RecipientLookupRows lookups;
-
-    @BeforeEach
-    void connectPublisher() {
-        events = new EventPublisher(brokers);
-        stored = new StoredNotifications(jdbc);
-        lookups = new RecipientLookupRows(jdbc);
-    }
-
-    @AfterEach
-    void closePublisher() {
-        events.close();
-    }
 
     @Override
     protected String topic() {

@@ -12,51 +12,24 @@ import com.partnersportal.notification.testing.MailServer;
 import com.partnersportal.notification.testing.NotificationTestContextCustomizerFactory;
 import com.partnersportal.notification.testing.ReceivedMail;
 import com.partnersportal.notification.testing.StoredNotifications;
-import com.partnersportal.testsupport.IdempotentConsumerContract;
+import com.partnersportal.notification.testing.NotificationConsumerContract;
 import com.partnersportal.testsupport.TopicReader;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Invitations, re-issued activation links and password resets from identity-service arrive as mails, once. */
-class UserEventsConsumerIT extends IdempotentConsumerContract {
+class UserEventsConsumerIT extends NotificationConsumerContract {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String PORTAL = NotificationTestContextCustomizerFactory.PORTAL_URL;
     private static final Instant EXPIRES = Instant.parse("2026-11-27T11:00:00Z");
-
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MeterRegistry meters;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
-    private EventPublisher events;
-    private StoredNotifications stored;
-
-    @BeforeEach
-    void connectPublisher() {
-        events = new EventPublisher(brokers);
-        stored = new StoredNotifications(jdbc);
-    }
-
-    @AfterEach
-    void closePublisher() {
-        events.close();
-    }
 
     @Override
     protected String topic() {

@@ -14,43 +14,17 @@ import com.partnersportal.notification.testing.NotificationTestContextCustomizer
 import com.partnersportal.notification.testing.ReceivedMail;
 import com.partnersportal.notification.testing.RecipientLookupRows;
 import com.partnersportal.notification.testing.StoredNotifications;
-import com.partnersportal.testsupport.IdempotentConsumerContract;
+import com.partnersportal.notification.testing.NotificationConsumerContract;
 import com.partnersportal.webhooks.contract.WebhookEndpointDisabled;
 import com.partnersportal.webhooks.contract.WebhookTopics;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A disabled webhook endpoint is mailed, once, to the merchant's users who manage webhooks. */
-class WebhookEventsConsumerIT extends IdempotentConsumerContract {
+class WebhookEventsConsumerIT extends NotificationConsumerContract {
 
     private static final String PORTAL = NotificationTestContextCustomizerFactory.PORTAL_URL;
-
-    @Autowired
-    JdbcClient jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
-    private EventPublisher events;
-    private StoredNotifications stored;
-    private RecipientLookupRows lookups;
-
-    @BeforeEach
-    void connectPublisher() {
-        events = new EventPublisher(brokers);
-        stored = new StoredNotifications(jdbc);
-        lookups = new RecipientLookupRows(jdbc);
-    }
-
-    @AfterEach
-    void closePublisher() {
-        events.close();
-    }
 
     @Override
     protected String topic() {
