@@ -21,13 +21,55 @@ export function setSession(next: Session | null) {
   listeners.forEach((listener) => listener(next));
 }
 
-interface TokenPair {
+export interface TokenPair {
   access_token: string;
   refresh_token: string;
+  /** After a recovery code: how many are left. */
+  recovery_codes_remaining?: number;
+  /** After enrolling at sign-in: the new recovery codes, shown once. */
+  recovery_codes?: string[];
 }
 
-export async function signIn(email: string, password: string) {
-  const pair = await request<TokenPair>('/auth/v1/sign-in', { method: 'POST', body: { email, password }, anonymous: true });
+/** A correct password that needs one more step before any token: a code, or enrolling an authenticator. */
+export interface SignInChallenge {
+  next_step: 'second_factor' | 'enrolment';
+  challenge_token: string;
+  expires_at: string;
+}
+
+/** What to show to enrol an authenticator: the QR code (an image address), the key to type, the otpauth URI. */
+export interface Enrolment {
+  secret: string;
+  otpauth_uri: string;
+  qr_code: string;
+  expires_at: string;
+}
+
+/** Signs in when the password is all it takes; otherwise answers the next step. */
+export async function signIn(email: string, password: string): Promise<SignInChallenge | null> {
+  const answer = await request<TokenPair | SignInChallenge>('/auth/v1/sign-in', { method: 'POST', body: { email, password }, anonymous: true });
+  if ('access_token' in answer) {
+    startSession(answer);
+    return null;
+  }
+  return answer;
+}
+
+/** The second step: a code from the authenticator or a recovery code. The caller starts the session. */
+export function completeSignIn(challenge: string, proof: { code: string } | { recovery_code: string }) {
+  return request<TokenPair>('/auth/v1/sign-in/second-factor', { method: 'POST', body: { challenge_token: challenge, ...proof }, anonymous: true });
+}
+
+export function startSignInEnrolment(challenge: string) {
+  return request<Enrolment>('/auth/v1/sign-in/enrolment', { method: 'POST', body: { challenge_token: challenge }, anonymous: true });
+}
+
+/** Confirms the new authenticator; the answer carries the tokens and the recovery codes to show before starting. */
+export function confirmSignInEnrolment(challenge: string, code: string) {
+  return request<TokenPair>('/auth/v1/sign-in/enrolment/confirmation', { method: 'POST', body: { challenge_token: challenge, code }, anonymous: true });
+}
+
+export function startSession(pair: TokenPair) {
   setSession(saveSession(pair.access_token, pair.refresh_token));
 }
 

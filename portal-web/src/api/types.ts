@@ -82,7 +82,16 @@ export interface User {
   role: { id: string; name: string };
   legal_entity_ids: string[];
   status: 'invited' | 'active' | 'disabled';
+  second_factor_enabled: boolean;
   created_at: string;
+}
+
+/** The signed-in user's second factor, as their security section shows it. */
+export interface SecondFactorStatus {
+  enabled: boolean;
+  enabled_at?: string | null;
+  recovery_codes_remaining: number;
+  required_by_team: boolean;
 }
 
 export interface Role {

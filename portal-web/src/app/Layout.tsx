@@ -102,6 +102,11 @@ export function Layout() {
                 </NavLink>
               </li>
             ))}
+            <li>
+              <NavLink to="/security" end onClick={() => setMenuOpen(false)}>
+                {t('nav.security')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <main id="main" className="content" tabIndex={-1} ref={main}>

@@ -16,6 +16,7 @@ import { WebhooksPage } from '../features/webhooks/WebhooksPage';
 import { WebhookDetailPage } from '../features/webhooks/WebhookDetailPage';
 import { ApiTokensPage } from '../features/apiTokens/ApiTokensPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { SecurityPage } from '../features/security/SecurityPage';
 
 const guarded = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
       { path: '/webhooks/:webhookId', element: guarded('webhooks.manage', <WebhookDetailPage />) },
       { path: '/api-tokens', element: guarded('api_tokens.manage', <ApiTokensPage />) },
       { path: '/audit-log', element: guarded('audit.view', <AuditLogPage />) },
+      { path: '/security', element: <SecurityPage /> },
       { path: '/index.html', element: <Navigate to="/" replace /> },
     ],
   },

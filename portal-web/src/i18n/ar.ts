@@ -2,7 +2,7 @@ import type { Messages } from './en';
 
 const ar: Messages = {
   app: { name: 'بوابة الشركاء', sandbox: 'بيئة تجريبية', sandboxNote: 'بيئة تجريبية: بيانات للاختبار، بلا أموال حقيقية', skip: 'انتقل إلى المحتوى', menu: 'القائمة', language: 'English', languageLabel: 'التبديل إلى الإنجليزية', signOut: 'تسجيل الخروج', signedInAs: 'مسجّل الدخول باسم {{name}}', loading: 'جارٍ التحميل…', retry: 'أعد المحاولة', notFound: 'هذه الصفحة غير موجودة.', forbidden: 'دورك لا يسمح بهذه الصفحة.', home: 'الذهاب إلى الطلبات', close: 'إغلاق', cancel: 'إلغاء', save: 'حفظ', more: 'تحميل المزيد', noResults: 'لا توجد نتائج.', all: 'الكل', yes: 'نعم', no: 'لا', copy: 'نسخ', copied: 'تم النسخ', from: 'من', to: 'إلى', search: 'بحث', apply: 'تطبيق', reset: 'إعادة ضبط', actions: 'إجراءات', download: 'تنزيل', status: 'الحالة', entity: 'الكيان القانوني', navigation: 'التنقل الرئيسي' },
-  nav: { orders: 'الطلبات', settlements: 'تقارير التسوية', settlementInfo: 'معلومات التسوية', invoices: 'الفواتير', users: 'المستخدمون', roles: 'أدوار المستخدمين', webhooks: 'خطافات الويب', apiTokens: 'رموز الواجهة البرمجية', audit: 'سجل التدقيق' },
+  nav: { orders: 'الطلبات', settlements: 'تقارير التسوية', settlementInfo: 'معلومات التسوية', invoices: 'الفواتير', users: 'المستخدمون', roles: 'أدوار المستخدمين', webhooks: 'خطافات الويب', apiTokens: 'رموز الواجهة البرمجية', audit: 'سجل التدقيق', security: 'الأمان' },
   auth: {
     signInTitle: 'تسجيل الدخول إلى بوابة الشركاء', email: 'البريد الإلكتروني', password: 'كلمة المرور', signIn: 'تسجيل الدخول', signingIn: 'جارٍ تسجيل الدخول…', forgot: 'نسيت كلمة المرور؟',
     resetRequestTitle: 'إعادة تعيين كلمة المرور', resetRequestIntro: 'أدخل بريدك الإلكتروني وسنرسل لك رابطًا لاختيار كلمة مرور جديدة.', sendLink: 'إرسال الرابط', resetRequested: 'إذا كان البريد مسجّلًا لدينا فالرابط في طريقه إليك، وهو صالح لمدة 72 ساعة.', backToSignIn: 'العودة إلى تسجيل الدخول',
@@ -10,6 +10,9 @@ const ar: Messages = {
     newPassword: 'كلمة المرور الجديدة', confirmPassword: 'أعد كتابة كلمة المرور', passwordHint: 'من 12 إلى 128 حرفًا، لا تتضمن بريدك الإلكتروني وليست كلمة مرور شائعة.', mismatch: 'كلمتا المرور غير متطابقتين.',
     activate: 'تفعيل', setPassword: 'تعيين كلمة المرور', activated: 'تم تفعيل حسابك. سجّل الدخول بكلمة المرور الجديدة.', passwordChanged: 'تم تغيير كلمة المرور. سجّل الدخول بها.', checkingLink: 'جارٍ التحقق من الرابط…', linkExpires: 'هذا الرابط صالح حتى {{date}}.',
     sessionEnded: 'انتهت جلستك. يرجى تسجيل الدخول مجددًا.',
+    codeTitle: 'أدخل الرمز', codeIntro: 'افتح تطبيق المصادقة وأدخل الرمز المكوّن من 6 أرقام الظاهر لبوابة الشركاء.', recoveryIntro: 'أدخل أحد رموز الاسترداد. كل رمز يصلح مرة واحدة.', verify: 'تحقّق', startOver: 'البدء من جديد',
+    enrolTitle: 'إعداد التحقق بخطوتين', enrolIntro: 'يشترط فريقك التحقق بخطوتين. أعدّ تطبيق مصادقة لإكمال تسجيل الدخول.', continueToPortal: 'المتابعة إلى البوابة',
+    recoveryUsed: 'سجّلت الدخول برمز استرداد. رموز الاسترداد المتبقية: {{count}}. أنشئ رموزاً جديدة أو استبدل تطبيق المصادقة من صفحة الأمان.',
   },
   errors: {
     generic: 'حدث خطأ ({{code}}). يرجى المحاولة مرة أخرى.', network: 'تعذّر الوصول إلى البوابة. تحقق من اتصالك وأعد المحاولة.',
@@ -25,6 +28,9 @@ const ar: Messages = {
     role_name_taken: 'يوجد دور بهذا الاسم.', role_built_in: 'لا يمكن تغيير الأدوار المدمجة.', role_in_use: 'ما زال مستخدمون يحملون هذا الدور.', role_limit_reached: 'تم بلوغ الحد الأقصى وهو 50 دورًا.', permission_unknown: 'صلاحية غير معروفة.',
     api_token_name_taken: 'يوجد رمز بهذا الاسم.', api_token_limit_reached: 'تم بلوغ الحد الأقصى وهو 50 رمزًا.',
     report_not_found: 'هذا التقرير غير موجود.', invoice_not_found: 'هذه الفاتورة غير موجودة.', invalid_cursor: 'تغيّرت القائمة؛ ابدأ من الصفحة الأولى.',
+    second_factor_code_invalid: 'هذا الرمز غير صحيح. أدخل الرمز الظاهر الآن في تطبيق المصادقة.', second_factor_code_used: 'تم استخدام هذا الرمز من قبل. انتظر الرمز التالي في التطبيق.', second_factor_code_required: 'أدخل الرمز من تطبيق المصادقة أو رمز استرداد.',
+    recovery_code_invalid: 'رمز الاسترداد غير صحيح أو تم استخدامه من قبل.', sign_in_challenge_invalid: 'استغرق تسجيل الدخول وقتاً طويلاً أو اكتمل بالفعل. ابدأ من جديد بكلمة المرور.', second_factor_enrolment_not_started: 'استغرق الإعداد أكثر من 15 دقيقة. ابدأ من جديد.',
+    second_factor_not_enrolled: 'التحقق بخطوتين غير مفعّل لهذا الحساب. لاشتراطه على الفريق، فعّله لحسابك أولاً (صفحة الأمان).', second_factor_required_by_team: 'يشترط فريقك التحقق بخطوتين: يمكنك استبدال تطبيق المصادقة لا إيقافه.', own_second_factor: 'غيّر التحقق بخطوتين لحسابك من صفحة الأمان.', password_incorrect: 'كلمة المرور غير صحيحة.',
     webhook_already_registered: 'يوجد خطاف مسجّل بهذا الرابط.', message_not_found: 'هذا الإرسال غير موجود.', event_type_unknown: 'نوع حدث غير معروف.', webhook_url_invalid: 'يجب أن يكون الرابط عنوان https.', webhook_not_found: 'خطاف الويب هذا غير موجود.',
   },
   status: { new: 'جديد', approved: 'موافق عليه', authorised: 'مصرّح', declined: 'مرفوض', expired: 'منتهي الصلاحية', canceled: 'ملغى', updated: 'محدّث', partially_captured: 'محصّل جزئيًا', fully_captured: 'محصّل بالكامل', partially_refunded: 'مسترد جزئيًا', fully_refunded: 'مسترد بالكامل',
@@ -65,9 +71,22 @@ const ar: Messages = {
   },
   apiTokens: { title: 'رموز الواجهة البرمجية', add: 'إنشاء رمز', name: 'الاسم', prefix: 'البادئة', created: 'تاريخ الإنشاء', lastUsed: 'آخر استخدام', revoke: 'إلغاء', revokeConfirm: 'إلغاء {{name}}؟ تتوقف الطلبات التي تستخدمه خلال دقيقة.', revoked: 'تم إلغاء الرمز.', newToken: 'انسخ الرمز الآن: لن يظهر مرة أخرى.', never: 'أبدًا' },
   audit: { title: 'سجل التدقيق', when: 'الوقت', action: 'الإجراء', actor: 'المنفّذ', target: 'الهدف', address: 'العنوان', changes: 'التغييرات', actionFilter: 'الإجراء' },
+  security: {
+    title: 'الأمان', twoStep: 'التحقق بخطوتين', on: 'مفعّل', off: 'غير مفعّل', onSince: 'مفعّل منذ', recoveryLeft: 'رموز الاسترداد المتبقية: {{count}}',
+    offIntro: 'احمِ حسابك برمز من تطبيق مصادقة (مثل Google Authenticator أو Microsoft Authenticator أو 1Password) إضافة إلى كلمة المرور.',
+    requiredByTeam: 'يشترط فريقك التحقق بخطوتين.', turnOn: 'تفعيل التحقق بخطوتين', replace: 'استبدال تطبيق المصادقة', newCodes: 'رموز استرداد جديدة', turnOff: 'إيقاف التحقق بخطوتين',
+    modeTitle: { enable: 'تفعيل التحقق بخطوتين', replace: 'استبدال تطبيق المصادقة', codes: 'إنشاء رموز استرداد جديدة', disable: 'إيقاف التحقق بخطوتين' },
+    passwordIntro: 'أدخل كلمة المرور للمتابعة.', passwordAndCodeIntro: 'أدخل كلمة المرور والرمز من تطبيق المصادقة (أو رمز استرداد).', continue: 'متابعة',
+    code: 'الرمز من تطبيق المصادقة', recoveryCode: 'رمز الاسترداد', useRecoveryCode: 'استخدم رمز استرداد بدلاً من ذلك', useCode: 'استخدم رمزاً من التطبيق بدلاً من ذلك',
+    scanTitle: 'إعداد تطبيق المصادقة', scanStep: 'امسح رمز QR هذا بتطبيق المصادقة.', codeStep: 'أدخل الرمز المكوّن من 6 أرقام الظاهر في التطبيق للتأكيد.', qrAlt: 'رمز QR يضيف بوابة الشركاء إلى تطبيق المصادقة', manualKey: 'تعذّر المسح؟ أدخل هذا المفتاح في التطبيق بدلاً من ذلك:', confirm: 'تأكيد',
+    codesTitle: 'احفظ رموز الاسترداد', codesIntro: 'إذا فقدت هاتفك، يتيح لك كل رمز تسجيل الدخول مرة واحدة. تظهر الرموز هذه المرة فقط: انسخها أو نزّلها الآن واحفظها في مكان آمن.', codesFileTitle: 'رموز الاسترداد لبوابة الشركاء (كل رمز يصلح مرة واحدة)', savedCodes: 'حفظتُ رموز الاسترداد', done: 'تم',
+    enabled: 'تم تفعيل التحقق بخطوتين.', replaced: 'تم إعداد تطبيق المصادقة الجديد؛ لم يعد التطبيق السابق يعمل.', codesReplaced: 'رموز الاسترداد الجديدة جاهزة؛ لم تعد الرموز السابقة تعمل.', disabled: 'تم إيقاف التحقق بخطوتين.',
+    teamTitle: 'التحقق بخطوتين للفريق', teamRequire: 'اشتراط التحقق بخطوتين على جميع أعضاء الفريق', teamIntro: 'يُعدّه الأعضاء الذين لم يفعّلوه عند تسجيل دخولهم التالي؛ وتنتهي الجلسات التي بدأت دونه. فعّله لحسابك أولاً.', teamSaved: 'تم الحفظ.',
+    column: 'التحقق بخطوتين', reset: 'إعادة ضبط التحقق بخطوتين', resetConfirm: 'إزالة التحقق بخطوتين للمستخدم {{email}} (لفقدان الهاتف)؟ تنتهي جلساته ويعيد إعداده عند الطلب.', resetDone: 'تمت إزالة التحقق بخطوتين للمستخدم {{email}}.',
+  },
   roleNames: { admin: 'مسؤول', finance: 'المالية', operations: 'العمليات', developer: 'مطوّر', viewer: 'مُطّلع' },
   webhookEvents: { order_approved: 'الموافقة على الطلب', order_declined: 'رفض الطلب', order_authorised: 'التصريح بالطلب', order_captured: 'تحصيل الطلب', order_refunded: 'استرداد الطلب', order_canceled: 'إلغاء الطلب', order_expired: 'انتهاء صلاحية الطلب' },
-  auditActions: { 'merchant.registered': 'تسجيل التاجر', 'legal_entity.registered': 'تسجيل كيان قانوني', 'user.invited': 'دعوة مستخدم', 'user.activation_reissued': 'إعادة إرسال التفعيل', 'user.role_changed': 'تغيير الدور', 'user.entities_changed': 'تغيير الكيانات القانونية', 'user.disabled': 'تعطيل مستخدم', 'user.enabled': 'تفعيل مستخدم', 'user.removed': 'حذف مستخدم', 'role.created': 'إنشاء دور', 'role.updated': 'تعديل دور', 'role.deleted': 'حذف دور', 'api_token.created': 'إنشاء رمز', 'api_token.revoked': 'إلغاء رمز' },
+  auditActions: { 'merchant.registered': 'تسجيل التاجر', 'legal_entity.registered': 'تسجيل كيان قانوني', 'user.invited': 'دعوة مستخدم', 'user.activation_reissued': 'إعادة إرسال التفعيل', 'user.role_changed': 'تغيير الدور', 'user.entities_changed': 'تغيير الكيانات القانونية', 'user.disabled': 'تعطيل مستخدم', 'user.enabled': 'تفعيل مستخدم', 'user.removed': 'حذف مستخدم', 'role.created': 'إنشاء دور', 'role.updated': 'تعديل دور', 'role.deleted': 'حذف دور', 'api_token.created': 'إنشاء رمز', 'api_token.revoked': 'إلغاء رمز', 'user.second_factor_enabled': 'تفعيل التحقق بخطوتين', 'user.second_factor_disabled': 'إيقاف التحقق بخطوتين', 'user.second_factor_reset': 'إعادة ضبط التحقق بخطوتين من مسؤول', 'user.recovery_codes_regenerated': 'رموز استرداد جديدة', 'user.recovery_code_used': 'استخدام رمز استرداد', 'merchant.second_factor_requirement_changed': 'تغيير اشتراط التحقق بخطوتين للفريق' },
 };
 
 export default ar;

@@ -1,6 +1,6 @@
 const en = {
   app: { name: 'Partners Portal', sandbox: 'Sandbox', sandboxNote: 'Sandbox: test data, no real money', skip: 'Skip to content', menu: 'Menu', language: 'العربية', languageLabel: 'Switch to Arabic', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', loading: 'Loading…', retry: 'Try again', notFound: 'This page does not exist.', forbidden: 'Your role does not allow this page.', home: 'Go to orders', close: 'Close', cancel: 'Cancel', save: 'Save', more: 'Load more', noResults: 'Nothing to show.', all: 'All', yes: 'Yes', no: 'No', copy: 'Copy', copied: 'Copied', from: 'From', to: 'To', search: 'Search', apply: 'Apply', reset: 'Reset', actions: 'Actions', download: 'Download', status: 'Status', entity: 'Legal entity', navigation: 'Main navigation' },
-  nav: { orders: 'Orders', settlements: 'Settlement reports', settlementInfo: 'Settlement info', invoices: 'Invoices', users: 'Users', roles: 'User roles', webhooks: 'Webhooks', apiTokens: 'API tokens', audit: 'Audit log' },
+  nav: { orders: 'Orders', settlements: 'Settlement reports', settlementInfo: 'Settlement info', invoices: 'Invoices', users: 'Users', roles: 'User roles', webhooks: 'Webhooks', apiTokens: 'API tokens', audit: 'Audit log', security: 'Security' },
   auth: {
     signInTitle: 'Sign in to Partners Portal', email: 'Email', password: 'Password', signIn: 'Sign in', signingIn: 'Signing in…', forgot: 'Forgot your password?',
     resetRequestTitle: 'Reset your password', resetRequestIntro: 'Enter your email and we will send you a link to choose a new password.', sendLink: 'Send link', resetRequested: 'If the email belongs to an account, a link is on its way. It works for 72 hours.', backToSignIn: 'Back to sign in',
@@ -8,6 +8,9 @@ const en = {
     newPassword: 'New password', confirmPassword: 'Repeat the password', passwordHint: '12 to 128 characters, not your email and not a common password.', mismatch: 'The two passwords differ.',
     activate: 'Activate', setPassword: 'Set password', activated: 'Your account is active. Sign in with your new password.', passwordChanged: 'Your password is changed. Sign in with it.', checkingLink: 'Checking your link…', linkExpires: 'This link works until {{date}}.',
     sessionEnded: 'Your session ended. Please sign in again.',
+    codeTitle: 'Enter your code', codeIntro: 'Open your authenticator app and enter the 6-digit code it shows for Partners Portal.', recoveryIntro: 'Enter one of your recovery codes. Each works once.', verify: 'Verify', startOver: 'Start over',
+    enrolTitle: 'Set up two-step verification', enrolIntro: 'Your team requires two-step verification. Set up an authenticator app to finish signing in.', continueToPortal: 'Continue to the portal',
+    recoveryUsed: 'You signed in with a recovery code. Recovery codes left: {{count}}. Make new ones or replace your authenticator on the Security page.',
   },
   errors: {
     generic: 'Something went wrong ({{code}}). Please try again.', network: 'The portal cannot be reached. Check your connection and try again.',
@@ -23,6 +26,9 @@ const en = {
     role_name_taken: 'A role with this name exists already.', role_built_in: 'Built-in roles cannot be changed.', role_in_use: 'Users still hold this role.', role_limit_reached: 'The limit of 50 roles is reached.', permission_unknown: 'Unknown permission.',
     api_token_name_taken: 'A token with this name exists already.', api_token_limit_reached: 'The limit of 50 tokens is reached.',
     report_not_found: 'This report does not exist.', invoice_not_found: 'This invoice does not exist.', invalid_cursor: 'The list changed; start again from the first page.',
+    second_factor_code_invalid: 'That code is not right. Enter the code your authenticator app shows now.', second_factor_code_used: 'That code was used already. Wait for your app to show the next one.', second_factor_code_required: 'Enter the code from your authenticator app or a recovery code.',
+    recovery_code_invalid: 'That recovery code is not right, or it was used already.', sign_in_challenge_invalid: 'This sign-in took too long or was finished already. Start over with your password.', second_factor_enrolment_not_started: 'The set-up took longer than 15 minutes. Start again.',
+    second_factor_not_enrolled: 'Two-step verification is not on for this account. To require it for the team, turn it on for your own account first (Security page).', second_factor_required_by_team: 'Your team requires two-step verification: you can replace your authenticator, not turn it off.', own_second_factor: 'Change your own two-step verification on your Security page.', password_incorrect: 'That is not your password.',
     webhook_already_registered: 'A webhook with this URL is registered already.', message_not_found: 'This delivery does not exist.', event_type_unknown: 'Unknown event type.', webhook_url_invalid: 'The URL must be an https address.', webhook_not_found: 'This webhook does not exist.',
   },
   status: { new: 'New', approved: 'Approved', authorised: 'Authorised', declined: 'Declined', expired: 'Expired', canceled: 'Canceled', updated: 'Updated', partially_captured: 'Partially captured', fully_captured: 'Fully captured', partially_refunded: 'Partially refunded', fully_refunded: 'Fully refunded',
@@ -63,9 +69,22 @@ const en = {
   },
   apiTokens: { title: 'API tokens', add: 'Create token', name: 'Name', prefix: 'Prefix', created: 'Created', lastUsed: 'Last used', revoke: 'Revoke', revokeConfirm: 'Revoke {{name}}? Calls with it stop within a minute.', revoked: 'Token revoked.', newToken: 'Copy the token now: it is shown only this once.', never: 'Never' },
   audit: { title: 'Audit log', when: 'When', action: 'Action', actor: 'Who', target: 'Target', address: 'Address', changes: 'Changes', actionFilter: 'Action' },
+  security: {
+    title: 'Security', twoStep: 'Two-step verification', on: 'On', off: 'Off', onSince: 'On since', recoveryLeft: 'Recovery codes left: {{count}}',
+    offIntro: 'Protect your account with a code from an authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password) in addition to your password.',
+    requiredByTeam: 'Your team requires two-step verification.', turnOn: 'Turn on two-step verification', replace: 'Replace authenticator', newCodes: 'New recovery codes', turnOff: 'Turn off two-step verification',
+    modeTitle: { enable: 'Turn on two-step verification', replace: 'Replace your authenticator', codes: 'Make new recovery codes', disable: 'Turn off two-step verification' },
+    passwordIntro: 'Enter your password to continue.', passwordAndCodeIntro: 'Enter your password and the code from your authenticator app (or a recovery code).', continue: 'Continue',
+    code: 'Code from your authenticator app', recoveryCode: 'Recovery code', useRecoveryCode: 'Use a recovery code instead', useCode: 'Use a code from your app instead',
+    scanTitle: 'Set up your authenticator app', scanStep: 'Scan this QR code with your authenticator app.', codeStep: 'Enter the 6-digit code the app shows to confirm.', qrAlt: 'QR code that adds Partners Portal to an authenticator app', manualKey: 'Cannot scan? Enter this key in the app instead:', confirm: 'Confirm',
+    codesTitle: 'Save your recovery codes', codesIntro: 'If you lose your phone, each code signs you in once. They are shown only this once: copy or download them now and keep them somewhere safe.', codesFileTitle: 'Partners Portal recovery codes (each works once)', savedCodes: 'I have saved my recovery codes', done: 'Done',
+    enabled: 'Two-step verification is on.', replaced: 'Your new authenticator is set up; the old one no longer works.', codesReplaced: 'Your new recovery codes are ready; the old ones no longer work.', disabled: 'Two-step verification is off.',
+    teamTitle: 'Two-step verification for the team', teamRequire: 'Require two-step verification for everyone in the team', teamIntro: 'Members without it set it up at their next sign-in; sessions started without it end. Turn it on for your own account first.', teamSaved: 'Saved.',
+    column: 'Two-step', reset: 'Reset two-step', resetConfirm: 'Remove the two-step verification of {{email}} (for a lost phone)? Their sessions end, and they set it up again when next asked.', resetDone: 'Two-step verification removed for {{email}}.',
+  },
   roleNames: { admin: 'Admin', finance: 'Finance', operations: 'Operations', developer: 'Developer', viewer: 'Viewer' },
   webhookEvents: { order_approved: 'Order approved', order_declined: 'Order declined', order_authorised: 'Order authorised', order_captured: 'Order captured', order_refunded: 'Order refunded', order_canceled: 'Order canceled', order_expired: 'Order expired' },
-  auditActions: { 'merchant.registered': 'Merchant registered', 'legal_entity.registered': 'Legal entity registered', 'user.invited': 'User invited', 'user.activation_reissued': 'Activation re-sent', 'user.role_changed': 'Role changed', 'user.entities_changed': 'Legal entities changed', 'user.disabled': 'User disabled', 'user.enabled': 'User enabled', 'user.removed': 'User removed', 'role.created': 'Role created', 'role.updated': 'Role updated', 'role.deleted': 'Role deleted', 'api_token.created': 'API token created', 'api_token.revoked': 'API token revoked' },
+  auditActions: { 'merchant.registered': 'Merchant registered', 'legal_entity.registered': 'Legal entity registered', 'user.invited': 'User invited', 'user.activation_reissued': 'Activation re-sent', 'user.role_changed': 'Role changed', 'user.entities_changed': 'Legal entities changed', 'user.disabled': 'User disabled', 'user.enabled': 'User enabled', 'user.removed': 'User removed', 'role.created': 'Role created', 'role.updated': 'Role updated', 'role.deleted': 'Role deleted', 'api_token.created': 'API token created', 'api_token.revoked': 'API token revoked', 'user.second_factor_enabled': 'Two-step verification turned on', 'user.second_factor_disabled': 'Two-step verification turned off', 'user.second_factor_reset': 'Two-step verification reset by an admin', 'user.recovery_codes_regenerated': 'New recovery codes', 'user.recovery_code_used': 'Recovery code used', 'merchant.second_factor_requirement_changed': 'Team two-step requirement changed' },
 };
 
 export default en;

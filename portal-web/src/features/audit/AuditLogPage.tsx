@@ -5,7 +5,7 @@ import { request } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
 import { DateTime, ErrorMessage, Loading, PageHeader, ListFooter } from '../../components/ui';
 
-const ACTIONS = ['merchant.registered', 'legal_entity.registered', 'user.invited', 'user.activation_reissued', 'user.role_changed', 'user.entities_changed', 'user.disabled', 'user.enabled', 'user.removed', 'role.created', 'role.updated', 'role.deleted', 'api_token.created', 'api_token.revoked'];
+const ACTIONS = ['merchant.registered', 'legal_entity.registered', 'user.invited', 'user.activation_reissued', 'user.role_changed', 'user.entities_changed', 'user.disabled', 'user.enabled', 'user.removed', 'role.created', 'role.updated', 'role.deleted', 'api_token.created', 'api_token.revoked', 'user.second_factor_enabled', 'user.second_factor_disabled', 'user.second_factor_reset', 'user.recovery_codes_regenerated', 'user.recovery_code_used', 'merchant.second_factor_requirement_changed'];
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import type { User } from '../../api/types';
@@ -26,10 +26,11 @@ export function UsersPage() {
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
   const action = useMutation({
-    mutationFn: ({ user, kind }: { user: User; kind: 'activation' | 'disable' | 'enable' }) =>
+    mutationFn: ({ user, kind }: { user: User; kind: 'activation' | 'disable' | 'enable' | 'second-factor/reset' }) =>
       request(`/portal/v1/users/${user.id}/${kind}`, { method: 'POST' }),
-    onSuccess: (_, { kind }) => {
-      setNotice(t(kind === 'activation' ? 'users.resent' : kind === 'disable' ? 'users.disabled' : 'users.enabled'));
+    onSuccess: (_, { user, kind }) => {
+      setNotice(kind === 'second-factor/reset' ? t('security.resetDone', { email: user.email })
+        : t(kind === 'activation' ? 'users.resent' : kind === 'disable' ? 'users.disabled' : 'users.enabled'));
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     },
   });
@@ -51,6 +52,7 @@ export function UsersPage() {
           <button type="submit" className="button-secondary">{t('app.search')}</button>
         </div>
       </form>
+      <TeamTwoStepSetting />
       {notice && <Notice>{notice}</Notice>}
       <ErrorMessage error={action.error} />
       {users.isPending && <Loading />}
@@ -65,6 +67,7 @@ export function UsersPage() {
                   <th scope="col">{t('users.role')}</th>
                   <th scope="col" className="hide-narrow">{t('users.entities')}</th>
                   <th scope="col">{t('app.status')}</th>
+                  <th scope="col">{t('security.column')}</th>
                   <th scope="col" className="hide-narrow">{t('users.created')}</th>
                   <th scope="col">{t('app.actions')}</th>
                 </tr>
@@ -81,6 +84,11 @@ export function UsersPage() {
                       <td>{t(`roleNames.${user.role.id}`, { defaultValue: user.role.name })}</td>
                       <td className="hide-narrow">{user.legal_entity_ids.length === 0 ? t('users.allEntities') : user.legal_entity_ids.map(entityName).join(', ')}</td>
                       <td><StatusBadge status={user.status} /></td>
+                      <td>
+                        <span className={`badge badge-${user.second_factor_enabled ? 'ok' : 'muted'}`}>
+                          {user.second_factor_enabled ? t('security.on') : t('security.off')}
+                        </span>
+                      </td>
                       <td className="hide-narrow"><DateTime value={user.created_at} /></td>
                       <td className="row-actions">
                         <button type="button" className="button-link" onClick={() => { setNotice(null); setEditing(user); }} aria-label={`${t('users.changeRole')}: ${user.email}`}>
@@ -99,6 +107,16 @@ export function UsersPage() {
                             aria-label={`${t('users.disable')}: ${user.email}`}
                           >
                             {t('users.disable')}
+                          </button>
+                        )}
+                        {user.second_factor_enabled && !self && (
+                          <button
+                            type="button"
+                            className="button-link danger"
+                            onClick={() => window.confirm(t('security.resetConfirm', { email: user.email })) && action.mutate({ user, kind: 'second-factor/reset' })}
+                            aria-label={`${t('security.reset')}: ${user.email}`}
+                          >
+                            {t('security.reset')}
                           </button>
                         )}
                         {user.status === 'disabled' && (
@@ -140,6 +158,40 @@ export function UsersPage() {
         />
       )}
     </>
+  );
+}
+
+/** The admin's team setting: whether everyone must sign in with two-step verification. */
+function TeamTwoStepSetting() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [saved, setSaved] = useState(false);
+  const settings = useQuery({ queryKey: ['security-settings'], queryFn: () => request<{ second_factor_required: boolean }>('/portal/v1/security-settings') });
+  const change = useMutation({
+    mutationFn: (required: boolean) => request<{ second_factor_required: boolean }>('/portal/v1/security-settings', { method: 'PUT', body: { second_factor_required: required } }),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(['security-settings'], answer);
+      setSaved(true);
+    },
+  });
+  if (!settings.data) return <ErrorMessage error={settings.error} />;
+  return (
+    <section className="card" aria-labelledby="team-two-step-title">
+      <h2 id="team-two-step-title">{t('security.teamTitle')}</h2>
+      <div className="checkbox">
+        <input
+          id="team-two-step"
+          type="checkbox"
+          checked={settings.data.second_factor_required}
+          disabled={change.isPending}
+          onChange={(e) => { setSaved(false); change.mutate(e.target.checked); }}
+        />
+        <label htmlFor="team-two-step">{t('security.teamRequire')}</label>
+      </div>
+      <p className="hint">{t('security.teamIntro')}</p>
+      {saved && <Notice>{t('security.teamSaved')}</Notice>}
+      <ErrorMessage error={change.error} />
+    </section>
   );
 }
 

@@ -30,18 +30,21 @@ public final class RouteTable {
             // identity-service: signing in, activation and password reset (the mailed links' pages are the portal app's:
             // gateway.web.PortalWebRoutes), keys
             route("sign-in", IDENTITY, POST, "/auth/v1/sign-in", open(), SIGN_IN),
+            route("sign-in-second-step", IDENTITY, POST, "/auth/v1/sign-in/**", open(), SIGN_IN),
             route("refresh", IDENTITY, POST, "/auth/v1/refresh", open(), SIGN_IN),
             route("sign-out", IDENTITY, POST, "/auth/v1/sign-out", open(), STANDARD),
             route("activation", IDENTITY, null, "/auth/v1/activation", open(), SIGN_IN),
             route("password-reset", IDENTITY, null, "/auth/v1/password-reset/**", open(), SIGN_IN),
             route("jwks", IDENTITY, GET, "/.well-known/jwks.json", open(), STANDARD),
-            // identity-service: the team, roles, API tokens, audit log
+            // identity-service: the team, roles, API tokens, audit log, security settings and the user's own security section
             route("users", IDENTITY, null, "/portal/v1/users/**", permission(Permission.USERS_MANAGE), STANDARD),
             route("roles", IDENTITY, null, "/portal/v1/roles/**", permission(Permission.USERS_MANAGE), STANDARD),
             route("permissions", IDENTITY, GET, "/portal/v1/permissions", permission(Permission.USERS_MANAGE), STANDARD),
             route("api-tokens", IDENTITY, null, "/portal/v1/api-tokens/**", permission(Permission.API_TOKENS_MANAGE), STANDARD),
             route("audit-log", IDENTITY, GET, "/portal/v1/audit-log/**", permission(Permission.AUDIT_VIEW), STANDARD),
             route("legal-entities", IDENTITY, GET, "/portal/v1/legal-entities/**", signedIn(), STANDARD),
+            route("security-settings", IDENTITY, null, "/portal/v1/security-settings", permission(Permission.USERS_MANAGE), STANDARD),
+            route("my-security", IDENTITY, null, "/portal/v1/me/**", signedIn(), STANDARD),
             // orders-service: Tamara's merchant API
             route("merchant-checkout", ORDERS, POST, "/checkout", merchantApi(), STANDARD),
             route("merchant-orders", ORDERS, null, "/orders/**", merchantApi(), STANDARD),

@@ -6,6 +6,8 @@ import com.partnersportal.identity.merchant.Merchant;
 import com.partnersportal.identity.merchant.Merchants;
 import com.partnersportal.identity.password.PasswordHasher;
 import com.partnersportal.identity.role.BuiltInRole;
+import com.partnersportal.identity.secondfactor.SecondFactors;
+import com.partnersportal.identity.secondfactor.TeamPolicy;
 import com.partnersportal.identity.user.User;
 import com.partnersportal.identity.user.UserRepository;
 import com.partnersportal.identity.user.UserStatus;
@@ -36,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Seeds the sandbox's demo merchant (announced as {@code MerchantRegistered} and {@code LegalEntityRegistered} when
  * first created, so that other services learn it), its admin, the demo operator and a merchant API token at start,
  * and writes working credentials to {@code portal.demo.seed-file}. Each start sets fresh passwords and a fresh API
- * token (revoking the previous one), so the file always matches the database. Refuses to run in production.
+ * token (revoking the previous one), and removes any second factor of the demo admin and operator (and the demo
+ * team's requirement of one), so the file always signs in. Refuses to run in production.
  */
 @Component
 @ConditionalOnExpression("'${portal.demo.seed-file:}' != ''")
@@ -48,6 +51,8 @@ class DemoSeed implements ApplicationRunner {
     private final Merchants merchants;
     private final UserRepository users;
     private final ApiTokens apiTokens;
+    private final SecondFactors secondFactors;
+    private final TeamPolicy teamPolicy;
     private final PasswordHasher passwords;
     private final TransactionTemplate transaction;
     private final DeploymentProperties deployment;
@@ -55,12 +60,15 @@ class DemoSeed implements ApplicationRunner {
     private final Clock clock;
     private final Path seedFile;
 
-    DemoSeed(Merchants merchants, UserRepository users, ApiTokens apiTokens, PasswordHasher passwords,
+    DemoSeed(Merchants merchants, UserRepository users, ApiTokens apiTokens, SecondFactors secondFactors,
+            TeamPolicy teamPolicy, PasswordHasher passwords,
             TransactionTemplate transaction, DeploymentProperties deployment, JsonMapper json, Clock clock,
             @Value("${portal.demo.seed-file}") Path seedFile) {
         this.merchants = merchants;
         this.users = users;
         this.apiTokens = apiTokens;
+        this.secondFactors = secondFactors;
+        this.teamPolicy = teamPolicy;
         this.passwords = passwords;
         this.transaction = transaction;
         this.deployment = deployment;
@@ -94,6 +102,10 @@ class DemoSeed implements ApplicationRunner {
                 .map(existing -> existing.withPasswordHash(operatorHash))
                 .orElseGet(() -> newUser(DemoMerchant.OPERATOR_ID, null, DemoMerchant.OPERATOR_EMAIL, "Demo Operator",
                         BuiltInRole.OPERATOR_ROLE, operatorHash)));
+        // The file promises a password sign-in: no second factor for the demo admin and operator, none required.
+        secondFactors.removeSilently(admin.id());
+        secondFactors.removeSilently(operator.id());
+        teamPolicy.liftSilently(merchant.id());
         ApiTokens.IssuedToken token = apiTokens.reissue(merchant.id(), DemoMerchant.API_TOKEN_NAME, "sandbox");
         return new DemoCredentials("sandbox",
                 new DemoCredentials.Merchant(merchant.id(), merchant.nameEn(), "X-Merchant-Id: " + merchant.id()),

@@ -17,9 +17,21 @@ class SignInOutcomes {
         this.meters = meters;
     }
 
-    /** {@code success}, {@code invalid_credentials}, {@code locked} or {@code disabled}. */
+    /**
+     * {@code success}, {@code invalid_credentials}, {@code locked}, {@code disabled}, or a correct password that led
+     * to the next step: {@code second_factor_required}, {@code enrolment_required}.
+     */
     void signIn(String outcome) {
         meters.counter("portal.identity.sign.ins", "outcome", outcome).increment();
+    }
+
+    /**
+     * The second step of a sign-in ({@code portal_identity_second_factor_checks_total{outcome=...}}): {@code accepted},
+     * {@code invalid}, {@code replayed}, {@code recovery_code}, {@code recovery_code_invalid}, {@code locked},
+     * {@code enrolled}. A rise of {@code invalid} or {@code replayed} is someone who knows a password guessing codes.
+     */
+    void secondFactor(String outcome) {
+        meters.counter("portal.identity.second.factor.checks", "outcome", outcome).increment();
     }
 
     /** {@code success}, or why the refresh token was refused ({@code reused}, {@code expired}, ...). */

@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.partnersportal.kit.deployment.DeploymentProperties;
+import com.partnersportal.identity.encryption.SecretEncryption;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;
@@ -38,7 +38,7 @@ public class SigningKeys {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final KeyEncryption encryption;
+    private final SecretEncryption encryption;
     private final Clock clock;
     private final Duration keyCache;
     private final Duration publishedAfterRetirement;
@@ -47,12 +47,11 @@ public class SigningKeys {
     private volatile Instant lastForcedReload = Instant.EPOCH;
 
     SigningKeys(JdbcClient jdbc, TransactionTemplate transaction, SigningKeyProperties properties,
-            DeploymentProperties deployment, Clock clock,
+            SecretEncryption encryption, Clock clock,
             @Value("${portal.identity.access-token-ttl:15m}") Duration accessTokenTtl) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.encryption = KeyEncryption.configured(properties.encryptionKey(), properties.previousEncryptionKeys(),
-                deployment.environment());
+        this.encryption = encryption;
         this.clock = clock;
         this.keyCache = properties.keyCache();
         this.publishedAfterRetirement = accessTokenTtl.plus(CLOCK_SKEW);

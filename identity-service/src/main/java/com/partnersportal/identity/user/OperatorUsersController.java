@@ -43,6 +43,6 @@ class OperatorUsersController {
             @Valid @RequestBody InviteAdminRequest request) {
         caller.require(Permission.OPERATOR);
         return UserResponse.of(users.invite(Actor.of(caller), merchantId, new Users.NewUser(request.email(),
-                request.fullName(), request.locale(), BuiltInRole.ADMIN.key(), List.of())));
+                request.fullName(), request.locale(), BuiltInRole.ADMIN.key(), List.of())), false);
     }
 }

@@ -6,15 +6,19 @@ import java.util.UUID;
 
 /** A member of the team as admins see it. */
 record UserResponse(UUID id, String email, String fullName, String locale, Role role, List<UUID> legalEntityIds,
-        String status, Instant createdAt) {
+        String status, boolean secondFactorEnabled, Instant createdAt) {
 
     record Role(String id, String name) {
     }
 
-    static UserResponse of(Users.UserView view) {
+    static UserResponse of(Users.UserView view, SecondFactorDirectory secondFactors) {
+        return of(view, secondFactors.enrolledAmong(List.of(view.user().id())).contains(view.user().id()));
+    }
+
+    static UserResponse of(Users.UserView view, boolean secondFactorEnabled) {
         User user = view.user();
         return new UserResponse(user.id(), user.email(), user.fullName(), user.locale(),
                 new Role(view.role().id(), view.role().name()), user.legalEntityIds().stream().sorted().toList(),
-                user.status().wireName(), user.createdAt());
+                user.status().wireName(), secondFactorEnabled, user.createdAt());
     }
 }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,11 +37,13 @@ class UsersController {
     private final Users users;
     private final UserDirectory directory;
     private final Roles roles;
+    private final SecondFactorDirectory secondFactors;
 
-    UsersController(Users users, UserDirectory directory, Roles roles) {
+    UsersController(Users users, UserDirectory directory, Roles roles, SecondFactorDirectory secondFactors) {
         this.users = users;
         this.directory = directory;
         this.roles = roles;
+        this.secondFactors = secondFactors;
     }
 
     record AddUserRequest(
@@ -71,15 +74,17 @@ class UsersController {
         }
         UserDirectory.Page page = directory.list(merchant, new UserDirectory.Filter(status(status), role, search),
                 cursor, limit);
+        Set<UUID> enrolled = secondFactors.enrolledAmong(page.users().stream().map(User::id).toList());
         return new UsersPage(page.users().stream()
-                .map(user -> UserResponse.of(new Users.UserView(user, roles.held(user.role(), user.customRoleId()))))
+                .map(user -> UserResponse.of(new Users.UserView(user, roles.held(user.role(), user.customRoleId())),
+                        enrolled.contains(user.id())))
                 .toList(), page.nextCursor());
     }
 
     @GetMapping("/portal/v1/users/{id}")
     UserResponse get(Caller caller, @PathVariable UUID id) {
         caller.require(Permission.USERS_MANAGE);
-        return UserResponse.of(users.get(caller.requireMerchant(), id));
+        return UserResponse.of(users.get(caller.requireMerchant(), id), secondFactors);
     }
 
     @PostMapping("/portal/v1/users")
@@ -88,14 +93,14 @@ class UsersController {
         caller.require(Permission.USERS_MANAGE);
         return UserResponse.of(users.invite(Actor.of(caller), caller.requireMerchant(),
                 new Users.NewUser(request.email(), request.fullName(), request.locale(), request.role(),
-                        request.legalEntityIds())));
+                        request.legalEntityIds())), secondFactors);
     }
 
     @PatchMapping("/portal/v1/users/{id}")
     UserResponse change(Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeUserRequest request) {
         caller.require(Permission.USERS_MANAGE);
         return UserResponse.of(users.change(Actor.of(caller), caller.requireMerchant(), id, request.role(),
-                request.legalEntityIds()));
+                request.legalEntityIds()), secondFactors);
     }
 
     @PostMapping("/portal/v1/users/{id}/activation")
@@ -108,13 +113,13 @@ class UsersController {
     @PostMapping("/portal/v1/users/{id}/disable")
     UserResponse disable(Caller caller, @PathVariable UUID id) {
         caller.require(Permission.USERS_MANAGE);
-        return UserResponse.of(users.disable(Actor.of(caller), caller.requireMerchant(), id));
+        return UserResponse.of(users.disable(Actor.of(caller), caller.requireMerchant(), id), secondFactors);
     }
 
     @PostMapping("/portal/v1/users/{id}/enable")
     UserResponse enable(Caller caller, @PathVariable UUID id) {
         caller.require(Permission.USERS_MANAGE);
-        return UserResponse.of(users.enable(Actor.of(caller), caller.requireMerchant(), id));
+        return UserResponse.of(users.enable(Actor.of(caller), caller.requireMerchant(), id), secondFactors);
     }
 
     @DeleteMapping("/portal/v1/users/{id}")

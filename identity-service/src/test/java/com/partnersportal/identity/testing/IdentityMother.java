@@ -165,7 +165,7 @@ public class IdentityMother {
                 .param("key", userId.toString()).param("type", type).query(Long.class).single();
     }
 
-    private JsonNode latestEvent(UUID userId, String type) {
+    public JsonNode latestEvent(UUID userId, String type) {
         byte[] payload = jdbc.sql("""
                         SELECT payload FROM outbox_event WHERE message_key = :key AND event_type = :type
                         ORDER BY position DESC LIMIT 1""")
@@ -176,6 +176,14 @@ public class IdentityMother {
     public long auditEntries(UUID merchantId, String action) {
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE merchant_id = :m AND action = :a")
                 .param("m", merchantId).param("a", action).query(Long.class).single();
+    }
+
+    public List<Map<String, Object>> rows(String sql, Object... params) {
+        var spec = jdbc.sql(sql);
+        for (int i = 0; i < params.length; i += 2) {
+            spec = spec.param((String) params[i], params[i + 1]);
+        }
+        return spec.query().listOfRows();
     }
 
     public Map<String, Object> row(String sql, Object... params) {

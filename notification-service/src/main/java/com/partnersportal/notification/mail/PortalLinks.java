@@ -25,6 +25,11 @@ public class PortalLinks {
         return withToken("/reset-password", token);
     }
 
+    /** The signed-in user's security section: their second factor and recovery codes. */
+    public String security() {
+        return UriComponentsBuilder.fromUri(portal).path("/security").encode().toUriString();
+    }
+
     /** Where a merchant sees, re-enables and recovers a webhook endpoint. */
     public String webhookEndpoint(UUID endpointId) {
         return UriComponentsBuilder.fromUri(portal).path("/webhooks/endpoints/{id}")

@@ -1,6 +1,7 @@
 package com.partnersportal.notification.userevents;
 
 import com.partnersportal.identity.contract.PasswordResetRequested;
+import com.partnersportal.identity.contract.SecondFactorChanged;
 import com.partnersportal.identity.contract.UserInvited;
 import com.partnersportal.kit.inbox.EventInbox;
 import com.partnersportal.kit.inbox.EventRoutes;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The {@code userEvents} binding ({@code identity.user-events.v1}): invitations, re-issued activation links and
- * password resets become mails. Other user events (activated, role changed, ...) are recorded and skipped.
+ * The {@code userEvents} binding ({@code identity.user-events.v1}): invitations, re-issued activation links,
+ * password resets and changes of a user's second factor become mails. Other user events (activated, role changed, ...) are recorded and skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class UserEventsConsumer {
@@ -24,6 +25,8 @@ class UserEventsConsumer {
                         (invited, event) -> notifications.record(mails.activation(invited), event))
                 .onEvent(PasswordResetRequested.TYPE, PasswordResetRequested.class,
                         (reset, event) -> notifications.record(mails.passwordReset(reset), event))
+                .onEvent(SecondFactorChanged.TYPE, SecondFactorChanged.class,
+                        (changed, event) -> notifications.record(mails.secondFactorChanged(changed), event))
                 .build());
     }
 }

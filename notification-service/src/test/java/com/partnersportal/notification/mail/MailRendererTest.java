@@ -174,6 +174,14 @@ class MailRendererTest {
                     .with("lastError", "HTTP 500")
                     .with("undeliveredCount", formats.count(1250))
                     .with("settingsUrl", "https://portal.example/webhooks/endpoints/e-1");
+            case SECOND_FACTOR_ENABLED, SECOND_FACTOR_REPLACED, SECOND_FACTOR_DISABLED, SECOND_FACTOR_RESET,
+                    RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED -> request
+                    .with("occurredAt", formats.dateTime(expiry, language))
+                    .with("clientAddress", "203.0.113.7")
+                    .with("securityUrl", "https://portal.example/security")
+                    .with("changedBy", "admin@example.com")
+                    .with("remaining", formats.count(2))
+                    .with("fewLeft", true);
         }
         return request.build();
     }

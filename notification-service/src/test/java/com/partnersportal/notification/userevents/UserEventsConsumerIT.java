@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.identity.contract.IdentityTopics;
 import com.partnersportal.identity.contract.PasswordResetRequested;
+import com.partnersportal.identity.contract.SecondFactorChanged;
 import com.partnersportal.identity.contract.UserInvited;
 import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.notification.testing.EventPublisher;
@@ -132,6 +133,70 @@ class UserEventsConsumerIT extends NotificationConsumerContract {
     }
 
     @Test
+    void turningOnTwoStepVerificationIsMailedWithWhenAndFromWhereAndALinkToTheSecurityPage() {
+        String address = address();
+        UUID user = UUID.randomUUID();
+
+        events.publish(topic(), user, SecondFactorChanged.TYPE, secondFactor(user, address, "en",
+                SecondFactorChanged.ENABLED, null, 10));
+
+        ReceivedMail mail = awaitOneMailTo(address);
+        assertThat(mail.subject()).isEqualTo("Two-step verification is on for your Partners Portal account");
+        assertThat(mail.html()).contains("Hello Noura,").contains("href=\"" + PORTAL + "/security\"")
+                .contains("27 November 2026, 14:00").contains("203.0.113.7");
+        assertThat(mail.text()).contains("authenticator app").contains("If this was not you, reset your password")
+                .contains(PORTAL + "/security");
+        assertThat(awaitSent(address).kind()).isEqualTo("second-factor-enabled");
+    }
+
+    @Test
+    void anAdminResetIsMailedInArabicNamingTheAdmin() {
+        String address = address();
+        UUID user = UUID.randomUUID();
+
+        events.publish(topic(), user, SecondFactorChanged.TYPE, secondFactor(user, address, "ar",
+                SecondFactorChanged.RESET, "admin@shop.example", 0));
+
+        ReceivedMail mail = awaitOneMailTo(address);
+        assertThat(mail.subject()).isEqualTo("أزال أحد المسؤولين التحقق بخطوتين من حسابك");
+        assertThat(mail.header("Content-Language")).isEqualTo("ar");
+        assertThat(mail.html()).contains("<html lang=\"ar\" dir=\"rtl\">").contains("admin@shop.example");
+        assertThat(mail.text()).contains("أزال admin@shop.example");
+        assertThat(awaitSent(address).kind()).isEqualTo("second-factor-reset");
+    }
+
+    @Test
+    void aUsedRecoveryCodeIsMailedWithHowManyAreLeftAndAWarningWhenFew() {
+        String plenty = address();
+        String few = address();
+
+        events.publish(topic(), UUID.randomUUID(), SecondFactorChanged.TYPE, secondFactor(UUID.randomUUID(), plenty,
+                "en", SecondFactorChanged.RECOVERY_CODE_USED, null, 9));
+        events.publish(topic(), UUID.randomUUID(), SecondFactorChanged.TYPE, secondFactor(UUID.randomUUID(), few,
+                "en", SecondFactorChanged.RECOVERY_CODE_USED, null, 1));
+
+        ReceivedMail first = awaitOneMailTo(plenty);
+        assertThat(first.subject()).isEqualTo("A recovery code was used to sign in to your account");
+        assertThat(first.text()).contains("Recovery codes left: 9.").doesNotContain("Few are left");
+        assertThat(awaitOneMailTo(few).text()).contains("Recovery codes left: 1.").contains("Few are left");
+    }
+
+    @Test
+    void everyKindOfSecondFactorChangeHasItsOwnMail() {
+        List<String> changes = List.of(SecondFactorChanged.REPLACED, SecondFactorChanged.DISABLED,
+                SecondFactorChanged.RECOVERY_CODES_REGENERATED);
+        List<String> kinds = List.of("second-factor-replaced", "second-factor-disabled", "recovery-codes-regenerated");
+        for (int i = 0; i < changes.size(); i++) {
+            String address = address();
+            UUID user = UUID.randomUUID();
+            events.publish(topic(), user, SecondFactorChanged.TYPE, secondFactor(user, address, "en", changes.get(i),
+                    null, 10));
+            assertThat(awaitOneMailTo(address).text()).contains(PORTAL + "/security");
+            assertThat(awaitSent(address).kind()).isEqualTo(kinds.get(i));
+        }
+    }
+
+    @Test
     void theSameEventDeliveredTwiceSendsOneMail() {
         String address = address();
         UUID user = UUID.randomUUID();
@@ -193,6 +258,12 @@ class UserEventsConsumerIT extends NotificationConsumerContract {
     static UserInvited invited(UUID user, String address, String name, String locale, String token, boolean reissued) {
         return new UserInvited(user, UUID.randomUUID(), address, name, locale, token, EXPIRES, reissued,
                 UUID.randomUUID(), Instant.now());
+    }
+
+    static SecondFactorChanged secondFactor(UUID user, String address, String locale, String change, String changedBy,
+            int remaining) {
+        return new SecondFactorChanged(user, UUID.randomUUID(), address, "Noura", locale, change, changedBy, remaining,
+                "203.0.113.7", EXPIRES);
     }
 
     private ReceivedMail awaitOneMailTo(String address) {

@@ -1,0 +1,30 @@
+package com.partnersportal.identity.encryption;
+
+import com.partnersportal.kit.deployment.DeploymentProperties;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one {@link SecretEncryption} of the service, under the keys of {@code portal.identity.signing-keys.*}. */
+@Configuration(proxyBeanMethods = false)
+class EncryptionConfiguration {
+
+    /**
+     * @param encryptionKey          base64 of 32 bytes: the AES-256 key that encrypts identity's secrets at rest (the
+     *                               name is historical: it first encrypted only the signing keys)
+     * @param previousEncryptionKeys keys that encrypted secrets before the current one: still tried when decrypting
+     */
+    @ConfigurationProperties("portal.identity.signing-keys")
+    record EncryptionKeys(String encryptionKey, List<String> previousEncryptionKeys) {
+
+        EncryptionKeys {
+            previousEncryptionKeys = previousEncryptionKeys == null ? List.of() : List.copyOf(previousEncryptionKeys);
+        }
+    }
+
+    @Bean
+    SecretEncryption secretEncryption(EncryptionKeys keys, DeploymentProperties deployment) {
+        return SecretEncryption.configured(keys.encryptionKey(), keys.previousEncryptionKeys(), deployment.environment());
+    }
+}
