@@ -34,6 +34,11 @@ public record InvoiceDocument(
         BigDecimal vatAmount,
         BigDecimal totalWithVat) {
 
+    /** A simplified (B2C) document; the provider's fee invoices are standard (B2B), so never, for now. */
+    public boolean simplified() {
+        return false;
+    }
+
     /** Issue date and time as the XML states them (KSA local time): {@code 2026-12-01T00:00:05}. */
     public String issueTimestamp() {
         return issueDate + "T" + issueTime.format(DateTimeFormatter.ofPattern("HH:mm:ss"));

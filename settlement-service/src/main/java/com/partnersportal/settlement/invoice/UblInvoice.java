@@ -42,8 +42,16 @@ public final class UblInvoice {
 
     /** The invoice's XML; {@code qr} is the base64 TLV of its QR code, or null for the form that is hashed. */
     public static byte[] write(InvoiceDocument invoice, String qr) {
+        return write(invoice, qr, false);
+    }
+
+    /**
+     * The invoice's XML with, when {@code stamped}, the {@code cac:Signature} element that points at the XAdES
+     * signature (which {@link com.partnersportal.settlement.invoice.stamp.XadesStamp} then inserts).
+     */
+    public static byte[] write(InvoiceDocument invoice, String qr, boolean stamped) {
         UblInvoice builder = new UblInvoice(newDocument(), invoice.currency());
-        builder.build(invoice, qr);
+        builder.build(invoice, qr, stamped);
         return serialise(builder.xml);
     }
 
@@ -55,7 +63,7 @@ public final class UblInvoice {
         }
     }
 
-    private void build(InvoiceDocument invoice, String qr) {
+    private void build(InvoiceDocument invoice, String qr, boolean stamped) {
         Element root = xml.createElementNS(INVOICE_NS, "Invoice");
         root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", INVOICE_NS);
         root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:cac", CAC);
@@ -83,6 +91,11 @@ public final class UblInvoice {
         attachment(root, "PIH", invoice.previousHash());
         if (qr != null) {
             attachment(root, "QR", qr);
+        }
+        if (stamped) {
+            Element signature = cac(root, "Signature");
+            cbc(signature, "ID", "urn:oasis:names:specification:ubl:signature:Invoice");
+            cbc(signature, "SignatureMethod", "urn:oasis:names:specification:ubl:dsig:enveloped:xades");
         }
 
         party(cac(root, "AccountingSupplierParty"), invoice.seller(), null);

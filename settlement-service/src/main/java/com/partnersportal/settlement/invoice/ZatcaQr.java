@@ -6,28 +6,29 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.partnersportal.settlement.invoice.stamp.XadesStamp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The KSA e-invoice QR code: TLV fields (1-byte tag, 1-byte length counted in UTF-8 bytes, the value), concatenated
- * and base64-encoded. Tags 1-5 are phase 1's (seller name, VAT number, timestamp, total with VAT, VAT total); tag 6
- * is phase 2's invoice hash. Tags 7-9 (the cryptographic stamp's signature and keys) need a ZATCA-issued
- * certificate, which this platform does not hold (docs/settlement.md).
+ * The KSA e-invoice QR code: TLV fields (1-byte tag, 1-byte length counted in bytes, the value), concatenated and
+ * base64-encoded. Tags 1-5 are phase 1's (seller name, VAT number, timestamp, total with VAT, VAT total); phase 2
+ * adds 6 the invoice hash and 7 the stamp's ECDSA signature (both as base64 text), 8 the stamp's public key and, for
+ * simplified documents only, 9 the CA's signature of the stamp certificate (both as raw DER bytes).
  */
 public final class ZatcaQr {
 
     private ZatcaQr() {
     }
 
-    public static String tlv(Map<Integer, String> fields) {
+    public static String tlv(Map<Integer, byte[]> fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fields.forEach((tag, value) -> {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        fields.forEach((tag, bytes) -> {
             if (tag < 1 || tag > 255 || bytes.length > 255) {
                 throw new IllegalArgumentException("TLV tag %d: a tag and a length are one byte each".formatted(tag));
             }
@@ -38,29 +39,60 @@ public final class ZatcaQr {
         return Base64.getEncoder().encodeToString(out.toByteArray());
     }
 
+    /** Tags 1-6: what the invoice states and its hash, before it is stamped. */
     public static String of(InvoiceDocument invoice, String invoiceHash) {
-        Map<Integer, String> fields = new LinkedHashMap<>();
-        fields.put(1, invoice.seller().legalName());
-        fields.put(2, invoice.seller().vatNumber());
-        fields.put(3, invoice.issueTimestamp());
-        fields.put(4, invoice.totalWithVat().toPlainString());
-        fields.put(5, invoice.vatAmount().toPlainString());
-        fields.put(6, invoiceHash);
+        return tlv(phaseOne(invoice, invoiceHash));
+    }
+
+    /** Tags 1-8 (and 9 when {@code simplified}): the invoice, its hash and the stamp that signed it. */
+    public static String stamped(InvoiceDocument invoice, XadesStamp.Signed stamp, boolean simplified) {
+        Map<Integer, byte[]> fields = phaseOne(invoice, stamp.invoiceHash());
+        fields.put(7, utf8(stamp.signatureValue()));
+        fields.put(8, stamp.identity().publicKeyDer());
+        if (simplified) {
+            fields.put(9, stamp.identity().certificateSignature());
+        }
         return tlv(fields);
     }
 
-    /** Reads TLV fields back (for the PDF's caption and for checks). */
-    public static Map<Integer, String> decode(String base64) {
+    private static Map<Integer, byte[]> phaseOne(InvoiceDocument invoice, String invoiceHash) {
+        Map<Integer, byte[]> fields = new LinkedHashMap<>();
+        fields.put(1, utf8(invoice.seller().legalName()));
+        fields.put(2, utf8(invoice.seller().vatNumber()));
+        fields.put(3, utf8(invoice.issueTimestamp()));
+        fields.put(4, utf8(invoice.totalWithVat().toPlainString()));
+        fields.put(5, utf8(invoice.vatAmount().toPlainString()));
+        fields.put(6, utf8(invoiceHash));
+        return fields;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reads TLV fields back, each value as its bytes. */
+    public static Map<Integer, byte[]> fields(String base64) {
         byte[] bytes = Base64.getDecoder().decode(base64);
-        Map<Integer, String> fields = new LinkedHashMap<>();
+        Map<Integer, byte[]> fields = new LinkedHashMap<>();
         int i = 0;
         while (i + 2 <= bytes.length) {
             int tag = bytes[i] & 0xFF;
             int length = bytes[i + 1] & 0xFF;
-            fields.put(tag, new String(bytes, i + 2, length, StandardCharsets.UTF_8));
+            fields.put(tag, Arrays.copyOfRange(bytes, i + 2, Math.min(bytes.length, i + 2 + length)));
             i += 2 + length;
         }
         return fields;
+    }
+
+    /** Reads the text fields (1-7) back; the binary tags 8 and 9 are left out. */
+    public static Map<Integer, String> decode(String base64) {
+        Map<Integer, String> text = new LinkedHashMap<>();
+        fields(base64).forEach((tag, value) -> {
+            if (tag < 8) {
+                text.put(tag, new String(value, StandardCharsets.UTF_8));
+            }
+        });
+        return text;
     }
 
     /** The QR code image (black on white, a quiet zone of 4 modules), {@code pixels} wide and high. */
