@@ -22,6 +22,7 @@ COPY orders-contract/pom.xml orders-contract/
 COPY identity-contract/pom.xml identity-contract/
 COPY settlement-contract/pom.xml settlement-contract/
 COPY webhooks-contract/pom.xml webhooks-contract/
+COPY zatca-simulator/pom.xml zatca-simulator/
 COPY orders-service/pom.xml orders-service/
 COPY settlement-service/pom.xml settlement-service/
 COPY webhook-dispatcher/pom.xml webhook-dispatcher/

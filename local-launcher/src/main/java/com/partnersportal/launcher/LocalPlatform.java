@@ -32,6 +32,7 @@ public final class LocalPlatform {
     private final PostgresCheck.Settings postgres;
     private final KafkaProcess kafka;
     private final MailCatcherProcess mail;
+    private final ZatcaSimulatorProcess zatca;
     private final List<ServiceProcess> backends;
     private final ServiceProcess gateway;
 
@@ -41,6 +42,7 @@ public final class LocalPlatform {
         this.postgres = PostgresCheck.Settings.fromEnvironment(env);
         this.kafka = new KafkaProcess(run);
         this.mail = new MailCatcherProcess(run);
+        this.zatca = new ZatcaSimulatorProcess(run);
         this.backends = ServiceProcess.backends(run, postgres);
         this.gateway = ServiceProcess.gateway(run, postgres);
     }
@@ -61,7 +63,7 @@ public final class LocalPlatform {
 
     /** Everything, in start order. */
     List<PlatformProcess> components() {
-        List<PlatformProcess> all = new ArrayList<>(List.of(kafka, mail));
+        List<PlatformProcess> all = new ArrayList<>(List.of(kafka, mail, zatca));
         all.addAll(backends);
         all.add(gateway);
         return all;
@@ -70,7 +72,7 @@ public final class LocalPlatform {
     /** The groups stopped one after the other: gateway, backends, mail, Kafka. */
     private List<List<String>> stopOrder() {
         return List.of(List.of(gateway.name()), backends.stream().map(ServiceProcess::name).toList(),
-                List.of(mail.name()), List.of(kafka.name()));
+                List.of(mail.name(), zatca.name()), List.of(kafka.name()));
     }
 
     // ---------------------------------------------------------------- start
@@ -107,7 +109,7 @@ public final class LocalPlatform {
         Thread abortOnInterrupt = new Thread(() -> attempt.abort("Interrupted"), "stop-on-interrupt");
         Runtime.getRuntime().addShutdownHook(abortOnInterrupt);
         try {
-            attempt.startAndWait(List.of(kafka, mail), Instant.now().plus(INFRASTRUCTURE_TIMEOUT), begin);
+            attempt.startAndWait(List.of(kafka, mail, zatca), Instant.now().plus(INFRASTRUCTURE_TIMEOUT), begin);
             Instant servicesDeadline = Instant.now().plus(SERVICES_TIMEOUT);
             attempt.startAndWait(backends, servicesDeadline, begin);
             attempt.startAndWait(List.of(gateway), servicesDeadline, begin);

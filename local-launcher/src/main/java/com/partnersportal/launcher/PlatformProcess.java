@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** One OS process of the local platform: how to start it and how to tell that it is healthy. */
-sealed interface PlatformProcess permits KafkaProcess, MailCatcherProcess, ServiceProcess {
+sealed interface PlatformProcess permits KafkaProcess, MailCatcherProcess, ServiceProcess, ZatcaSimulatorProcess {
 
     /** Also the name of its pid file and log file. */
     String name();

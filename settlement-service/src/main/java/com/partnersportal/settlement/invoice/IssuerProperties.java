@@ -36,7 +36,7 @@ public record IssuerProperties(
         }
     }
 
-    Party party() {
+    public Party party() {
         return new Party(nameEn, nameAr, vatNumber, commercialRegistration, street, buildingNumber, district, city,
                 postalCode, countryCode);
     }

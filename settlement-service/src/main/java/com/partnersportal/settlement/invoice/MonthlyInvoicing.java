@@ -113,7 +113,7 @@ public class MonthlyInvoicing {
         BigDecimal taxable = fees.total().setScale(SAR.scale(), RoundingMode.UNNECESSARY);
         BigDecimal vat = FeeCalculator.percentOf(taxable, vatRate, SAR.scale());
         InvoiceParties parties = new InvoiceParties(issuer.party(), buyer(profile), profile.address());
-        InvoiceDocument document = new InvoiceDocument(issuer.invoicePrefix() + "%08d".formatted(icv), id, icv,
+        InvoiceDocument document = new InvoiceDocument(DocumentType.INVOICE, null, null, issuer.invoicePrefix() + "%08d".formatted(icv), id, icv,
                 position.lastHash(), local.toLocalDate(), local.toLocalTime(), month,
                 profile.invoiceFrom().atZone(TaxInvoice.KSA).toLocalDate(), month.atEndOfMonth(), parties.seller(),
                 parties.buyer(), parties.buyerAddressLine(), SAR.name(), taxable, vatRate, vat, taxable.add(vat));

@@ -36,7 +36,7 @@ public record TaxInvoice(
     static final ZoneId KSA = ZoneId.of("Asia/Riyadh");
 
     InvoiceDocument document() {
-        return new InvoiceDocument(invoiceNumber, id, icv, previousHash, issueDate, issueTime, billingMonth,
+        return new InvoiceDocument(DocumentType.INVOICE, null, null, invoiceNumber, id, icv, previousHash, issueDate, issueTime, billingMonth,
                 coversFrom.atZone(KSA).toLocalDate(), billingMonth.atEndOfMonth(), parties.seller(), parties.buyer(),
                 parties.buyerAddressLine(), currency, taxableAmount, vatRate, vatAmount, totalWithVat);
     }

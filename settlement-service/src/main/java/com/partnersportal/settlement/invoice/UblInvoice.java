@@ -76,7 +76,7 @@ public final class UblInvoice {
         cbc(root, "UUID", invoice.uuid().toString());
         cbc(root, "IssueDate", invoice.issueDate().toString());
         cbc(root, "IssueTime", TIME.format(invoice.issueTime()));
-        cbc(root, "InvoiceTypeCode", "388").setAttribute("name", "0100000");
+        cbc(root, "InvoiceTypeCode", invoice.type().code()).setAttribute("name", "0100000");
         cbc(root, "Note", "رسوم الخدمة لشهر " + invoice.month()).setAttribute("languageID", "ar");
         cbc(root, "Note", "Service fees for " + invoice.month()).setAttribute("languageID", "en");
         cbc(root, "DocumentCurrencyCode", currency);
@@ -84,6 +84,9 @@ public final class UblInvoice {
         Element period = cac(root, "InvoicePeriod");
         cbc(period, "StartDate", invoice.periodStart().toString());
         cbc(period, "EndDate", invoice.supplyDate().toString());
+        if (invoice.billingReference() != null) {
+            cbc(cac(cac(root, "BillingReference"), "InvoiceDocumentReference"), "ID", invoice.billingReference());
+        }
 
         Element icv = cac(root, "AdditionalDocumentReference");
         cbc(icv, "ID", "ICV");
@@ -103,7 +106,11 @@ public final class UblInvoice {
 
         Element delivery = cac(root, "Delivery");
         cbc(delivery, "ActualDeliveryDate", invoice.supplyDate().toString());
-        cbc(cac(root, "PaymentMeans"), "PaymentMeansCode", "97");
+        Element paymentMeans = cac(root, "PaymentMeans");
+        cbc(paymentMeans, "PaymentMeansCode", "97");
+        if (invoice.reason() != null) {
+            cbc(paymentMeans, "InstructionNote", invoice.reason());
+        }
 
         amount(cac(root, "TaxTotal"), "TaxAmount", invoice.vatAmount());
         Element taxTotal = cac(root, "TaxTotal");

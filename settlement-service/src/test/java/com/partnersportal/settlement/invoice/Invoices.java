@@ -22,7 +22,7 @@ final class Invoices {
         BigDecimal net = new BigDecimal(taxable);
         BigDecimal vat = net.multiply(BigDecimal.valueOf(15)).divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
         YearMonth month = YearMonth.of(2026, 11);
-        return new InvoiceDocument("INV-%08d".formatted(icv), UUID.randomUUID(), icv, previousHash,
+        return new InvoiceDocument(DocumentType.INVOICE, null, null, "INV-%08d".formatted(icv), UUID.randomUUID(), icv, previousHash,
                 LocalDate.of(2026, 12, 1), LocalTime.of(0, 0, 5), month, month.atDay(1), month.atEndOfMonth(),
                 PROVIDER, MERCHANT, "Olaya St 1, Riyadh", "SAR", net, new BigDecimal("15"), vat, net.add(vat));
     }
