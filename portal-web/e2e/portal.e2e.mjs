@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { accessibilityProblems, api, authorisedOrder, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, tokenFor, until } from './support.mjs';
+import { accessibilityProblems, api, authorisedOrder, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, timeStep, tokenFor, totp, until } from './support.mjs';
 
 const creds = credentials();
 let browser;
@@ -377,9 +377,94 @@ test('a tablet width keeps the pages usable', async () => {
   }
 });
 
+test('turn on two-step verification with an authenticator app, then sign in with a code and with a recovery code', async () => {
+  // A new team member, activated through the mailed link.
+  const email = `two-step-${Date.now()}@demo-merchant.test`;
+  const password = `Sturdy-Lantern-${Date.now()}`;
+  const invited = await api('POST', '/portal/v1/users', { token: adminToken, body: { email, full_name: 'Tariq Two-Step', locale: 'en', role: 'finance' } });
+  assert.equal(invited.status, 201, invited.text);
+  const link = await mailedLink(email, `${GATEWAY}/activate?token=`);
+  const activated = await api('POST', '/auth/v1/activation', { body: { token: new URL(link).searchParams.get('token'), password } });
+  assert.equal(activated.status, 200, activated.text);
+
+  const member = await launch();
+  try {
+    const p = member.page;
+    await signIn(p, email, password);
+    await p.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Security' }).click();
+    await p.getByRole('heading', { name: 'Security', level: 1 }).waitFor();
+    await p.getByRole('button', { name: 'Turn on two-step verification' }).click();
+    await p.getByLabel('Password', { exact: true }).fill(password);
+    await p.getByRole('button', { name: 'Continue' }).click();
+
+    const qr = p.getByRole('img', { name: 'QR code that adds Partners Portal to an authenticator app' });
+    await qr.waitFor();
+    assert.match(await qr.getAttribute('src'), /^data:image\/svg\+xml;base64,/);
+    await screenshot(p, 'security-enrol');
+    const key = (await p.getByTestId('manual-key').textContent()).replace(/\s/g, '');
+    assert.match(key, /^[A-Z2-7]{32}$/);
+    const enrolledStep = timeStep();
+    const firstCode = totp(key, enrolledStep);
+    await p.getByLabel('Code from your authenticator app').fill(firstCode);
+    await p.getByRole('button', { name: 'Confirm' }).click();
+    const list = p.getByRole('list', { name: 'Save your recovery codes' });
+    await list.waitFor();
+    const codes = (await list.getByRole('listitem').allTextContents()).map((c) => c.trim());
+    assert.equal(codes.length, 10);
+    await screenshot(p, 'security-recovery-codes');
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download' }).click()]);
+    assert.equal(download.suggestedFilename(), 'partners-portal-recovery-codes.txt');
+    await p.getByLabel('I have saved my recovery codes').check();
+    await p.getByRole('button', { name: 'Done' }).click();
+    await p.getByText('Two-step verification is on.').waitFor();
+    await p.getByText('Recovery codes left: 10').waitFor();
+    await screenshot(p, 'security');
+    await mailedLink(email, `${GATEWAY}/portal/security`, { marker: 'Two-step verification is on' });
+
+    // Sign in again: the password, then the code. The code that confirmed the app is refused: it was used.
+    await p.getByRole('button', { name: 'Sign out' }).click();
+    await p.getByLabel('Email').fill(email);
+    await p.getByLabel('Password', { exact: true }).fill(password);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('heading', { name: 'Enter your code' }).waitFor();
+    await screenshot(p, 'sign-in-code');
+    const stillInWindow = timeStep() <= enrolledStep + 1;
+    await p.getByLabel('Code from your authenticator app').fill(firstCode);
+    await p.getByRole('button', { name: 'Verify' }).click();
+    await p.getByRole('alert').getByText(stillInWindow ? /used already/ : /not right/).waitFor();
+    await until('the authenticator to show the next code', () => timeStep() > enrolledStep, 45_000);
+    await p.getByLabel('Code from your authenticator app').fill(totp(key));
+    await p.getByRole('button', { name: 'Verify' }).click();
+    await p.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+
+    // And with a recovery code: it works once, and the user is told how many are left.
+    await p.getByRole('button', { name: 'Sign out' }).click();
+    await p.getByLabel('Email').fill(email);
+    await p.getByLabel('Password', { exact: true }).fill(password);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await p.getByLabel('Recovery code').fill(codes[0]);
+    await p.getByRole('button', { name: 'Verify' }).click();
+    await p.getByText(/Recovery codes left: 9/).waitFor();
+    await p.getByRole('button', { name: 'Continue to the portal' }).click();
+    await p.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    assert.deepEqual(member.errors, []);
+  } finally {
+    await member.close();
+  }
+
+  // The admin sees it on the team list, and can reset it for someone who lost their phone.
+  await page.goto(`${GATEWAY}/portal/users`);
+  await page.getByRole('checkbox', { name: 'Require two-step verification for everyone in the team' }).waitFor();
+  await page.getByRole('button', { name: `Reset two-step: ${email}` }).click();
+  await page.getByText(`Two-step verification removed for ${email}.`).waitFor();
+  const again = await api('POST', '/auth/v1/sign-in', { body: { email, password } });
+  assert.ok(again.json.access_token, again.text);
+});
+
 test('every page passes the WCAG A/AA checks and works from the keyboard', async () => {
   const problems = [];
-  const pages = ['/portal/orders', '/portal/exports', '/portal/settlements', '/portal/settlements/info', '/portal/invoices', '/portal/users', '/portal/roles', '/portal/webhooks', '/portal/api-tokens', '/portal/audit-log'];
+  const pages = ['/portal/orders', '/portal/exports', '/portal/settlements', '/portal/settlements/info', '/portal/invoices', '/portal/users', '/portal/roles', '/portal/webhooks', '/portal/api-tokens', '/portal/audit-log', '/portal/security'];
   for (const language of ['en', 'ar']) {
     for (const path of pages) {
       await page.goto(`${GATEWAY}${path}`);

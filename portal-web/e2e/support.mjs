@@ -1,6 +1,7 @@
 // Shared helpers of the browser suite: Debian's Chromium through playwright-core (never a downloaded browser),
 // the local run's demo credentials, its mail catcher and a few API calls for set-up.
 import { chromium } from 'playwright-core';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -164,4 +165,22 @@ export async function accessibilityProblems(page) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** The 30-second time step of now (RFC 6238's T). */
+export function timeStep(at = Date.now()) {
+  return Math.floor(at / 1000 / 30);
+}
+
+/** An authenticator app: the 6-digit TOTP code (RFC 6238, HMAC-SHA1) of a base32 key for a time step. */
+export function totp(base32Key, step = timeStep()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32Key.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const hash = createHmac('sha1', key).update(counter).digest();
+  const offset = hash[hash.length - 1] & 0x0f;
+  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }

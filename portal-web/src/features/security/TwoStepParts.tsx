@@ -53,7 +53,7 @@ export function EnrolmentPanel({ enrolment, onConfirm, pending, error }: {
       <div className="field">
         <span className="label" id="manual-key-label">{t('security.manualKey')}</span>
         <div className="secret-row">
-          <code className="secret" dir="ltr" aria-labelledby="manual-key-label" data-testid="manual-key">{groupedKey(enrolment.secret)}</code>
+          <code className="secret" dir="ltr" data-testid="manual-key">{groupedKey(enrolment.secret)}</code>
           <CopyButton text={enrolment.secret} />
         </div>
       </div>

@@ -25,9 +25,9 @@ public class PortalLinks {
         return withToken("/reset-password", token);
     }
 
-    /** The signed-in user's security section: their second factor and recovery codes. */
+    /** The signed-in user's security section (their second factor): a page of the portal app, under /portal/. */
     public String security() {
-        return UriComponentsBuilder.fromUri(portal).path("/security").encode().toUriString();
+        return UriComponentsBuilder.fromUri(portal).path("/portal/security").encode().toUriString();
     }
 
     /** Where a merchant sees, re-enables and recovers a webhook endpoint. */

@@ -142,10 +142,10 @@ class UserEventsConsumerIT extends NotificationConsumerContract {
 
         ReceivedMail mail = awaitOneMailTo(address);
         assertThat(mail.subject()).isEqualTo("Two-step verification is on for your Partners Portal account");
-        assertThat(mail.html()).contains("Hello Noura,").contains("href=\"" + PORTAL + "/security\"")
+        assertThat(mail.html()).contains("Hello Noura,").contains("href=\"" + PORTAL + "/portal/security\"")
                 .contains("27 November 2026, 14:00").contains("203.0.113.7");
         assertThat(mail.text()).contains("authenticator app").contains("If this was not you, reset your password")
-                .contains(PORTAL + "/security");
+                .contains(PORTAL + "/portal/security");
         assertThat(awaitSent(address).kind()).isEqualTo("second-factor-enabled");
     }
 
@@ -191,7 +191,7 @@ class UserEventsConsumerIT extends NotificationConsumerContract {
             UUID user = UUID.randomUUID();
             events.publish(topic(), user, SecondFactorChanged.TYPE, secondFactor(user, address, "en", changes.get(i),
                     null, 10));
-            assertThat(awaitOneMailTo(address).text()).contains(PORTAL + "/security");
+            assertThat(awaitOneMailTo(address).text()).contains(PORTAL + "/portal/security");
             assertThat(awaitSent(address).kind()).isEqualTo(kinds.get(i));
         }
     }
