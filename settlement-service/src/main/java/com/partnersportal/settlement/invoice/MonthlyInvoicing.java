@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,12 +45,15 @@ public class MonthlyInvoicing {
 
     private final SettlementProfiles profiles;
     private final DocumentIssuer documents;
+    private final FeeNotes notes;
     private final IssuerProperties issuer;
     private final JdbcClient jdbc;
 
-    MonthlyInvoicing(SettlementProfiles profiles, DocumentIssuer documents, IssuerProperties issuer, JdbcClient jdbc) {
+    MonthlyInvoicing(SettlementProfiles profiles, DocumentIssuer documents, FeeNotes notes, IssuerProperties issuer,
+            JdbcClient jdbc) {
         this.profiles = profiles;
         this.documents = documents;
+        this.notes = notes;
         this.issuer = issuer;
         this.jdbc = jdbc;
     }
@@ -74,10 +78,16 @@ public class MonthlyInvoicing {
             profiles.monthClosed(profile, false);
             return List.of();
         }
+        List<TaxInvoice> issued = new ArrayList<>(notes.refundNotes(profile));
+        // The month's own fees: its lines' fees, less what corrects fees an earlier invoice stated (those are notes').
         Fees fees = jdbc.sql("""
-                        SELECT count(*) AS lines, coalesce(sum(fee), 0) AS total FROM ledger_line
-                        WHERE legal_entity_id = :entity AND currency = 'SAR' AND kind IN ('SALE', 'REFUND')
-                        AND invoice_at >= :from AND invoice_at < :to""")
+                        SELECT (SELECT count(*) FROM ledger_line WHERE legal_entity_id = :entity AND currency = 'SAR'
+                                    AND kind IN ('SALE', 'REFUND') AND invoice_at >= :from AND invoice_at < :to) AS lines,
+                            (SELECT coalesce(sum(fee), 0) FROM ledger_line WHERE legal_entity_id = :entity
+                                    AND currency = 'SAR' AND kind IN ('SALE', 'REFUND', 'FEE_CORRECTION')
+                                    AND invoice_at >= :from AND invoice_at < :to)
+                            - (SELECT coalesce(sum(fee_change), 0) FROM invoiced_fee_change WHERE legal_entity_id = :entity
+                                    AND booked_at >= :from AND booked_at < :to) AS total""")
                 .param("entity", profile.legalEntityId())
                 .param("from", Timestamp.from(profile.invoiceFrom()))
                 .param("to", Timestamp.from(profile.invoiceMonthEnd()))
@@ -86,11 +96,11 @@ public class MonthlyInvoicing {
             log.info("No tax invoice for legal entity {} for the month ending {}: fees net to {}", profile.legalEntityId(),
                     profile.invoiceMonthEnd(), fees.total());
             profiles.monthClosed(profile, false);
-            return List.of();
+            return issued;
         }
-        TaxInvoice invoice = issue(profile, fees);
+        issued.add(issue(profile, fees));
         profiles.monthClosed(profile, true);
-        return List.of(invoice);
+        return issued;
     }
 
     private TaxInvoice issue(SettlementProfile profile, Fees fees) {

@@ -20,6 +20,12 @@ public class LedgerLines {
         this.clock = clock;
     }
 
+    /** When the capture's sale line falls to be invoiced ({@code invoice_at}), if it was booked. */
+    public java.util.Optional<Instant> saleInvoiceAt(UUID captureId) {
+        return jdbc.sql("SELECT invoice_at FROM ledger_line WHERE kind = 'SALE' AND operation_id = :id")
+                .param("id", captureId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     /** @return false when a line for this operation was booked already */
     public boolean insert(NewLine line) {
         LineAmounts money = line.amounts();

@@ -9,7 +9,9 @@ public enum LineKind {
     /** Released before capture: listed for information, no money moves. */
     CANCEL("cancel"),
     /** A previous period's negative net payable, carried into this one instead of being paid. */
-    CARRIED_FORWARD("carried_forward");
+    CARRIED_FORWARD("carried_forward"),
+    /** An operator's correction of fees already invoiced: no consumer money, the fee and its VAT netted (ADR 14). */
+    FEE_CORRECTION("fee_correction");
 
     private final String wireName;
 
