@@ -158,9 +158,17 @@ export interface SettlementOverview {
   bank_account?: { iban_masked: string; bank_name: string; account_holder: string } | null;
 }
 
+export type DocumentType = 'invoice' | 'credit_note' | 'debit_note';
+export type ClearanceStatus = 'pending' | 'cleared' | 'cleared_with_warnings' | 'reported' | 'rejected' | 'phase_1';
+
 export interface Invoice {
   invoice_id: string;
   invoice_number: string;
+  document_type: DocumentType;
+  billing_reference?: string | null;
+  reason?: string | null;
+  clearance_status: ClearanceStatus;
+  cleared_at?: string | null;
   legal_entity_id: string;
   billing_month: string;
   issue_date: string;

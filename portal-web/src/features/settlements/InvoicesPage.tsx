@@ -2,11 +2,22 @@ import { useState, type FormEvent } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { download, request } from '../../api/client';
-import type { Invoice } from '../../api/types';
+import type { ClearanceStatus, Invoice } from '../../api/types';
 import { useCan } from '../../auth/AuthContext';
 import { EntitySelect, useEntityName, useEntityZone } from '../../components/entities';
 import { Amount, Day, ErrorMessage, Loading, PageHeader, ListFooter } from '../../components/ui';
 import { todayIn } from '../../format/dates';
+
+/** Files exist once ZATCA has cleared the document (or, with clearance off, it was reported). */
+const SHAREABLE: ClearanceStatus[] = ['cleared', 'cleared_with_warnings', 'reported', 'phase_1'];
+const CLEARANCE_BADGE: Record<ClearanceStatus, string> = {
+  pending: 'info', cleared: 'ok', cleared_with_warnings: 'ok', reported: 'ok', rejected: 'bad', phase_1: 'muted',
+};
+
+function ClearanceBadge({ status }: { status: ClearanceStatus }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge-${CLEARANCE_BADGE[status] ?? 'muted'}`}>{t(`invoices.clearance.${status}`, { defaultValue: status })}</span>;
+}
 
 export function InvoicesPage() {
   const { t } = useTranslation();
@@ -79,12 +90,14 @@ export function InvoicesPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('invoices.number')}</th>
+                  <th scope="col">{t('invoices.document')}</th>
                   <th scope="col">{t('invoices.month')}</th>
                   <th scope="col" className="hide-narrow">{t('app.entity')}</th>
                   <th scope="col">{t('invoices.issued')}</th>
                   <th scope="col" className="num">{t('invoices.taxable')}</th>
                   <th scope="col" className="num">{t('invoices.vat')}</th>
                   <th scope="col" className="num">{t('invoices.total')}</th>
+                  <th scope="col">{t('invoices.zatca')}</th>
                   <th scope="col">{t('app.download')}</th>
                 </tr>
               </thead>
@@ -92,15 +105,29 @@ export function InvoicesPage() {
                 {rows.map((invoice) => (
                   <tr key={invoice.invoice_id}>
                     <td className="mono" dir="ltr">{invoice.invoice_number}</td>
+                    <td>
+                      {t(`invoices.type.${invoice.document_type ?? 'invoice'}`)}
+                      {invoice.billing_reference && (
+                        <div className="muted small">{t('invoices.onInvoice')} <span className="mono" dir="ltr">{invoice.billing_reference}</span></div>
+                      )}
+                      {invoice.reason && <div className="muted small">{invoice.reason}</div>}
+                    </td>
                     <td dir="ltr">{invoice.billing_month}</td>
                     <td className="hide-narrow">{entityName(invoice.legal_entity_id)}</td>
                     <td><Day value={invoice.issue_date} /></td>
                     <td className="num"><Amount money={invoice.taxable_amount} /></td>
                     <td className="num"><Amount money={invoice.vat_amount} /></td>
                     <td className="num strong"><Amount money={invoice.total_with_vat} /></td>
+                    <td><ClearanceBadge status={invoice.clearance_status ?? 'phase_1'} /></td>
                     <td className="nowrap">
-                      <button type="button" className="button-link" onClick={() => file(invoice, 'pdf')} aria-label={`${t('invoices.pdf')} ${invoice.invoice_number}`}>{t('invoices.pdf')}</button>{' '}
-                      <button type="button" className="button-link" onClick={() => file(invoice, 'xml')} aria-label={`${t('invoices.xml')} ${invoice.invoice_number}`}>{t('invoices.xml')}</button>
+                      {SHAREABLE.includes(invoice.clearance_status ?? 'phase_1') ? (
+                        <>
+                          <button type="button" className="button-link" onClick={() => file(invoice, 'pdf')} aria-label={`${t('invoices.pdf')} ${invoice.invoice_number}`}>{t('invoices.pdf')}</button>{' '}
+                          <button type="button" className="button-link" onClick={() => file(invoice, 'xml')} aria-label={`${t('invoices.xml')} ${invoice.invoice_number}`}>{t('invoices.xml')}</button>
+                        </>
+                      ) : (
+                        <span className="muted">{t('invoices.awaitingClearance')}</span>
+                      )}
                     </td>
                   </tr>
                 ))}

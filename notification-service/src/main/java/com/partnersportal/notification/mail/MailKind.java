@@ -31,6 +31,9 @@ public enum MailKind {
             "totalFees", "totalVat", "downloadUrl", "expiresAt"),
     TAX_INVOICE_ISSUED("tax-invoice-issued", List.of("invoiceNumber", "month"),
             "name", "legalEntityName", "taxableAmount", "vatAmount", "totalWithVat", "pdfUrl", "xmlUrl", "expiresAt"),
+    TAX_NOTE_ISSUED("tax-note-issued", List.of("noteTitle", "noteNumber", "invoiceNumber"),
+            "name", "credit", "legalEntityName", "reason", "taxableAmount", "vatAmount", "totalWithVat", "pdfUrl",
+            "xmlUrl", "expiresAt"),
     WEBHOOK_ENDPOINT_DISABLED("webhook-endpoint-disabled", List.of("url"),
             "name", "description", "gone", "failingSince", "lastError", "undeliveredCount", "settingsUrl");
 

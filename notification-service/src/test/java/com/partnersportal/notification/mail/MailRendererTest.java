@@ -167,6 +167,18 @@ class MailRendererTest {
                     .with("pdfUrl", "https://files.example/invoices/i-1.pdf?sig=a")
                     .with("xmlUrl", "https://files.example/invoices/i-1.xml?sig=a")
                     .with("expiresAt", formats.dateTime(expiry, language));
+            case TAX_NOTE_ISSUED -> request.with("noteTitle", "Credit note")
+                    .with("noteNumber", "CRN-00000043")
+                    .with("invoiceNumber", "INV-2026-000042")
+                    .with("credit", true)
+                    .with("legalEntityName", "Noon Trading KSA")
+                    .with("reason", "Service fees returned on refunds")
+                    .with("taxableAmount", formats.money(Money.of("10", Currency.SAR), language))
+                    .with("vatAmount", formats.money(Money.of("1.50", Currency.SAR), language))
+                    .with("totalWithVat", formats.money(Money.of("11.50", Currency.SAR), language))
+                    .with("pdfUrl", "https://files.example/invoices/n-1.pdf?sig=a")
+                    .with("xmlUrl", "https://files.example/invoices/n-1.xml?sig=a")
+                    .with("expiresAt", formats.dateTime(expiry, language));
             case WEBHOOK_ENDPOINT_DISABLED -> request.with("url", "https://shop.example.com/hooks")
                     .with("description", "ERP")
                     .with("gone", false)

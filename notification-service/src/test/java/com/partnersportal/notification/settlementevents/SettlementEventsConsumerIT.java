@@ -18,6 +18,7 @@ import com.partnersportal.notification.testing.NotificationConsumerContract;
 import com.partnersportal.settlement.contract.SettlementReportReady;
 import com.partnersportal.settlement.contract.SettlementTopics;
 import com.partnersportal.settlement.contract.TaxInvoiceIssued;
+import com.partnersportal.settlement.contract.TaxNoteIssued;
 import com.partnersportal.testsupport.TopicReader;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
@@ -180,6 +181,36 @@ class SettlementEventsConsumerIT extends NotificationConsumerContract {
         await().atMost(PATIENCE).until(() -> "sent".equals(stored.single(accountant.email()).status()));
         assertThat(stored.single(accountant.email()).kind()).isEqualTo("tax-invoice-issued");
         assertThat(stored.to(settlementsOnly.email())).as("invoices need invoices.view").isEmpty();
+    }
+
+    @Test
+    void aClearedCreditOrDebitNoteIsMailedLikeAnInvoiceInEnglishAndArabic() {
+        UUID merchant = UUID.randomUUID();
+        UUID ksa = UUID.randomUUID();
+        Member accountant = Member.named("Noura", "en");
+        Member arabicAccountant = Member.named("نورة", "ar");
+        IdentityService.audience(merchant, Permission.INVOICES_VIEW, ksa, accountant, arabicAccountant);
+        UUID note = UUID.randomUUID();
+
+        events.publish(topic(), note, TaxNoteIssued.TYPE, new TaxNoteIssued(note, "CRN-00000043", "credit_note",
+                UUID.randomUUID(), "INV-00000042", "Service fees returned on refunds", merchant, ksa, "Noon Trading KSA",
+                "نون للتجارة السعودية", LocalDate.parse("2027-01-01"), sar("10.00"), sar("1.50"), sar("11.50"), PDF, XML,
+                Instant.parse("2027-01-15T09:00:00Z"), Instant.now()));
+
+        ReceivedMail mail = awaitOneMailTo(accountant.email());
+        assertThat(mail.subject()).isEqualTo("Credit note CRN-00000043 on invoice INV-00000042");
+        assertThat(mail.html())
+                .contains("A credit note corrects the fees of invoice INV-00000042 issued to Noon Trading KSA:"
+                        + " 10.00 SAR + VAT 1.50 SAR = 11.50 SAR is credited to you.")
+                .contains("Reason: Service fees returned on refunds")
+                .contains("href=\"" + PDF.replace("&", "&amp;") + "\"");
+        assertThat(mail.text()).contains("PDF: " + PDF).contains("XML: " + XML);
+
+        ReceivedMail arabic = awaitOneMailTo(arabicAccountant.email());
+        assertThat(arabic.subject()).isEqualTo("إشعار دائن CRN-00000043 على الفاتورة INV-00000042");
+        assertThat(arabic.html()).contains("dir=\"rtl\"").contains("صدر إشعار دائن يصحّح رسوم الفاتورة INV-00000042");
+        await().atMost(PATIENCE).until(() -> "sent".equals(stored.single(accountant.email()).status()));
+        assertThat(stored.single(accountant.email()).kind()).isEqualTo("tax-note-issued");
     }
 
     @Test

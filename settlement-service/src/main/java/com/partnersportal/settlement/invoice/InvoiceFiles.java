@@ -23,8 +23,19 @@ public class InvoiceFiles {
         this.invoices = invoices;
     }
 
+    /**
+     * The PDF/A-3 of a shareable document: ZATCA's QR code (from the cleared copy) and that cleared XML embedded, so
+     * the PDF shows and carries exactly what ZATCA cleared.
+     */
     public byte[] pdf(TaxInvoice invoice) {
-        return InvoicePdf.render(invoice.document(), invoice.qr(), invoice.invoiceHash());
+        String clearance = switch (invoice.clearanceStatus()) {
+            case CLEARED, CLEARED_WITH_WARNINGS -> "Cleared by ZATCA" + (invoice.clearedAt() == null ? ""
+                    : " " + invoice.clearedAt().atZone(TaxInvoice.KSA).toLocalDateTime().withNano(0));
+            case REPORTED -> "Reported to ZATCA";
+            default -> null;
+        };
+        return InvoicePdf.render(invoice.document(), invoice.qr(), invoice.invoiceHash(), invoices.sharedXml(invoice),
+                clearance);
     }
 
     public byte[] xml(TaxInvoice invoice) {

@@ -50,14 +50,29 @@ public final class InvoicePdf {
     }
 
     public static byte[] render(InvoiceDocument invoice, String qr, String invoiceHash) {
+        return render(invoice, qr, invoiceHash, null, null);
+    }
+
+    /**
+     * The PDF; with {@code xml} (the document as ZATCA cleared it) a PDF/A-3 (level B) that carries that XML as an
+     * associated file ({@code AFRelationship /Data}), as KSA's e-invoicing rules allow a PDF to carry the invoice.
+     */
+    public static byte[] render(InvoiceDocument invoice, String qr, String invoiceHash, byte[] xml, String clearance) {
         try (PDDocument pdf = new PDDocument()) {
             PDPage a4 = new PDPage(PDRectangle.A4);
             pdf.addPage(a4);
             PDDocumentInformation info = pdf.getDocumentInformation();
-            info.setTitle("Tax Invoice " + invoice.invoiceNumber());
-            info.setSubject("فاتورة ضريبية");
+            String title = invoice.type().titleEn() + " " + invoice.invoiceNumber();
+            info.setTitle(title);
+            info.setSubject(invoice.type().titleAr());
+            info.setProducer("Partners Portal settlement-service");
+            info.setCreationDate(java.util.GregorianCalendar.from(invoice.issueDate().atTime(invoice.issueTime())
+                    .atZone(TaxInvoice.KSA)));
             try (PDPageContentStream content = new PDPageContentStream(pdf, a4)) {
-                new InvoicePdf(pdf, content).draw(invoice, qr, invoiceHash);
+                new InvoicePdf(pdf, content).draw(invoice, qr, invoiceHash, clearance);
+            }
+            if (xml != null) {
+                PdfA3.make(pdf, title, info.getCreationDate(), xml, invoice.invoiceNumber() + ".xml");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
@@ -67,23 +82,32 @@ public final class InvoicePdf {
         }
     }
 
-    private void draw(InvoiceDocument invoice, String qr, String invoiceHash) throws IOException {
+    private void draw(InvoiceDocument invoice, String qr, String invoiceHash, String clearance) throws IOException {
         PDImageXObject code = LosslessFactory.createFromImage(pdf, ZatcaQr.image(qr, 300));
         page.drawImage(code, MARGIN, y - 120, 120, 120);
-        left(bold, 20, "Tax Invoice", MARGIN + 135, y - 22);
-        right(bold, 22, "فاتورة ضريبية", RIGHT, y - 22);
-        left(regular, 10, "Standard tax invoice (B2B)", MARGIN + 135, y - 40);
-        right(regular, 10, "فاتورة ضريبية قياسية", RIGHT, y - 40);
+        left(bold, 20, invoice.type().titleEn(), MARGIN + 135, y - 22);
+        right(bold, 22, invoice.type().titleAr(), RIGHT, y - 22);
+        left(regular, 10, "Standard (B2B)", MARGIN + 135, y - 40);
+        right(regular, 10, "قياسي", RIGHT, y - 40);
+        if (clearance != null) {
+            left(regular, 9, clearance, MARGIN + 135, y - 56);
+            right(regular, 9, "معتمدة من هيئة الزكاة والضريبة والجمارك", RIGHT, y - 56);
+        }
         y -= 140;
 
         String currency = invoice.currency();
-        rows(List.of(
-                row("Invoice number", invoice.invoiceNumber(), "رقم الفاتورة"),
+        List<Row> header = new ArrayList<>(List.of(
+                row("Number", invoice.invoiceNumber(), "الرقم"),
                 row("Issue date", invoice.issueDate().toString(), "تاريخ الإصدار"),
                 row("Issue time", invoice.issueTimestamp().substring(11), "وقت الإصدار"),
                 row("Billing period", invoice.periodStart() + " – " + invoice.supplyDate(), "فترة الفوترة"),
                 row("Date of supply", invoice.supplyDate().toString(), "تاريخ التوريد"),
                 row("Currency", currency, "العملة")));
+        if (invoice.type().isNote()) {
+            header.add(row("Original invoice", invoice.billingReference(), "الفاتورة الأصلية"));
+            header.add(row("Reason", invoice.reason().split(" / ")[0], "السبب"));
+        }
+        rows(header);
         y -= 8;
         party("Seller", "البائع", invoice.seller(), null);
         party("Buyer", "المشتري", invoice.buyer(), invoice.buyerAddressLine());

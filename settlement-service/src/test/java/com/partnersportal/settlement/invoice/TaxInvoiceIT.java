@@ -207,7 +207,7 @@ class TaxInvoiceIT {
     }
 
     @Test
-    void aMonthWhoseFeesNetToNothingGetsNoInvoiceItsLinesJoinTheNextMonthsAndTheZipHasThemAll() throws Exception {
+    void aRefundOfAnInvoicedMonthIsCreditedNotNettedAMonthWithoutFeesGetsNoInvoiceAndTheZipHasAllDocuments() throws Exception {
         var month1 = settlements.invoiceMonthEnd(ksa);
         Order first = Order.of(merchant, ksa, "SA", Currency.SAR);
         UUID capture = UUID.randomUUID();
@@ -217,7 +217,7 @@ class TaxInvoiceIT {
 
         events.refunded(first, UUID.randomUUID(), capture, "100.00", month1.plus(Duration.ofDays(1))); // fees -2.50
         settlements.awaitLines(ksa, 2);
-        closeMonth(0);
+        closeMonth(1); // a credit note on the first invoice; the month's own fees are nil: no invoice
 
         events.captured(Order.of(merchant, ksa, "SA", Currency.SAR), UUID.randomUUID(), "300.00",
                 settlements.invoiceMonthEnd(ksa).minus(Duration.ofDays(3)));                // fees 8.50
@@ -225,14 +225,19 @@ class TaxInvoiceIT {
         closeMonth(1);
 
         JsonNode invoices = expect(api.asUser(user, "/portal/v1/invoices?legal_entity_id=" + ksa), 200).body().get("invoices");
-        assertThat(invoices).hasSize(2);
-        assertThat(invoices.get(0).get("taxable_amount").get("amount").toString()).isEqualTo("6.00"); // -2.50 + 8.50
-        assertThat(invoices.get(0).get("vat_amount").get("amount").toString()).isEqualTo("0.90");
-        assertThat(invoices.get(1).get("taxable_amount").get("amount").toString()).isEqualTo("3.50");
-        assertThat(invoices.get(1).get("vat_amount").get("amount").toString()).isEqualTo("0.53"); // 0.525
+        assertThat(invoices).hasSize(3);
+        assertThat(invoices.get(0).get("document_type").asString()).isEqualTo("invoice");
+        assertThat(invoices.get(0).get("taxable_amount").get("amount").toString()).isEqualTo("8.50");
+        assertThat(invoices.get(0).get("vat_amount").get("amount").toString()).isEqualTo("1.28"); // 1.275
+        assertThat(invoices.get(1).get("document_type").asString()).isEqualTo("credit_note");
+        assertThat(invoices.get(1).get("billing_reference").asString()).isEqualTo(invoices.get(2).get("invoice_number").asString());
+        assertThat(invoices.get(1).get("taxable_amount").get("amount").toString()).isEqualTo("2.50");
+        assertThat(invoices.get(1).get("vat_amount").get("amount").toString()).isEqualTo("0.38"); // 0.375
+        assertThat(invoices.get(2).get("taxable_amount").get("amount").toString()).isEqualTo("3.50");
+        assertThat(invoices.get(2).get("vat_amount").get("amount").toString()).isEqualTo("0.53"); // 0.525
         assertThat(invoices.get(0).get("icv").asLong()).isGreaterThan(invoices.get(1).get("icv").asLong());
 
-        String from = invoices.get(1).get("issue_date").asString();
+        String from = invoices.get(2).get("issue_date").asString();
         String to = invoices.get(0).get("issue_date").asString();
         SettlementApi.Answer zip = expect(api.asUser(user, "/portal/v1/invoices/export?from=" + from + "&to=" + to), 200);
         List<String> names = new ArrayList<>();
@@ -243,7 +248,8 @@ class TaxInvoiceIT {
         }
         String n0 = invoices.get(0).get("invoice_number").asString();
         String n1 = invoices.get(1).get("invoice_number").asString();
-        assertThat(names).containsExactly(n1 + ".pdf", n1 + ".xml", n0 + ".pdf", n0 + ".xml");
+        String n2 = invoices.get(2).get("invoice_number").asString();
+        assertThat(names).containsExactly(n2 + ".pdf", n2 + ".xml", n1 + ".pdf", n1 + ".xml", n0 + ".pdf", n0 + ".xml");
         assertThat(expect(api.asUser(user, "/portal/v1/invoices/export?from=" + to), 400).errorCode()).isEqualTo("invalid_field");
         String viewer = TestAccessTokens.user(merchant, UUID.randomUUID(), Set.of(Permission.INVOICES_VIEW), Set.of());
         expect(api.asUser(viewer, "/portal/v1/invoices/export?from=" + from + "&to=" + to), 403);
