@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A monthly KSA tax invoice for the provider's fees was issued to a legal entity. Published on
- * {@link SettlementTopics#SETTLEMENT_EVENTS}, keyed by invoice id.
+ * A monthly KSA tax invoice for the provider's fees was issued to a legal entity and cleared by ZATCA (only then is
+ * it shared). Published on {@link SettlementTopics#SETTLEMENT_EVENTS}, keyed by invoice id.
  *
  * @param month         the billing month, {@code YYYY-MM}
  * @param pdfDownloadUrl a signed, time-limited link to the bilingual PDF (valid until {@code linkExpiresAt})
- * @param xmlDownloadUrl a signed, time-limited link to the UBL 2.1 XML
+ * @param xmlDownloadUrl a signed, time-limited link to the UBL 2.1 XML as ZATCA cleared it
  */
 public record TaxInvoiceIssued(
         UUID invoiceId,

@@ -54,8 +54,8 @@ class InvoiceDownloads {
             throw new Refusal(Refusal.Reason.CONFLICT, "download_link_expired",
                     "This download link has expired. Download the invoice from the portal.");
         }
-        return invoices.find(id).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid",
-                "This download link is not valid."));
+        return PortalInvoicesController.cleared(invoices.find(id).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND,
+                "download_link_invalid", "This download link is not valid.")));
     }
 
     private static UUID parse(String id) {

@@ -28,7 +28,7 @@ public class InvoiceFiles {
     }
 
     public byte[] xml(TaxInvoice invoice) {
-        return invoices.xml(invoice.id());
+        return invoices.sharedXml(invoice);
     }
 
     public ResponseEntity<byte[]> pdfResponse(TaxInvoice invoice) {

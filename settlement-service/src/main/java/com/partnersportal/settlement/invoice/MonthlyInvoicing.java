@@ -43,24 +43,15 @@ public class MonthlyInvoicing {
     private static final Currency SAR = Currency.SAR;
 
     private final SettlementProfiles profiles;
-    private final InvoiceCounter counter;
-    private final TaxInvoices invoices;
+    private final DocumentIssuer documents;
     private final IssuerProperties issuer;
-    private final Outbox outbox;
-    private final DownloadLinks links;
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    MonthlyInvoicing(SettlementProfiles profiles, InvoiceCounter counter, TaxInvoices invoices, IssuerProperties issuer,
-            Outbox outbox, DownloadLinks links, JdbcClient jdbc, Clock clock) {
+    MonthlyInvoicing(SettlementProfiles profiles, DocumentIssuer documents, IssuerProperties issuer, JdbcClient jdbc) {
         this.profiles = profiles;
-        this.counter = counter;
-        this.invoices = invoices;
+        this.documents = documents;
         this.issuer = issuer;
-        this.outbox = outbox;
-        this.links = links;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     /** Closes the entity's invoicing month if it ended by {@code now}; empty when nothing was closed. */
@@ -103,74 +94,21 @@ public class MonthlyInvoicing {
     }
 
     private TaxInvoice issue(SettlementProfile profile, Fees fees) {
-        InvoiceCounter.Position position = counter.lock(issuer.vatNumber());
-        long icv = position.lastIcv() + 1;
-        UUID id = UUID.randomUUID();
-        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        LocalDateTime local = LocalDateTime.ofInstant(issuedAt, TaxInvoice.KSA);
         YearMonth month = YearMonth.from(profile.invoiceMonthEnd().minusNanos(1).atZone(profile.timeZone()));
         BigDecimal vatRate = profiles.vatRate("SA");
         BigDecimal taxable = fees.total().setScale(SAR.scale(), RoundingMode.UNNECESSARY);
         BigDecimal vat = FeeCalculator.percentOf(taxable, vatRate, SAR.scale());
         InvoiceParties parties = new InvoiceParties(issuer.party(), buyer(profile), profile.address());
-        InvoiceDocument document = new InvoiceDocument(DocumentType.INVOICE, null, null, issuer.invoicePrefix() + "%08d".formatted(icv), id, icv,
-                position.lastHash(), local.toLocalDate(), local.toLocalTime(), month,
-                profile.invoiceFrom().atZone(TaxInvoice.KSA).toLocalDate(), month.atEndOfMonth(), parties.seller(),
-                parties.buyer(), parties.buyerAddressLine(), SAR.name(), taxable, vatRate, vat, taxable.add(vat));
-
-        String hash = InvoiceHash.of(UblInvoice.write(document, null));
-        String qr = ZatcaQr.of(document, hash);
-        byte[] xml = UblInvoice.write(document, qr);
-        jdbc.sql("""
-                        INSERT INTO tax_invoice (id, invoice_number, issuer_vat_number, icv, merchant_id, legal_entity_id,
-                            billing_month, covers_from, covers_to, issued_at, issue_date, issue_time, currency, taxable_amount,
-                            vat_rate, vat_amount, total_with_vat, fee_line_count, parties, invoice_hash, previous_hash, qr, xml)
-                        VALUES (:id, :number, :issuer, :icv, :merchant, :entity, :month, :from, :to, :issuedAt, :issueDate,
-                            :issueTime, 'SAR', :taxable, :vatRate, :vat, :total, :lines, CAST(:parties AS JSONB), :hash,
-                            :previousHash, :qr, :xml)""")
-                .param("id", id)
-                .param("number", document.invoiceNumber())
-                .param("issuer", issuer.vatNumber())
-                .param("icv", icv)
-                .param("merchant", profile.merchantId())
-                .param("entity", profile.legalEntityId())
-                .param("month", Date.valueOf(month.atDay(1)))
-                .param("from", Timestamp.from(profile.invoiceFrom()))
-                .param("to", Timestamp.from(profile.invoiceMonthEnd()))
-                .param("issuedAt", Timestamp.from(issuedAt))
-                .param("issueDate", document.issueDate())
-                .param("issueTime", document.issueTime())
-                .param("taxable", taxable)
-                .param("vatRate", vatRate)
-                .param("vat", vat)
-                .param("total", document.totalWithVat())
-                .param("lines", fees.lines())
-                .param("parties", new String(EventJson.write(parties), StandardCharsets.UTF_8))
-                .param("hash", hash)
-                .param("previousHash", position.lastHash())
-                .param("qr", qr)
-                .param("xml", xml)
-                .update();
-        counter.advance(issuer.vatNumber(), icv, hash);
-        TaxInvoice invoice = invoices.find(id).orElseThrow();
-        outbox.append(SettlementTopics.SETTLEMENT_EVENTS, id.toString(), TaxInvoiceIssued.TYPE, id.toString(),
-                issuedEvent(profile, invoice));
-        log.info("Issued tax invoice {} (ICV {}) to legal entity {} for {}: {} SAR", invoice.invoiceNumber(), icv,
-                profile.legalEntityId(), month, invoice.totalWithVat());
+        TaxInvoice invoice = documents.issue(new DocumentIssuer.NewDocument(DocumentType.INVOICE, null, null,
+                profile.merchantId(), profile.legalEntityId(), month, profile.invoiceFrom(), profile.invoiceMonthEnd(),
+                parties, taxable, vatRate, vat, fees.lines()));
+        log.info("Issued tax invoice {} (ICV {}) to legal entity {} for {}: {} SAR; queued for clearance",
+                invoice.invoiceNumber(), invoice.icv(), profile.legalEntityId(), month, invoice.totalWithVat());
         return invoice;
     }
 
     private static Party buyer(SettlementProfile profile) {
         return new Party(profile.legalNameEn(), profile.legalNameAr(), profile.vatNumber(),
                 profile.commercialRegistration(), null, null, null, null, null, profile.countryCode());
-    }
-
-    private TaxInvoiceIssued issuedEvent(SettlementProfile profile, TaxInvoice invoice) {
-        Instant expires = links.expiry();
-        return new TaxInvoiceIssued(invoice.id(), invoice.invoiceNumber(), invoice.merchantId(), invoice.legalEntityId(),
-                profile.legalNameEn(), profile.legalNameAr(), invoice.billingMonth().toString(), invoice.issueDate(),
-                new Money(invoice.taxableAmount(), SAR), new Money(invoice.vatAmount(), SAR),
-                new Money(invoice.totalWithVat(), SAR), links.link(InvoiceDownloads.pdfPath(invoice.id()), expires),
-                links.link(InvoiceDownloads.xmlPath(invoice.id()), expires), expires, clock.instant());
     }
 }

@@ -52,7 +52,7 @@ class PortalInvoicesController {
             }
         }
         List<TaxInvoice> page = invoices.list(caller.requireMerchant(), caller.legalEntities(), entity(legalEntityId),
-                date(from, "from"), date(to, "to"), before, limit + 1);
+                date(from, "from"), date(to, "to"), before, limit + 1, false);
         String next = null;
         if (page.size() > limit) {
             page.removeLast();
@@ -70,13 +70,23 @@ class PortalInvoicesController {
     @GetMapping("/portal/v1/invoices/{invoiceId}/pdf")
     ResponseEntity<byte[]> pdf(Caller caller, @PathVariable String invoiceId) {
         caller.requireUser(Permission.INVOICES_VIEW);
-        return files.pdfResponse(visible(caller, invoiceId));
+        return files.pdfResponse(cleared(visible(caller, invoiceId)));
     }
 
     @GetMapping("/portal/v1/invoices/{invoiceId}/xml")
     ResponseEntity<byte[]> xml(Caller caller, @PathVariable String invoiceId) {
         caller.requireUser(Permission.INVOICES_VIEW);
-        return files.xmlResponse(visible(caller, invoiceId));
+        return files.xmlResponse(cleared(visible(caller, invoiceId)));
+    }
+
+    /** Files exist for the merchant only once ZATCA has cleared the document. */
+    static TaxInvoice cleared(TaxInvoice document) {
+        if (!document.clearanceStatus().shareable()) {
+            throw new Refusal(Refusal.Reason.CONFLICT, "invoice_not_cleared",
+                    "ZATCA has not cleared this document yet; it can be downloaded once it is.",
+                    Map.of("clearance_status", document.clearanceStatus().wireName()));
+        }
+        return document;
     }
 
     /** Every invoice issued on [from, to] (KSA dates) as PDF and XML in one zip. */
@@ -94,7 +104,7 @@ class PortalInvoicesController {
             throw invalid("to", "to must be on or after from, at most " + MAX_EXPORT_DAYS + " days later.");
         }
         List<TaxInvoice> range = invoices.list(caller.requireMerchant(), caller.legalEntities(), entity(legalEntityId),
-                fromDay, toDay, null, MAX_EXPORT_INVOICES);
+                fromDay, toDay, null, MAX_EXPORT_INVOICES, true);
         return files.zipResponse(range.reversed(), "tax-invoices-%s-to-%s.zip".formatted(fromDay, toDay));
     }
 

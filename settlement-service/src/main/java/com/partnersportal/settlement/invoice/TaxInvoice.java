@@ -8,9 +8,18 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** An issued tax invoice. Immutable: its XML is stored as issued; its PDF is drawn from these fields. */
+/**
+ * An issued tax document (invoice, credit or debit note). Its content never changes: its XML is stored as issued,
+ * the stamped copy as submitted and the cleared copy as ZATCA returned it; only its clearance status moves.
+ */
 public record TaxInvoice(
         UUID id,
+        DocumentType documentType,
+        UUID originalInvoiceId,
+        String billingReference,
+        String reason,
+        ClearanceStatus clearanceStatus,
+        Instant clearedAt,
         String invoiceNumber,
         String issuerVatNumber,
         long icv,
@@ -36,7 +45,7 @@ public record TaxInvoice(
     static final ZoneId KSA = ZoneId.of("Asia/Riyadh");
 
     InvoiceDocument document() {
-        return new InvoiceDocument(DocumentType.INVOICE, null, null, invoiceNumber, id, icv, previousHash, issueDate, issueTime, billingMonth,
+        return new InvoiceDocument(documentType, billingReference, reason, invoiceNumber, id, icv, previousHash, issueDate, issueTime, billingMonth,
                 coversFrom.atZone(KSA).toLocalDate(), billingMonth.atEndOfMonth(), parties.seller(), parties.buyer(),
                 parties.buyerAddressLine(), currency, taxableAmount, vatRate, vatAmount, totalWithVat);
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -34,22 +35,46 @@ public class TaxInvoices {
         return jdbc.sql("SELECT * FROM tax_invoice WHERE id = :id").param("id", id).query(TaxInvoices::row).optional();
     }
 
+    /** A merchant's document, as the portal shows it: a void (rejected) document is not one. */
     public Optional<TaxInvoice> findVisible(UUID merchantId, Set<UUID> visibleEntities, UUID id) {
         return find(id).filter(i -> i.merchantId().equals(merchantId))
+                .filter(i -> i.clearanceStatus() != ClearanceStatus.REJECTED)
                 .filter(i -> visibleEntities.isEmpty() || visibleEntities.contains(i.legalEntityId()));
     }
 
-    public byte[] xml(UUID id) {
+    /**
+     * The XML the merchant gets: the copy ZATCA cleared (with its stamp and QR code); with clearance switched off,
+     * the stamped copy that was reported; for a Phase 1 document, the document as issued. Nothing before that.
+     */
+    public byte[] sharedXml(TaxInvoice document) {
+        if (!document.clearanceStatus().shareable()) {
+            throw new IllegalStateException(document.invoiceNumber() + " is not cleared");
+        }
+        String column = switch (document.clearanceStatus()) {
+            case CLEARED, CLEARED_WITH_WARNINGS -> "cleared_xml";
+            case REPORTED -> "signed_xml";
+            default -> "xml";
+        };
+        return jdbc.sql("SELECT " + column + " FROM tax_invoice WHERE id = :id").param("id", document.id())
+                .query(byte[].class).single();
+    }
+
+    /** The XML as issued, without a stamp: what the invoice hash is computed over. */
+    public byte[] issuedXml(UUID id) {
         return jdbc.sql("SELECT xml FROM tax_invoice WHERE id = :id").param("id", id).query(byte[].class).single();
     }
 
     /**
      * The merchant's invoices issued on [{@code from}, {@code to}] (KSA dates, either open), newest first, at most
-     * {@code limit}; {@code afterIcv} continues a list.
+     * {@code limit}; {@code beforeIcv} continues a list; {@code shareableOnly} leaves out documents not cleared yet.
      */
     public List<TaxInvoice> list(UUID merchantId, Set<UUID> visibleEntities, UUID legalEntityId, LocalDate from,
-            LocalDate to, Long beforeIcv, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM tax_invoice WHERE merchant_id = :merchant");
+            LocalDate to, Long beforeIcv, int limit, boolean shareableOnly) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT * FROM tax_invoice WHERE merchant_id = :merchant AND clearance_status <> 'REJECTED'");
+        if (shareableOnly) {
+            sql.append(" AND clearance_status IN ('PHASE_1', 'CLEARED', 'CLEARED_WITH_WARNINGS', 'REPORTED')");
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("merchant", merchantId);
         if (!visibleEntities.isEmpty()) {
@@ -85,8 +110,15 @@ public class TaxInvoices {
 
     private static TaxInvoice row(ResultSet rs, int n) throws SQLException {
         int scale = Currency.valueOf(rs.getString("currency")).scale();
+        Timestamp cleared = rs.getTimestamp("cleared_at");
         return new TaxInvoice(
                 rs.getObject("id", UUID.class),
+                DocumentType.valueOf(rs.getString("document_type")),
+                rs.getObject("original_invoice_id", UUID.class),
+                rs.getString("billing_reference"),
+                rs.getString("reason"),
+                ClearanceStatus.valueOf(rs.getString("clearance_status")),
+                cleared == null ? null : cleared.toInstant(),
                 rs.getString("invoice_number"),
                 rs.getString("issuer_vat_number"),
                 rs.getLong("icv"),

@@ -13,6 +13,7 @@ import com.partnersportal.kit.events.CloudEventHeaders;
 import com.partnersportal.settlement.contract.SettlementTopics;
 import com.partnersportal.settlement.contract.TaxInvoiceIssued;
 import com.partnersportal.settlement.testing.Events;
+import com.partnersportal.settlement.testing.IndependentStampVerifier;
 import com.partnersportal.settlement.testing.Events.Order;
 import com.partnersportal.settlement.testing.SettlementApi;
 import com.partnersportal.settlement.testing.SettlementIntegrationTest;
@@ -78,6 +79,8 @@ class TaxInvoiceIT {
     JdbcClient jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    ClearanceWorker clearance;
 
     private Events events;
     private SettlementApi api;
@@ -131,6 +134,17 @@ class TaxInvoiceIT {
             settlements.advancePast(monthEnd);
             await().atMost(Settlements.PATIENCE).until(() -> invoicesOf(ksa) == 1 && invoicesOf(otherKsa) == 1);
 
+            JsonNode pending = expect(api.asUser(user, "/portal/v1/invoices"), 200).body().get("invoices").get(0);
+            assertThat(pending.get("clearance_status").asString()).isEqualTo("pending");
+            assertThat(pending.get("qr_code").isNull()).isTrue();
+            String pendingId = pending.get("invoice_id").asString();
+            assertThat(expect(api.asUser(user, "/portal/v1/invoices/" + pendingId + "/pdf"), 409).errorCode())
+                    .isEqualTo("invoice_not_cleared");
+            expect(api.asUser(user, "/portal/v1/invoices/" + pendingId + "/xml"), 409);
+            assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE message_key = :id").param("id", pendingId)
+                    .query(Long.class).single()).as("nothing tells the merchant before clearance").isZero();
+            awaitAllCleared();
+
             JsonNode list = expect(api.asUser(user, "/portal/v1/invoices"), 200).body().get("invoices");
             assertThat(list).hasSize(1);
             JsonNode invoice = list.get(0);
@@ -144,8 +158,12 @@ class TaxInvoiceIT {
             assertThat(invoice.get("buyer_vat_number").asString()).isEqualTo("300000000000003");
             String id = invoice.get("invoice_id").asString();
 
+            assertThat(invoice.get("clearance_status").asString()).isIn("cleared", "cleared_with_warnings");
             byte[] xml = expect(api.asUser(user, "/portal/v1/invoices/" + id + "/xml"), 200).bytes();
             Ubl21Schema.invoice().newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+            IndependentStampVerifier.Result stamp = IndependentStampVerifier.verify(xml);
+            assertThat(stamp.problems()).isEmpty();
+            assertThat(stamp.certificate().getIssuerX500Principal().getName()).contains("SIMZEINVOICE-SubCA-1");
             String text = new String(xml, StandardCharsets.UTF_8);
             assertThat(text).contains("<cbc:ProfileID>reporting:1.0</cbc:ProfileID>",
                     "<cbc:InvoiceTypeCode name=\"0100000\">388</cbc:InvoiceTypeCode>",
@@ -153,7 +171,8 @@ class TaxInvoiceIT {
 
             byte[] pdf = expect(api.asUser(user, "/portal/v1/invoices/" + id + "/pdf"), 200).bytes();
             Map<Integer, String> qr = tlv(qrFromPdf(pdf));
-            assertThat(qr.keySet()).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(qr.keySet()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+            assertThat(qr.get(7)).isEqualTo(stamp.qrText(7));
             assertThat(qr.get(1)).isEqualTo("شركة بوابة الشركاء للمدفوعات (تجريبي)");
             assertThat(qr.get(2)).matches("3\\d{13}3").isEqualTo(ISSUER_VAT);
             assertThat(qr.get(3)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
@@ -236,6 +255,15 @@ class TaxInvoiceIT {
         JsonNode closed = expect(api.asOperator(HttpMethod.POST, "/operator/v1/settlement/legal-entities/" + ksa + "/close-month",
                 null), 200).body();
         assertThat(closed.get("invoice_ids")).hasSize(expectedInvoices);
+        awaitAllCleared();
+    }
+
+    /** Submits what waits to ZATCA (the simulator) until nothing of the issuer's is pending. */
+    private void awaitAllCleared() {
+        await().atMost(Settlements.PATIENCE).until(() -> {
+            clearance.drain();
+            return jdbc.sql("SELECT count(*) FROM tax_invoice WHERE clearance_status = 'PENDING'").query(Long.class).single() == 0;
+        });
     }
 
     /** Every invoice the issuer ever issued: ICV 1, 2, 3, ... without a gap, each PIH the hash of the one before. */
