@@ -164,6 +164,32 @@ class SecondFactorIT {
     }
 
     @Test
+    void ofTwoSignInsRacingWithTheSameCodeExactlyOneGetsTokens() throws Exception {
+        Enrolled enrolled = enrolledMember(mother.merchant());
+        clock.advance(ONE_STEP);
+        String code = enrolled.authenticator().codeAt(clock.instant());
+        List<String> challenges = List.of(challenge(mother.portal(), enrolled.member()),
+                challenge(mother.portal(), enrolled.member()), challenge(mother.portal(), enrolled.member()));
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(challenges.size())) {
+            for (String challenge : challenges) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mother.portal().post("/auth/v1/sign-in/second-factor", null,
+                            Portal.json("challenge_token", challenge, "code", code)).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 401);
+        }
+    }
+
+    @Test
     void wrongCodesCountTowardsTheAccountLockEvenAcrossCorrectPasswords() {
         Enrolled enrolled = enrolledMember(mother.merchant());
         Portal portal = mother.portal();
