@@ -1,25 +1,14 @@
 package com.partnersportal.settlement.invoice;
 
-import com.partnersportal.kit.events.EventJson;
-import com.partnersportal.kit.outbox.Outbox;
-import com.partnersportal.settlement.contract.SettlementTopics;
-import com.partnersportal.settlement.contract.TaxInvoiceIssued;
-import com.partnersportal.settlement.links.DownloadLinks;
 import com.partnersportal.settlement.ledger.FeeCalculator;
 import com.partnersportal.settlement.profile.SettlementProfile;
 import com.partnersportal.settlement.profile.SettlementProfiles;
 import com.partnersportal.types.Currency;
-import com.partnersportal.types.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,7 +106,8 @@ public class MonthlyInvoicing {
         return invoice;
     }
 
-    private static Party buyer(SettlementProfile profile) {
+    /** The entity as an invoice names it, from the facts identity gave (as they are now). */
+    static Party buyer(SettlementProfile profile) {
         return new Party(profile.legalNameEn(), profile.legalNameAr(), profile.vatNumber(),
                 profile.commercialRegistration(), null, null, null, null, null, profile.countryCode());
     }

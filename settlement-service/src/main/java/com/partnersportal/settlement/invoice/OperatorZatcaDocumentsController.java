@@ -32,11 +32,13 @@ class OperatorZatcaDocumentsController {
     private final JdbcClient jdbc;
     private final TaxInvoices invoices;
     private final Submissions submissions;
+    private final Reissues reissues;
 
-    OperatorZatcaDocumentsController(JdbcClient jdbc, TaxInvoices invoices, Submissions submissions) {
+    OperatorZatcaDocumentsController(JdbcClient jdbc, TaxInvoices invoices, Submissions submissions, Reissues reissues) {
         this.jdbc = jdbc;
         this.invoices = invoices;
         this.submissions = submissions;
+        this.reissues = reissues;
     }
 
     record Response(long attempt, String endpoint, Integer httpStatus, String outcome, JsonNode warnings, JsonNode errors,
@@ -104,6 +106,15 @@ class OperatorZatcaDocumentsController {
                     "Only a submission waiting for its next attempt can be brought forward.");
         }
         return view(document, true);
+    }
+
+    /** A rejected document, issued again (after its cause was fixed) as a new document in the chain. */
+    @PostMapping("/operator/v1/settlement/zatca/documents/{documentId}/reissue")
+    org.springframework.http.ResponseEntity<DocumentView> reissue(Caller caller, @PathVariable String documentId) {
+        caller.require(Permission.OPERATOR);
+        TaxInvoice replacement = reissues.reissue(existing(documentId));
+        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(view(replacement, true));
     }
 
     private TaxInvoice existing(String documentId) {

@@ -166,6 +166,21 @@ class ClearanceIT {
         assertThat(following.previousHash()).isEqualTo(rejected.invoiceHash());
         drainAll();
         assertThat(jdbcFind(following.id()).clearanceStatus().shareable()).isTrue();
+
+        // Once its cause is fixed, operators issue it again: a new document, later in the chain, cleared and shared.
+        String reissue = "/operator/v1/settlement/zatca/documents/" + rejected.id() + "/reissue";
+        JsonNode replacement = expect(api.asOperator(HttpMethod.POST, reissue, null), 201).body();
+        assertThat(replacement.get("icv").asLong()).isGreaterThan(following.icv());
+        assertThat(replacement.get("total_with_vat").get("amount").toString()).isEqualTo(rejected.totalWithVat().toPlainString());
+        assertThat(expect(api.asOperator(HttpMethod.POST, reissue, null), 409).errorCode()).isEqualTo("document_already_reissued");
+        assertThat(expect(api.asOperator(HttpMethod.POST, "/operator/v1/settlement/zatca/documents/" + following.id()
+                + "/reissue", null), 409).errorCode()).isEqualTo("document_not_rejected");
+        drainAll();
+        JsonNode listed = expect(api.asUser(m.token(), "/portal/v1/invoices"), 200).body().get("invoices");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("invoice_id").asString()).isEqualTo(replacement.get("document_id").asString());
+        assertThat(listed.get(0).get("billing_month").asString()).isEqualTo(rejected.billingMonth().toString());
+        assertThat(events(UUID.fromString(replacement.get("document_id").asString()))).isEqualTo(1);
     }
 
     @Test
