@@ -52,6 +52,21 @@ class StampedInvoiceTest {
     }
 
     @Test
+    void aSimplifiedDocumentsQrAlsoCarriesTheCasSignatureOfTheStampCertificateAsTag9() {
+        InvoiceDocument invoice = Invoices.november(8, InvoiceHash.FIRST_PREVIOUS_HASH, "10.00");
+        var signed = com.partnersportal.settlement.invoice.stamp.XadesStamp.sign(
+                InvoiceHash.of(UblInvoice.write(invoice, null)), EGS, SIGNED_AT);
+
+        var simplified = ZatcaQr.fields(ZatcaQr.stamped(invoice, signed, true));
+        var standard = ZatcaQr.fields(ZatcaQr.stamped(invoice, signed, false));
+
+        assertThat(simplified).containsOnlyKeys(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(simplified.get(9)).isEqualTo(EGS.certificate().getSignature());
+        assertThat(standard).doesNotContainKey(9);
+        assertThat(simplified.get(8)).isEqualTo(standard.get(8)).isEqualTo(EGS.certificate().getPublicKey().getEncoded());
+    }
+
+    @Test
     void aChangedAmountOrAnotherKeyIsCaught() {
         InvoiceDocument invoice = Invoices.november(6, InvoiceHash.FIRST_PREVIOUS_HASH, "200.00");
         String xml = new String(StampedInvoice.stamp(invoice, EGS, SIGNED_AT).xml(), StandardCharsets.UTF_8);
