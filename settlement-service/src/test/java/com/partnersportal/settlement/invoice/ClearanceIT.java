@@ -200,6 +200,31 @@ class ClearanceIT {
     }
 
     @Test
+    void refusedCredentialsHoldTheDocumentForOperatorsWhoBringItForwardOnceFixed() {
+        Merchant m = merchantWithFees("210.00");
+        TaxInvoice invoice = issue(m);
+        fault(401, 1);
+        worker.drain();
+
+        assertThat(clearancesOf(invoice.id())).hasSize(1);
+        assertThat(state(invoice.id())).isEqualTo("QUEUED");
+        JsonNode held = expect(api.asOperator(HttpMethod.GET, "/operator/v1/settlement/zatca/documents/" + invoice.id(),
+                null), 200).body();
+        assertThat(held.get("clearance_status").asString()).isEqualTo("pending");
+        assertThat(held.get("last_error").asString()).contains("refused the production CSID");
+        assertThat(held.get("responses").get(0).get("outcome").asString()).isEqualTo("unauthorized");
+        worker.drain();
+        assertThat(clearancesOf(invoice.id())).as("waits for operators, not resent at once").hasSize(1);
+
+        expect(api.asOperator(HttpMethod.POST, "/operator/v1/settlement/zatca/documents/" + invoice.id() + "/retry", null), 200);
+        drainAll();
+        assertThat(clearancesOf(invoice.id())).hasSize(2);
+        assertThat(jdbcFind(invoice.id()).clearanceStatus().shareable()).isTrue();
+        assertThat(expect(api.asOperator(HttpMethod.POST, "/operator/v1/settlement/zatca/documents/" + invoice.id()
+                + "/retry", null), 409).errorCode()).isEqualTo("submission_not_waiting");
+    }
+
+    @Test
     void withClearanceSwitchedOffTheDocumentIsReportedAndSharedWithOurStamp() {
         Merchant m = merchantWithFees("150.00");
         TaxInvoice invoice = issue(m);
