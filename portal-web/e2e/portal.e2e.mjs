@@ -239,7 +239,10 @@ test('download a settlement report and an invoice', async () => {
   await page.getByText('Upcoming payment').first().waitFor();
   await screenshot(page, 'settlement-info');
 
-  const invoices = await until('an invoice', async () => (await api('GET', '/portal/v1/invoices?limit=1', { token: adminToken })).json?.invoices?.length);
+  // Files exist once ZATCA (the simulator) has cleared the document, a few seconds after the month closed.
+  const shareable = ['cleared', 'cleared_with_warnings', 'reported', 'phase_1'];
+  const invoices = await until('a cleared invoice', async () => (await api('GET', '/portal/v1/invoices?limit=1', { token: adminToken }))
+    .json?.invoices?.some((i) => shareable.includes(i.clearance_status)));
   assert.ok(invoices);
   await page.goto(`${GATEWAY}/portal/invoices`);
   const pdfButton = page.getByRole('button', { name: /^PDF / }).first();
