@@ -46,8 +46,4 @@ public record User(@Id UUID id, UUID merchantId, String email, String fullName, 
         return new User(id, merchantId, email, fullName, role, customRoleId, passwordHash, newStatus, locale, createdAt,
                 legalEntities, version);
     }
-
-    public boolean isOperator() {
-        return merchantId == null;
-    }
 }

@@ -79,14 +79,6 @@ public final class Portal {
         return exchange(HttpMethod.DELETE, path, bearer, null);
     }
 
-    /** A browser's form post. */
-    public Reply postForm(String path, String formBody) {
-        return http.post().uri(path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .header("X-Forwarded-For", clientAddress).body(formBody)
-                .exchange((request, response) -> new Reply(response.getStatusCode().value(), response.getHeaders(),
-                        new String(response.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-    }
-
     public Reply signIn(String email, String password) {
         return post("/auth/v1/sign-in", null, json("email", email, "password", password));
     }

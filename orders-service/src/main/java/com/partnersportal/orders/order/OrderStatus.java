@@ -46,9 +46,4 @@ public enum OrderStatus {
     boolean allowsCancel() {
         return this == AUTHORISED || this == UPDATED;
     }
-
-    /** Declined and expired orders are not listed in the portal unless asked for. */
-    public boolean listedByDefault() {
-        return this != DECLINED && this != EXPIRED;
-    }
 }

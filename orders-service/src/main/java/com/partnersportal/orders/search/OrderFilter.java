@@ -30,13 +30,4 @@ public record OrderFilter(
     public OrderFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
     }
-
-    public static OrderFilter createdBetween(Instant from, Instant to) {
-        return new OrderFilter(Set.of(), from, to, null, null, null, null, null, null, null, null, null, false);
-    }
-
-    public OrderFilter withCreated(Instant from, Instant to) {
-        return new OrderFilter(statuses, from, to, updatedFrom, updatedTo, amountMin, amountMax, currency, countryCode,
-                legalEntityId, paymentType, search, includeHidden);
-    }
 }

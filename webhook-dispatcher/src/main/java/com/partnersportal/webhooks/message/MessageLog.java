@@ -144,11 +144,6 @@ public class MessageLog {
                 failingSince, lastSuccessAt, failures);
     }
 
-    public Optional<UUID> endpointOf(UUID merchantId, UUID messageId) {
-        return jdbc.sql("SELECT endpoint_id FROM webhook_message WHERE id = :id AND merchant_id = :m")
-                .param("id", messageId).param("m", merchantId).query(UUID.class).optional();
-    }
-
     private static String[] decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
