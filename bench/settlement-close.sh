@@ -65,6 +65,27 @@ SELECT '$ENTITY', '$MERCHANT', true, 'Bench Trading', 'شركة الاختبار
 FROM (SELECT date_trunc('week', now() AT TIME ZONE 'Asia/Riyadh') AT TIME ZONE 'Asia/Riyadh' AS w) AS week;
 SQL
 
+# Steady state, as in production where the service has run for weeks: a small entity whose week ended last week is
+# closed first, so the close measured below does not pay for first-use costs (class loading, JSON serialisers).
+WARM_ENTITY=$(cat /proc/sys/kernel/random/uuid)
+sql <<SQL
+BEGIN;
+INSERT INTO settlement_profile (legal_entity_id, merchant_id, registered, legal_name_en, legal_name_ar, country_code,
+    currency, time_zone, cycle, period_start, period_end, invoice_from, invoice_month_end, created_at, updated_at)
+SELECT '$WARM_ENTITY', '$MERCHANT', true, 'Warm-up Trading', 'شركة التجربة', 'SA', 'SAR', 'Asia/Riyadh', 'WEEKLY',
+    w - interval '7 days', w, w - interval '7 days', w + interval '90 days', now(), now()
+FROM (SELECT date_trunc('week', now() AT TIME ZONE 'Asia/Riyadh') AT TIME ZONE 'Asia/Riyadh' AS w) AS week;
+INSERT INTO ledger_line (legal_entity_id, merchant_id, currency, kind, order_id, order_reference_id, order_number,
+    operation_id, capture_id, event_time, booked_at, settle_at, invoice_at, amount, gross, fee_rate, percentage_fee,
+    fixed_fee, fee, vat_rate, vat, net)
+SELECT '$WARM_ENTITY', '$MERCHANT', 'SAR', 'SALE', gen_random_uuid(), 'WARM-' || g, 'W-' || g, gen_random_uuid(), NULL,
+    p.period_start + g * interval '1 minute', p.period_start, p.period_start + g * interval '1 minute', p.period_start,
+    100.00, 100.00, 2.5, 2.50, 1.00, 3.50, 15, 0.53, 95.97
+FROM generate_series(1, 1000) AS g, settlement_profile p WHERE p.legal_entity_id = '$WARM_ENTITY';
+COMMIT;
+SQL
+until [[ $(sql -c "SELECT count(*) FROM settlement_report WHERE legal_entity_id = '$WARM_ENTITY'") == 1 ]]; do sleep 0.5; done
+
 echo "loading $ROWS ledger lines (90 % sales, 7 % refunds, 3 % cancels) ..."
 sql <<SQL
 INSERT INTO ledger_line (legal_entity_id, merchant_id, currency, kind, order_id, order_reference_id, order_number,
@@ -91,28 +112,28 @@ GROUP_BY="SELECT currency, count(*), sum(gross) FILTER (WHERE kind = 'SALE'), -s
   sum(fee), sum(vat), sum(net) FILTER (WHERE kind = 'CARRIED_FORWARD'), sum(net) FROM ledger_line
   WHERE legal_entity_id = '$ENTITY' AND settle_at >= '$WEEK_START' AND settle_at < '$WEEK_END' GROUP BY currency"
 timed_sql "$GROUP_BY" >/dev/null                      # warm the cache for both
-group_by_1=$(timed_sql "$GROUP_BY" | tail -1)
-group_by_2=$(timed_sql "$GROUP_BY" | tail -1)
+group_by_runs=()
+for _ in 1 2 3; do group_by_runs+=("$(timed_sql "$GROUP_BY" | tail -1)"); done
 expected=$(sql -c "SELECT count(*) || ' ' || sum(fee) || ' ' || sum(vat) || ' ' || sum(net) FROM ledger_line WHERE legal_entity_id = '$ENTITY'")
 
 # The week ends when the service's clock passes next Monday 00:00 in Riyadh: move it 8 days, the job closes the week.
 start=$(date +%s.%N)
 curl -fsS -X POST "http://127.0.0.1:$PORT/internal/clock/advance" -H 'Content-Type: application/json' -d '{"by": "P8D"}' >/dev/null
-until [[ $(sql -c "SELECT count(*) FROM settlement_report WHERE legal_entity_id = '$ENTITY'") == 1 ]]; do sleep 0.05; done
+until [[ $(sql -c "SELECT count(*) FROM settlement_report WHERE legal_entity_id = '$ENTITY'") == 1 ]]; do sleep 0.5; done
 end=$(date +%s.%N)
 wall_ms=$(echo "($end - $start) * 1000" | bc)
 close_ms=$(curl -fsS "http://127.0.0.1:$PORT/actuator/metrics/portal.settlement.close?tag=kind:period" |
   python3 -c 'import json,sys; m={x["statistic"]: x["value"] for x in json.load(sys.stdin)["measurements"]}; print(round(m["MAX"]*1000, 1))')
 actual=$(sql -c "SELECT line_count || ' ' || total_fees || ' ' || total_vat || ' ' || net_payable FROM settlement_report WHERE legal_entity_id = '$ENTITY'")
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-best_group_by=$(echo "if ($group_by_1 < $group_by_2) $group_by_1 else $group_by_2" | bc)
+median_group_by=$(printf '%s\n' "${group_by_runs[@]}" | sort -n | sed -n 2p)
 
 printf '\n%-52s %14s\n' "weekly close ($(nproc) cores, service heap -Xmx$HEAP)" "result"
 printf '%-52s %14s\n' "ledger lines in the week" "$ROWS"
-printf '%-52s %11.1f ms\n' "SQL GROUP BY over the week's lines (best of 2)" "$best_group_by"
+printf '%-52s %11.1f ms\n' "SQL GROUP BY over the week's lines (median of 3)" "$median_group_by"
 printf '%-52s %11.1f ms\n' "service close, committed (portal.settlement.close)" "$close_ms"
-printf '%-52s %11.1f ms\n' "clock moved -> report row visible (job polls 200 ms)" "$wall_ms"
-printf '%-52s %13.2fx\n' "service close / GROUP BY" "$(echo "$close_ms / $best_group_by" | bc -l)"
+printf '%-52s %11.1f ms\n' "clock moved -> report row seen (polled every 0.5 s)" "$wall_ms"
+printf '%-52s %13.2fx\n' "service close / GROUP BY" "$(echo "$close_ms / $median_group_by" | bc -l)"
 printf '%-52s %14s\n' "report = sum of lines (count fees vat net)" "$([[ $(echo "$actual" | awk '{printf "%d %.2f %.2f %.2f", $1,$2,$3,$4}') == $(echo "$expected" | awk '{printf "%d %.2f %.2f %.2f", $1,$2,$3,$4}') ]] && echo yes || echo "NO: $actual vs $expected")"
 printf '%-52s %14s\n' "load average before (1, 5, 15 min)" "$load_before"
 printf '%-52s %14s\n' "load average after" "$load_after"
