@@ -7,6 +7,14 @@ import com.partnersportal.orders.testing.Orders;
 import com.partnersportal.orders.testing.OrdersApi;
 import com.partnersportal.orders.testing.OrdersIntegrationTest;
 import com.partnersportal.orders.testing.TestMerchants;
+import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.testsupport.TestAccessTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +49,8 @@ class HostileInputIT {
         assertProblem(capture("[1, 2, 3]"), 400, "invalid_request_body");
         assertProblem(capture(body("\"total_amount\": {\"amount\": true, \"currency\": \"SAR\"}")), 400, "invalid_request_body");
         assertProblem(capture(body("\"total_amount\": {\"amount\": {\"x\": 1}, \"currency\": \"SAR\"}")), 400, "invalid_request_body");
-        assertProblem(capture(body("\"total_amount\": {\"amount\": 1e400, \"currency\": \"SAR\"}")), 400, "amount_too_large");
+        assertProblem(capture(body("\"total_amount\": {\"amount\": 1" + "0".repeat(400) + ", \"currency\": \"SAR\"}")), 400,
+                "amount_too_large");
         assertProblem(capture(body("\"total_amount\": {\"amount\": 0.001, \"currency\": \"SAR\"}")), 400, "amount_invalid_precision");
         assertProblem(capture(body("\"total_amount\": {\"amount\": 0, \"currency\": \"SAR\"}")), 400, "amount_not_positive");
         assertProblem(capture(body("\"total_amount\": {\"amount\": -1, \"currency\": \"SAR\"}")), 400, "amount_negative");
@@ -92,6 +101,61 @@ class HostileInputIT {
         assertProblem(api.asMerchant(orders.merchant(), HttpMethod.PUT, "/orders/" + order + "/reference-id",
                 "{\"order_reference_id\": \"\"}"), 400, "invalid_field");
         assertThat(orders.get(order).text("status")).isEqualTo("authorised");
+    }
+
+    @Test
+    void amountsOnlyAsPlainJsonNumbersAndQuantitiesOnlyAsIntegers() {
+        for (String amount : List.of("\"10\"", "\"1e1\"", "1e1", "1E1", "1.0e1", "true", "null", "[10]")) {
+            OrdersApi.Answer refused = capture(body("\"total_amount\": {\"amount\": " + amount + ", \"currency\": \"SAR\"}"));
+            assertThat(refused.status()).as(amount + ": " + refused.raw()).isEqualTo(400);
+            assertThat(refused.raw()).as(amount).contains("total_amount");
+        }
+        assertProblem(api.asMerchant(orders.merchant(), HttpMethod.POST, "/payments/simplified-refund/" + order,
+                "{\"total_amount\": {\"amount\": \"1e2\", \"currency\": \"SAR\"}, \"comment\": \"string\"}"),
+                400, "invalid_request_body");
+        assertProblem(api.asMerchant(orders.merchant(), HttpMethod.POST, "/checkout",
+                CheckoutBodies.order("REF-STRING-TOTAL", "SA", "SAR", "\"230.00\"")), 400, "invalid_request_body");
+        OrdersApi.Answer fraction = api.asMerchant(orders.merchant(), HttpMethod.POST, "/checkout",
+                CheckoutBodies.saudiOrder("REF-HALF").replace("\"quantity\": 2", "\"quantity\": 1.5"));
+        assertProblem(fraction, 400, "invalid_request_body");
+        assertThat(fraction.body().get("errors").get(0).get("data").get("field").asString()).isEqualTo("items[0].quantity");
+
+        assertThat(orders.get(order).amount("captured_amount")).isEqualTo("0.00");
+        assertThat(orders.get(order).amount("refunded_amount")).isEqualTo("0.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE order_reference_id IN ('REF-STRING-TOTAL', 'REF-HALF')")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesAreRefusedWherever() {
+        for (String hostile : List.of("\\u0000", "\\ud800", "\\udc00x", "\\uffff", "a\\u0007b")) {
+            OrdersApi.Answer refused = api.asMerchant(orders.merchant(), HttpMethod.POST, "/checkout",
+                    CheckoutBodies.saudiOrder("REF-HOSTILE-TEXT").replace("Desk lamp", "Desk " + hostile + " lamp"));
+            assertProblem(refused, 400, "invalid_request_body");
+            assertThat(refused.body().get("errors").get(0).get("data").get("field").asString()).isEqualTo("items[0].name");
+        }
+        assertProblem(api.asMerchant(orders.merchant(), HttpMethod.POST, "/payments/simplified-refund/" + order,
+                "{\"total_amount\": {\"amount\": 1, \"currency\": \"SAR\"}, \"comment\": \"x\\u0000\"}"),
+                400, "invalid_request_body");
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE order_reference_id = 'REF-HOSTILE-TEXT'")
+                .query(Long.class).single()).isZero();
+        assertThat(orders.get(order).amount("refunded_amount")).isEqualTo("0.00");
+    }
+
+    @Test
+    void hostileQueryParametersAndPathsAreProblemsNotErrors() throws Exception {
+        String token = TestAccessTokens.user(orders.merchant(), UUID.randomUUID(), EnumSet.of(Permission.ORDERS_VIEW),
+                List.of());
+        HttpClient client = HttpClient.newHttpClient();
+        for (String target : List.of("/portal/v1/orders?search=%00", "/portal/v1/orders?cursor=%00%ff",
+                "/portal/v1/orders?cursor=%ff", "/portal/v1/orders?search=%ed%a0%80", "/portal/v1/orders/%00",
+                "/merchants/orders/reference-id/a%00b")) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(target + ": " + answer.body()).isBetween(400, 499);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(target)
+                    .startsWith("application/problem+json");
+        }
     }
 
     private OrdersApi.Answer capture(String body) {

@@ -12,6 +12,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -64,8 +69,68 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = fieldOf(exception);
+        if (field != null) {
+            String reason = reasonOf(exception);
+            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+                    "The request body's field %s %s.".formatted(field, reason),
+                    List.of(error("invalid_request_body", Map.of("field", field, "reason", reason)))));
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape.", List.of(error("invalid_request_body", Map.of()))));
+    }
+
+    /** The JSON path of the value Jackson refused, as the caller wrote it ({@code items[0].quantity}), if any. */
+    private static String fieldOf(HttpMessageNotReadableException exception) {
+        if (!(exception.getCause() instanceof DatabindException refused) || refused.getPath().isEmpty()) {
+            return null;
+        }
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : refused.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static String reasonOf(HttpMessageNotReadableException exception) {
+        if (exception.getCause() instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (exception.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            return invalid.getTargetType() == String.class
+                    ? "contains a control character, an unpaired surrogate or a noncharacter"
+                    : invalid.getTargetType() == java.math.BigDecimal.class
+                            ? "must be a JSON number in plain decimal notation"
+                            : "is not a valid " + simpleType(invalid.getTargetType());
+        }
+        if (exception.getCause() instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            Class<?> type = mismatched.getTargetType();
+            if (type == java.math.BigDecimal.class) {
+                return "must be a JSON number in plain decimal notation";
+            }
+            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+                return "must be a JSON integer";
+            }
+            return "must be a " + simpleType(type);
+        }
+        return "has the wrong type";
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "JSON number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "JSON boolean";
+        }
+        if (type == String.class || type.isEnum() || type == java.util.UUID.class) {
+            return "JSON string of the expected form";
+        }
+        return "JSON value of the expected shape";
     }
 
     @Override
