@@ -3,6 +3,7 @@ package com.partnersportal.identity.apitoken;
 import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.audit.AuditAction;
 import com.partnersportal.identity.audit.AuditLog;
+import com.partnersportal.identity.session.AccessRevocations;
 import com.partnersportal.kit.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,8 +42,10 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccessRevocations revocations;
 
-    ApiTokens(ApiTokenRepository tokens, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, JdbcClient jdbc, AuditLog audit, Clock clock, AccessRevocations revocations) {
+        this.revocations = revocations;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -123,6 +126,7 @@ public class ApiTokens {
             return token;
         }
         ApiToken revoked = tokens.save(token.revokedAt(clock.instant()));
+        revocations.revokeApiToken(token.id(), merchantId);
         audit.record(actor, merchantId, AuditAction.API_TOKEN_REVOKED, "api_token", token.id(),
                 Map.of("name", token.name(), "revoked", false), Map.of("name", token.name(), "revoked", true));
         return revoked;

@@ -4,6 +4,7 @@ import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.audit.AuditAction;
 import com.partnersportal.identity.audit.AuditLog;
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.identity.session.AccessRevocations;
 import com.partnersportal.kit.problem.ApiProblem;
 import java.time.Clock;
 import java.util.Arrays;
@@ -31,8 +32,11 @@ public class Roles {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccessRevocations revocations;
 
-    Roles(CustomRoleRepository customRoles, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    Roles(CustomRoleRepository customRoles, JdbcClient jdbc, AuditLog audit, Clock clock,
+            AccessRevocations revocations) {
+        this.revocations = revocations;
         this.customRoles = customRoles;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -99,6 +103,9 @@ public class Roles {
         String name = checkedName(definition.name());
         Set<Permission> permissions = grantable(definition.permissions());
         CustomRole changed = saveUnique(existing.changed(name, definition.description(), permissions));
+        if (!changed.assigned().permissions().equals(existing.assigned().permissions())) {
+            revocations.revokeHoldersOf(existing.id(), merchantId);
+        }
         audit.record(actor, merchantId, AuditAction.ROLE_UPDATED, "role", existing.id(), snapshot(existing),
                 snapshot(changed));
         return changed.assigned();

@@ -2,6 +2,7 @@ package com.partnersportal.identity.secondfactor;
 
 import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.identity.session.AccessRevocations;
 import com.partnersportal.identity.session.RefreshTokens;
 import com.partnersportal.identity.user.User;
 import com.partnersportal.identity.user.Users;
@@ -31,14 +32,16 @@ class TeamSecondFactorController {
     private final SecondFactors secondFactors;
     private final Users users;
     private final RefreshTokens sessions;
+    private final AccessRevocations revocations;
     private final TransactionTemplate transaction;
 
     TeamSecondFactorController(TeamPolicy policy, SecondFactors secondFactors, Users users, RefreshTokens sessions,
-            TransactionTemplate transaction) {
+            AccessRevocations revocations, TransactionTemplate transaction) {
         this.policy = policy;
         this.secondFactors = secondFactors;
         this.users = users;
         this.sessions = sessions;
+        this.revocations = revocations;
         this.transaction = transaction;
     }
 
@@ -71,6 +74,7 @@ class TeamSecondFactorController {
             User user = users.get(merchantId, id).user();
             secondFactors.reset(Actor.of(caller), user);
             sessions.revokeAllOf(user.id());
+            revocations.revokeUser(user.id(), merchantId, AccessRevocations.SECOND_FACTOR_RESET);
         });
     }
 

@@ -11,6 +11,7 @@ import com.partnersportal.identity.onetimetoken.OneTimeTokens;
 import com.partnersportal.identity.onetimetoken.TokenPurpose;
 import com.partnersportal.identity.role.AssignedRole;
 import com.partnersportal.identity.role.Roles;
+import com.partnersportal.identity.session.AccessRevocations;
 import com.partnersportal.identity.session.RefreshTokens;
 import com.partnersportal.kit.outbox.Outbox;
 import com.partnersportal.kit.problem.ApiProblem;
@@ -45,19 +46,21 @@ public class Users {
     private final Roles roles;
     private final OneTimeTokens oneTimeTokens;
     private final RefreshTokens sessions;
+    private final AccessRevocations revocations;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
     private final Duration activationTtl;
 
     Users(UserRepository users, Merchants merchants, Roles roles, OneTimeTokens oneTimeTokens, RefreshTokens sessions,
-            Outbox outbox, AuditLog audit, Clock clock,
+            AccessRevocations revocations, Outbox outbox, AuditLog audit, Clock clock,
             @Value("${portal.identity.activation-ttl:72h}") Duration activationTtl) {
         this.users = users;
         this.merchants = merchants;
         this.roles = roles;
         this.oneTimeTokens = oneTimeTokens;
         this.sessions = sessions;
+        this.revocations = revocations;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -135,6 +138,7 @@ public class Users {
         }
         if (changed != user) {
             changed = users.save(changed);
+            revocations.revokeUser(user.id(), merchantId, AccessRevocations.RIGHTS_CHANGED);
         }
         return new UserView(changed, after);
     }
@@ -152,6 +156,7 @@ public class Users {
         }
         User disabled = users.save(user.withStatus(UserStatus.DISABLED));
         sessions.revokeAllOf(user.id());
+        revocations.revokeUser(user.id(), merchantId, AccessRevocations.DISABLED);
         oneTimeTokens.voidAll(user.id(), TokenPurpose.ACTIVATION);
         oneTimeTokens.voidAll(user.id(), TokenPurpose.PASSWORD_RESET);
         audit.record(actor, merchantId, AuditAction.USER_DISABLED, "user", user.id(),
@@ -182,6 +187,8 @@ public class Users {
         if (role.isAdmin() && user.status() == UserStatus.ACTIVE) {
             refuseIfLastAdmin(user);
         }
+        sessions.revokeAllOf(user.id());
+        revocations.revokeUser(user.id(), merchantId, AccessRevocations.REMOVED);
         users.delete(user);
         audit.record(actor, merchantId, AuditAction.USER_REMOVED, "user", user.id(), snapshot(user, role), null);
     }
@@ -223,6 +230,7 @@ public class Users {
                     Map.of("reason", user.status().wireName()));
         }
         sessions.revokeAllOf(userId);
+        revocations.revokeUser(userId, user.merchantId(), AccessRevocations.PASSWORD_CHANGED);
         return users.save(user.withPasswordHash(passwordHash));
     }
 

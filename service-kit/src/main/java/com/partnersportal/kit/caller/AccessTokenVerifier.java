@@ -27,19 +27,41 @@ import java.util.stream.Collectors;
  */
 public class AccessTokenVerifier {
 
+    /**
+     * The clock difference tolerated between identity-service and this process when checking {@code exp}: the
+     * replicas' clocks are NTP-synchronised, so 5 seconds, not Nimbus's default minute.
+     */
+    public static final int MAX_CLOCK_SKEW_SECONDS = 5;
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Revocations revocations;
 
     public AccessTokenVerifier(JWKSource<SecurityContext> keys) {
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AccessTokenClaims.AUDIENCE,
-                new JWTClaimsSet.Builder().issuer(AccessTokenClaims.ISSUER).build(),
-                Set.of("sub", "exp", "iat")));
+        this(keys, Revocations.none());
     }
 
-    /** The caller the token speaks for, or empty if it is not a valid access token. */
+    public AccessTokenVerifier(JWKSource<SecurityContext> keys, Revocations revocations) {
+        this.revocations = revocations;
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), keys));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(AccessTokenClaims.AUDIENCE,
+                new JWTClaimsSet.Builder().issuer(AccessTokenClaims.ISSUER).build(),
+                Set.of("sub", "exp", "iat"));
+        claims.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /**
+     * The caller the token speaks for, or empty if it is not a valid access token or its user's access was revoked
+     * after it was issued.
+     */
     public Optional<Caller> verify(String token) {
         try {
-            return Optional.of(toCaller(processor.process(token, null)));
+            JWTClaimsSet claims = processor.process(token, null);
+            if (revocations.refuses(claims.getSubject(),
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant())) {
+                return Optional.empty();
+            }
+            return Optional.of(toCaller(claims));
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }

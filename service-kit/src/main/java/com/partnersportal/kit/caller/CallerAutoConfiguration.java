@@ -11,9 +11,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -49,15 +53,41 @@ public class CallerAutoConfiguration {
                 .build();
     }
 
+    /** Revoked access as this process knows it; everything counts as loaded when the feed is switched off. */
     @Bean
-    AccessTokenVerifier accessTokenVerifier(JWKSource<SecurityContext> accessTokenKeys) {
-        return new AccessTokenVerifier(accessTokenKeys);
+    Revocations revocations(@Value("${portal.auth.revocations.enabled:true}") boolean fed) {
+        return fed ? new Revocations() : Revocations.none();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "portal.auth.revocations.enabled", matchIfMissing = true)
+    RevocationFeed revocationFeed(Revocations revocations,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${portal.auth.revocations.look-back:20m}") Duration lookBack,
+            @Value("${spring.application.name:service}") String application,
+            @Value("${portal.auth.revocations.start-wait:20s}") Duration startWait) {
+        // Kafka's record timestamps are real time, whatever a sandbox's clock says.
+        return new RevocationFeed(revocations, bootstrapServers, lookBack, java.time.Clock.systemUTC(),
+                application + "-revocations-" + UUID.randomUUID().toString().substring(0, 8), startWait);
+    }
+
+    /** Readiness: a replica that cannot yet tell revoked access from valid takes no traffic. */
+    @Bean
+    @ConditionalOnProperty(name = "portal.auth.revocations.enabled", matchIfMissing = true)
+    HealthIndicator revocationsHealthIndicator(Revocations revocations) {
+        return () -> revocations.loaded() ? Health.up().build()
+                : Health.outOfService().withDetail("reason", "revocations loading").build();
+    }
+
+    @Bean
+    AccessTokenVerifier accessTokenVerifier(JWKSource<SecurityContext> accessTokenKeys, Revocations revocations) {
+        return new AccessTokenVerifier(accessTokenKeys, revocations);
     }
 
     @Bean
     CallerResolver callerResolver(AccessTokenVerifier accessTokens, ApiTokenIntrospection apiTokens,
-            DeploymentProperties deployment) {
-        return new CallerResolver(accessTokens, apiTokens, deployment.environment());
+            DeploymentProperties deployment, Revocations revocations) {
+        return new CallerResolver(accessTokens, apiTokens, deployment.environment(), revocations);
     }
 
     @Bean

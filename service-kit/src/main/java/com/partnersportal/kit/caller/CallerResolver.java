@@ -30,11 +30,18 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
     private final AccessTokenVerifier accessTokens;
     private final ApiTokenIntrospection apiTokens;
     private final DeploymentMode deployment;
+    private final Revocations revocations;
 
     public CallerResolver(AccessTokenVerifier accessTokens, ApiTokenIntrospection apiTokens, DeploymentMode deployment) {
+        this(accessTokens, apiTokens, deployment, Revocations.none());
+    }
+
+    public CallerResolver(AccessTokenVerifier accessTokens, ApiTokenIntrospection apiTokens, DeploymentMode deployment,
+            Revocations revocations) {
         this.accessTokens = accessTokens;
         this.apiTokens = apiTokens;
         this.deployment = deployment;
+        this.revocations = revocations;
     }
 
     @Override
@@ -51,11 +58,16 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
     public Caller resolve(String authorization, String merchantHeader) {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = authorization.substring(BEARER.length()).trim();
+            if (!revocations.loaded()) {
+                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "revocations_loading",
+                        "This service is starting and cannot yet tell revoked access from valid; try again in a moment.");
+            }
             if (looksLikeJwt(token)) {
                 return accessTokens.verify(token).orElseThrow(() -> unauthenticated("invalid_token",
                         "The access token is invalid or has expired; sign in again."));
             }
-            return apiTokens.lookUp(token).map(answer -> Caller.apiToken(answer.merchantId(), answer.tokenId()))
+            return apiTokens.lookUp(token).filter(answer -> !revocations.refusesApiToken(answer.tokenId()))
+                    .map(answer -> Caller.apiToken(answer.merchantId(), answer.tokenId()))
                     .orElseThrow(() -> unauthenticated("invalid_token", "The API token is unknown or revoked."));
         }
         if (merchantHeader != null && deployment.isSandbox()) {

@@ -86,6 +86,43 @@ class CallerResolverTest {
     }
 
     @Test
+    void aTokenExpiredMoreThanFiveSecondsAgoIsRefusedThereIsNoMinuteOfGrace() {
+        assertRefused("Bearer " + accessToken(IDENTITY_KEY,
+                claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(10)))));
+    }
+
+    @Test
+    void aRevokedUsersTokensIssuedBeforeTheRevocationAreRefusedLaterOnesAndOtherUsersAreNot() {
+        Revocations revocations = new Revocations();
+        revocations.markLoaded();
+        AccessTokenVerifier checking = new AccessTokenVerifier(new ImmutableJWKSet<>(new JWKSet(IDENTITY_KEY.toPublicJWK())),
+                revocations);
+        CallerResolver resolver = new CallerResolver(checking, unreachableIdentity, DeploymentMode.PRODUCTION, revocations);
+        String before = "Bearer " + accessToken(IDENTITY_KEY, claims -> claims.issueTime(Date.from(Instant.now().minusSeconds(60))));
+        String after = "Bearer " + accessToken(IDENTITY_KEY, claims -> claims.issueTime(Date.from(Instant.now().plusSeconds(2))));
+
+        revocations.userRevoked(user.toString(), Instant.now().plusSeconds(1));
+
+        assertThatThrownBy(() -> resolver.resolve(before, null)).isInstanceOfSatisfying(ApiProblem.class,
+                problem -> assertThat(problem.errorCode()).isEqualTo("invalid_token"));
+        assertThat(resolver.resolve(after, null).actorId()).isEqualTo(user.toString());
+        revocations.userRevoked(UUID.randomUUID().toString(), Instant.now().plusSeconds(1));
+        assertThat(revocations.refuses(user.toString(), Instant.now().plusSeconds(2))).isFalse();
+    }
+
+    @Test
+    void untilTheRevocationsAreLoadedATokenCallerIsAskedToComeBackNotLetIn() {
+        CallerResolver resolver = new CallerResolver(verifier, unreachableIdentity, DeploymentMode.PRODUCTION,
+                new Revocations());
+
+        assertThatThrownBy(() -> resolver.resolve("Bearer " + accessToken(IDENTITY_KEY, claims -> claims), null))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.status().value()).isEqualTo(503);
+                    assertThat(problem.errorCode()).isEqualTo("revocations_loading");
+                });
+    }
+
+    @Test
     void aCallerWithNoCredentialsIsUnauthenticated() {
         assertThatThrownBy(() -> resolve(DeploymentMode.SANDBOX, null, null))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status().value()).isEqualTo(401));
