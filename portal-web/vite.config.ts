@@ -22,5 +22,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // A page rendered in jsdom takes well under a second, but several times that on a busy shared machine.
+    testTimeout: 20_000,
   },
 });

@@ -465,27 +465,89 @@ test('turn on two-step verification with an authenticator app, then sign in with
   assert.ok(again.json.access_token, again.text);
 });
 
-test('every page passes the WCAG A/AA checks and works from the keyboard', async () => {
-  const problems = [];
-  const pages = ['/portal/orders', '/portal/exports', '/portal/settlements', '/portal/settlements/info', '/portal/invoices', '/portal/users', '/portal/roles', '/portal/webhooks', '/portal/api-tokens', '/portal/audit-log', '/portal/security'];
-  for (const language of ['en', 'ar']) {
-    for (const path of pages) {
-      await page.goto(`${GATEWAY}${path}`);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.waitForLoadState('networkidle');
-      if (language === 'en' && path === '/portal/orders' && (await page.evaluate(() => document.documentElement.lang)) === 'ar') {
-        await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
-      }
-      problems.push(...(await accessibilityProblems(page)).map((p) => `${language} ${path} ${p}`));
-    }
-    if (language === 'en') {
-      await page.getByRole('button', { name: /Switch to Arabic/ }).click();
-      await page.waitForFunction(() => document.documentElement.dir === 'rtl');
-    }
-  }
-  await page.getByRole('button', { name: /التبديل إلى الإنجليزية/ }).click();
-  assert.deepEqual(problems, []);
+test('a user limited to one legal entity exports orders, and sees only their entity on the settlement and invoice pages', async () => {
+  const ksa = creds.legal_entities.find((e) => e.country_code === 'SA');
+  const email = `one-entity-${Date.now()}@demo-merchant.test`;
+  const password = `Single-Entity-${Date.now()}`;
+  const invited = await api('POST', '/portal/v1/users', { token: adminToken, body: { email, full_name: 'Huda One-Entity', locale: 'en', role: 'finance', legal_entity_ids: [ksa.id] } });
+  assert.equal(invited.status, 201, invited.text);
+  const link = await mailedLink(email, `${GATEWAY}/activate?token=`);
+  const activated = await api('POST', '/auth/v1/activation', { body: { token: new URL(link).searchParams.get('token'), password } });
+  assert.equal(activated.status, 200, activated.text);
 
+  const limited = await launch();
+  try {
+    const p = limited.page;
+    await signIn(p, email, password);
+    await p.goto(`${GATEWAY}/portal/exports`);
+    const entity = p.getByLabel('Legal entity');
+    await entity.waitFor();
+    assert.equal(await entity.inputValue(), ksa.id);
+    assert.equal(await entity.locator('option').count(), 1, 'only the entity the user may see');
+    await p.getByRole('button', { name: 'Start export' }).click();
+    await p.getByTestId('export-progress').waitFor();
+    assert.equal(await p.getByTestId('export-progress').getByRole('alert').count(), 0);
+    await screenshot(p, 'export-orders-one-entity');
+    for (const path of ['/portal/settlements', '/portal/invoices']) {
+      await p.goto(`${GATEWAY}${path}`);
+      const select = p.getByLabel('Legal entity');
+      await select.waitFor();
+      assert.equal(await select.inputValue(), ksa.id, path);
+      await p.getByRole('heading', { level: 1 }).waitFor();
+      assert.equal(await p.getByRole('alert').count(), 0, `${path} shows no error`);
+    }
+    assert.deepEqual(limited.errors, []);
+  } finally {
+    await limited.close();
+  }
+});
+
+/** The pages of the signed-in portal, each opened directly by its address. */
+const PAGES = ['/portal/orders', '/portal/exports', '/portal/settlements', '/portal/settlements/info', '/portal/invoices', '/portal/users', '/portal/roles', '/portal/webhooks', '/portal/api-tokens', '/portal/audit-log', '/portal/security'];
+/** A phone, a tablet, a laptop and a desktop screen. */
+const WIDTHS = [390, 768, 1366, 1920];
+
+/** The app keeps the chosen language in localStorage; the next page load follows it. */
+async function useLanguage(p, language) {
+  await p.evaluate((l) => localStorage.setItem('portal.language', l), language);
+}
+
+test('every page, in English and Arabic at 390, 768, 1366 and 1920 px, has no serious or critical WCAG A/AA violation', async (t) => {
+  const problems = [];
+  const overflowing = [];
+  const order = (await api('GET', '/portal/v1/orders?limit=1', { token: adminToken })).json.orders[0];
+  const pages = [...PAGES, `/portal/orders/${order.order_id}`];
+  try {
+    for (const language of ['en', 'ar']) {
+      await useLanguage(page, language);
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: width < 768 ? 844 : 900 });
+        for (const path of pages) {
+          await page.goto(`${GATEWAY}${path}`);
+          await page.waitForFunction((l) => document.documentElement.lang === l, language);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await page.waitForLoadState('networkidle');
+          problems.push(...(await accessibilityProblems(page)).map((p) => `${language} ${width}px ${path} ${p}`));
+          const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (pageWidth > width) overflowing.push(`${language} ${width}px ${path}: ${pageWidth}px wide`);
+        }
+        await page.goto(`${GATEWAY}/portal/orders`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await screenshot(page, `orders-${language}-${width}`);
+      }
+    }
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await useLanguage(page, 'en');
+  }
+  // Pages wider than the screen are reported (item 3 of issue 15 makes them fit; then this becomes an assertion).
+  for (const line of overflowing) t.diagnostic(`wider than the screen: ${line}`);
+  assert.deepEqual(problems, []);
+});
+
+test('the skip link, and a dialog that opens with Enter, traps focus, passes the checks and closes with Escape', async () => {
+  const problems = [];
   // Keyboard: skip link, then a dialog that opens with Enter, traps focus and closes with Escape.
   const order = await capturedOrder();
   await page.goto(`${GATEWAY}/portal/orders/${order.order_id}`);

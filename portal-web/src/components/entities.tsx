@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api/client';
@@ -15,6 +16,19 @@ export function useEntities() {
     enabled: !!session,
     staleTime: 5 * 60_000,
   });
+}
+
+/**
+ * The legal entity a form acts for. A user limited to some entities must name one (the services refuse "all"), so
+ * for them the form starts on their first entity and offers no "All"; others start on "All" ('').
+ */
+export function useEntityChoice() {
+  const session = useSession();
+  const { data } = useEntities();
+  const limited = (session?.claims.entities.length ?? 0) > 0;
+  const [picked, setPicked] = useState('');
+  const value = picked || (limited ? (data?.[0]?.id ?? '') : '');
+  return { value, onChange: setPicked, includeAll: !limited };
 }
 
 export function useEntityZone(entityId?: string) {

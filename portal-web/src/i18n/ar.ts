@@ -38,6 +38,7 @@ const ar: Messages = {
   orders: {
     txType: 'النوع', title: 'الطلبات', searchLabel: 'مرجع الطلب أو رقم طلب تمارا', searchPlaceholder: 'مثل ORD-1001 أو رقم طلب تمارا', statusFilter: 'الحالة', createdFrom: 'أُنشئ من', createdTo: 'أُنشئ حتى', includeHidden: 'إظهار المرفوضة والمنتهية',
     reference: 'مرجع الطلب', tamaraId: 'رقم طلب تمارا', customer: 'العميل', total: 'الإجمالي', captured: 'المحصّل', refunded: 'المسترد', canceled: 'الملغى', created: 'تاريخ الإنشاء', paymentType: 'طريقة الدفع', country: 'الدولة',
+    paymentTypes: { PAY_BY_INSTALMENTS: 'الدفع على {{count}} أقساط', PAY_BY_LATER: 'ادفع لاحقاً', PAY_NOW: 'ادفع الآن', PAY_NEXT_MONTH: 'ادفع الشهر القادم' },
     count: 'عدد الطلبات المعروضة: {{count}}', export: 'تصدير الطلبات CSV', back: '→ العودة إلى الطلبات', detailTitle: 'الطلب {{reference}}',
     items: 'المنتجات', item: 'المنتج', sku: 'رمز المنتج', quantity: 'الكمية', amounts: 'المبالغ', tax: 'الضريبة', shipping: 'الشحن', discount: 'الخصم', remainingCapture: 'المتبقي للتحصيل', refundable: 'القابل للاسترداد', transactions: 'العمليات', timeline: 'السجل الزمني', consumer: 'العميل',
     captures: 'التحصيلات', refunds: 'الاستردادات', cancels: 'الإلغاءات', automatic: 'تلقائي', noTransactions: 'لا توجد تحصيلات أو استردادات أو إلغاءات بعد.', by: 'بواسطة {{actor}}', updatedAt: 'آخر تحديث',

@@ -36,6 +36,7 @@ const en = {
   orders: {
     txType: 'Type', title: 'Orders', searchLabel: 'Order reference or Tamara order ID', searchPlaceholder: 'e.g. ORD-1001 or a Tamara order ID', statusFilter: 'Status', createdFrom: 'Created from', createdTo: 'Created to', includeHidden: 'Show declined and expired',
     reference: 'Order reference', tamaraId: 'Tamara order ID', customer: 'Customer', total: 'Total', captured: 'Captured', refunded: 'Refunded', canceled: 'Canceled', created: 'Created', paymentType: 'Payment type', country: 'Country',
+    paymentTypes: { PAY_BY_INSTALMENTS: 'Pay in {{count}} instalments', PAY_BY_LATER: 'Pay later', PAY_NOW: 'Pay now', PAY_NEXT_MONTH: 'Pay next month' },
     count: '{{count}} orders shown', export: 'Export orders CSV', back: '← Back to orders', detailTitle: 'Order {{reference}}',
     items: 'Items', item: 'Item', sku: 'SKU', quantity: 'Qty', amounts: 'Amounts', tax: 'Tax', shipping: 'Shipping', discount: 'Discount', remainingCapture: 'Left to capture', refundable: 'Refundable', transactions: 'Transactions', timeline: 'Timeline', consumer: 'Customer',
     captures: 'Captures', refunds: 'Refunds', cancels: 'Cancels', automatic: 'automatic', noTransactions: 'No captures, refunds or cancels yet.', by: 'by {{actor}}', updatedAt: 'Updated',

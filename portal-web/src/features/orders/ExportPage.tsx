@@ -4,14 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { request } from '../../api/client';
 import type { OrderExport } from '../../api/types';
-import { useEntityZone } from '../../components/entities';
+import { EntitySelect, useEntityChoice, useEntityZone } from '../../components/entities';
 import { DateTime, Day, ErrorMessage, Notice, PageHeader, StatusBadge } from '../../components/ui';
 import { todayIn } from '../../format/dates';
 
 /** Orders CSV for a date range: made in the background, its progress shown here, its link also emailed. */
 export function ExportPage() {
   const { t } = useTranslation();
-  const zone = useEntityZone();
+  const entity = useEntityChoice();
+  const zone = useEntityZone(entity.value || undefined);
   const queryClient = useQueryClient();
   const [from, setFrom] = useState(() => todayIn(zone, -30));
   const [to, setTo] = useState(() => todayIn(zone));
@@ -22,7 +23,7 @@ export function ExportPage() {
     refetchInterval: (query) => (query.state.data?.some((e) => e.status === 'queued' || e.status === 'running') ? 1500 : false),
   });
   const start = useMutation({
-    mutationFn: () => request<OrderExport>('/portal/v1/order-exports', { method: 'POST', body: { created_from: from, created_to: to, time_zone: zone } }),
+    mutationFn: () => request<OrderExport>('/portal/v1/order-exports', { method: 'POST', body: { created_from: from, created_to: to, time_zone: zone, legal_entity_id: entity.value || undefined } }),
     onSuccess: (created) => {
       setCurrent(created.export_id);
       void queryClient.invalidateQueries({ queryKey: ['order-exports'] });
@@ -44,6 +45,7 @@ export function ExportPage() {
       <form className="card" onSubmit={submit}>
         <p>{t('export.intro', { zone })}</p>
         <div className="form-row">
+          <EntitySelect id="export-entity" {...entity} />
           <div className="field">
             <label htmlFor="export-from">{t('app.from')}</label>
             <input id="export-from" type="date" required value={from} onChange={(e) => setFrom(e.target.value)} />

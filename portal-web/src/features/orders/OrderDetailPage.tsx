@@ -9,6 +9,7 @@ import { useEntityName } from '../../components/entities';
 import { Amount, DateTime, ErrorMessage, Loading, Notice, PageHeader, StatusBadge } from '../../components/ui';
 import { subtract } from '../../format/money';
 import { OrderActionDialog, type OrderAction } from './OrderActionDialog';
+import { UserText } from '../../components/UserText';
 
 const CAPTURABLE = ['authorised', 'updated', 'partially_captured', 'partially_refunded'];
 const CANCELABLE = ['authorised', 'updated'];
@@ -74,7 +75,7 @@ export function OrderDetailPage() {
           <div>
             <dt>{t('orders.consumer')}</dt>
             <dd>
-              {o.consumer.first_name} {o.consumer.last_name}
+              <UserText value={`${o.consumer.first_name ?? ''} ${o.consumer.last_name ?? ''}`.trim()} />
               {o.consumer.email && <div className="muted small" dir="ltr">{o.consumer.email}</div>}
             </dd>
           </div>
@@ -84,7 +85,7 @@ export function OrderDetailPage() {
           </div>
           <div>
             <dt>{t('orders.paymentType')}</dt>
-            <dd>{o.payment_type}{o.instalments ? ` (${o.instalments})` : ''}</dd>
+            <dd>{t(`orders.paymentTypes.${o.payment_type}`, { count: o.instalments ?? 0, defaultValue: o.payment_type })}</dd>
           </div>
           <div>
             <dt>{t('orders.created')}</dt>
@@ -125,7 +126,7 @@ export function OrderDetailPage() {
               <tbody>
                 {o.items.map((item) => (
                   <tr key={item.reference_id}>
-                    <td>{item.name}</td>
+                    <td><UserText value={item.name} /></td>
                     <td className="mono" dir="ltr">{item.sku}</td>
                     <td className="num">{item.quantity}</td>
                     <td className="num"><Amount money={item.total_amount} /></td>

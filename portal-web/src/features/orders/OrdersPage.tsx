@@ -7,6 +7,7 @@ import type { OrderRow } from '../../api/types';
 import { useCan } from '../../auth/AuthContext';
 import { EntitySelect, useEntityZone } from '../../components/entities';
 import { Amount, DateTime, ErrorMessage, Loading, PageHeader, StatusBadge } from '../../components/ui';
+import { UserText } from '../../components/UserText';
 
 export const ORDER_STATUSES = ['new', 'approved', 'authorised', 'updated', 'partially_captured', 'fully_captured', 'partially_refunded', 'fully_refunded', 'canceled', 'declined', 'expired'];
 
@@ -120,13 +121,13 @@ export function OrdersPage() {
                   <tr key={order.order_id}>
                     <td>
                       <Link to={`/orders/${order.order_id}`} className="strong" dir="ltr">
-                        {order.order_reference_id}
+                        <UserText value={order.order_reference_id} />
                       </Link>
                       <div className="muted small mono" dir="ltr">
                         {order.order_id}
                       </div>
                     </td>
-                    <td>{order.consumer_name}</td>
+                    <td><UserText value={order.consumer_name} /></td>
                     <td>
                       <StatusBadge status={order.status} />
                     </td>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { download, request } from '../../api/client';
 import type { ClearanceStatus, Invoice } from '../../api/types';
 import { useCan } from '../../auth/AuthContext';
-import { EntitySelect, useEntityName, useEntityZone } from '../../components/entities';
+import { EntitySelect, useEntityChoice, useEntityName, useEntityZone } from '../../components/entities';
 import { Amount, Day, ErrorMessage, Loading, PageHeader, ListFooter } from '../../components/ui';
 import { todayIn } from '../../format/dates';
 
@@ -24,7 +24,8 @@ export function InvoicesPage() {
   const can = useCan();
   const entityName = useEntityName();
   const zone = useEntityZone();
-  const [entity, setEntity] = useState('');
+  const entityChoice = useEntityChoice();
+  const entity = entityChoice.value;
   const [from, setFrom] = useState(() => `${todayIn(zone).slice(0, 4)}-01-01`);
   const [to, setTo] = useState(() => todayIn(zone));
   const [fileError, setFileError] = useState<unknown>(null);
@@ -57,7 +58,7 @@ export function InvoicesPage() {
       <PageHeader title={t('invoices.title')} />
       <p className="muted">{t('invoices.ksaOnly')}</p>
       <div className="card filters">
-        <EntitySelect value={entity} onChange={setEntity} />
+        <EntitySelect {...entityChoice} />
       </div>
       {can('invoices.export') && (
         <form className="card" onSubmit={exportRange} aria-labelledby="invoice-export-title">

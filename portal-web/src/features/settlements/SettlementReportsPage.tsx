@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { download, request } from '../../api/client';
 import type { SettlementReport } from '../../api/types';
-import { EntitySelect, useEntityName } from '../../components/entities';
+import { EntitySelect, useEntityChoice, useEntityName } from '../../components/entities';
 import { Amount, Day, ErrorMessage, Loading, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
 
 export function SettlementReportsPage() {
   const { t } = useTranslation();
   const entityName = useEntityName();
-  const [entity, setEntity] = useState('');
+  const entityChoice = useEntityChoice();
+  const entity = entityChoice.value;
   const [status, setStatus] = useState('');
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const reports = useInfiniteQuery({
@@ -32,7 +33,7 @@ export function SettlementReportsPage() {
     <>
       <PageHeader title={t('settlements.title')} />
       <div className="card filters">
-        <EntitySelect value={entity} onChange={setEntity} />
+        <EntitySelect {...entityChoice} />
         <div className="field">
           <label htmlFor="report-status">{t('app.status')}</label>
           <select id="report-status" value={status} onChange={(e) => setStatus(e.target.value)}>
