@@ -17,6 +17,7 @@ COPY .mvn/ .mvn/
 COPY pom.xml ./
 COPY platform-types/pom.xml platform-types/
 COPY service-kit/pom.xml service-kit/
+COPY contract-testkit/pom.xml contract-testkit/
 COPY test-support/pom.xml test-support/
 COPY orders-contract/pom.xml orders-contract/
 COPY identity-contract/pom.xml identity-contract/
