@@ -3,9 +3,8 @@ package com.partnersportal.testsupport;
 import com.partnersportal.identity.contract.ApiTokenRevoked;
 import com.partnersportal.identity.contract.IdentityTopics;
 import com.partnersportal.identity.contract.UserAccessRevoked;
-import com.partnersportal.kit.events.CloudEventHeaders;
+import com.partnersportal.kit.events.CloudEventRecords;
 import com.partnersportal.kit.events.EventJson;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -25,9 +24,14 @@ public final class IdentityEvents {
 
     /** The user's access tokens issued up to now (this second included) stop working. */
     public static void userAccessRevoked(String bootstrapServers, UUID userId, UUID merchantId) {
+        userAccessRevoked(bootstrapServers, userId, merchantId, "disabled");
+    }
+
+    /** As identity publishes it for {@code reason} ({@code disabled, removed, rights_changed, ...}). */
+    public static void userAccessRevoked(String bootstrapServers, UUID userId, UUID merchantId, String reason) {
         Instant now = Instant.now();
         publish(bootstrapServers, userId.toString(), UserAccessRevoked.TYPE, EventJson.write(new UserAccessRevoked(userId,
-                merchantId, now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), "disabled", now)));
+                merchantId, now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1), reason, now)));
     }
 
     public static void apiTokenRevoked(String bootstrapServers, UUID tokenId, UUID merchantId) {
@@ -40,11 +44,8 @@ public final class IdentityEvents {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(IdentityTopics.USER_EVENTS, key, payload);
-            record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.SPEC_VERSION,
-                    CloudEventHeaders.SPEC_VERSION_1_0.getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<String, byte[]> record = CloudEventRecords.create(IdentityTopics.USER_EVENTS, key,
+                    UUID.randomUUID().toString(), type, Instant.now(), key, payload);
             producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package com.partnersportal.notification.exportevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.partnersportal.kit.caller.Revocations;
 import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.notification.testing.EventPublisher;
 import com.partnersportal.notification.testing.MailServer;
@@ -12,6 +13,7 @@ import com.partnersportal.notification.testing.NotificationConsumerContract;
 import com.partnersportal.orders.contract.OrderExportFailed;
 import com.partnersportal.orders.contract.OrderExportReady;
 import com.partnersportal.orders.contract.OrderTopics;
+import com.partnersportal.testsupport.IdentityEvents;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +21,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Finished and failed order exports are mailed to the user who asked for them, once. */
 class ExportEventsConsumerIT extends NotificationConsumerContract {
+
+    @Autowired
+    Revocations revocations;
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -92,6 +98,26 @@ class ExportEventsConsumerIT extends NotificationConsumerContract {
 
             deadLetters.awaitRecord(record -> export.toString().equals(record.key()), PATIENCE);
         }
+        assertThat(stored.to(address)).isEmpty();
+        assertThat(MailServer.mailsTo(address)).isEmpty();
+    }
+
+    @Test
+    void anExportWhoseRequesterWasDisabledAfterItFinishedIsNotMailed() {
+        String address = address();
+        UUID export = UUID.randomUUID();
+        UUID requester = UUID.randomUUID();
+        Instant finished = Instant.now().minusSeconds(2);
+        IdentityEvents.userAccessRevoked(brokers, requester, UUID.randomUUID(), "disabled");
+        await().atMost(PATIENCE).until(() -> revocations.refuses(requester.toString(), Instant.now()));
+
+        events.publish(topic(), export, OrderExportReady.TYPE, new OrderExportReady(export, UUID.randomUUID(), requester,
+                address, "Noura", "en", LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-24"), 165,
+                "https://files.partners.test/exports/" + export + ".csv?signature=abc&expires=1764241200",
+                Instant.parse("2026-11-27T11:00:00Z"), finished));
+
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM processed_event WHERE subject = :export")
+                .param("export", export.toString()).query(Long.class).single() == 1);
         assertThat(stored.to(address)).isEmpty();
         assertThat(MailServer.mailsTo(address)).isEmpty();
     }

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.export;
 
+import com.partnersportal.kit.caller.Revocations;
 import com.partnersportal.kit.problem.Refusal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The mailed link: serves a finished export's file to whoever holds a valid, unexpired signed link (the gateway
- * routes {@code /downloads/order-exports/**} here without a session, as a mail client opens it).
+ * routes {@code /downloads/order-exports/**} here without a session, as a mail client opens it). A link stops
+ * working as soon as its requester's access is revoked: the revocation view answers at once, the export's
+ * {@code revoked} status (recorded from the same event) for as long as the link would live.
  */
 @RestController
 class ExportDownloadController {
@@ -27,10 +30,13 @@ class ExportDownloadController {
     private final OrderExportRepository exports;
     private final ExportFiles files;
     private final DownloadLinks links;
+    private final Revocations revocations;
     private final Clock clock;
 
-    ExportDownloadController(OrderExportRepository exports, ExportFiles files, DownloadLinks links, Clock clock) {
+    ExportDownloadController(OrderExportRepository exports, ExportFiles files, DownloadLinks links,
+            Revocations revocations, Clock clock) {
         this.exports = exports;
+        this.revocations = revocations;
         this.files = files;
         this.links = links;
         this.clock = clock;
@@ -48,13 +54,17 @@ class ExportDownloadController {
             throw new Refusal(Refusal.Reason.CONFLICT, "download_link_expired",
                     "This download link has expired. Ask for a new export in the portal.");
         }
-        OrderExport export = exports.findById(id).filter(e -> e.status() == ExportStatus.DONE)
-                .orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "download_link_expired",
-                        "This export is no longer available. Ask for a new export in the portal."));
+        OrderExport export = exports.findById(id).orElseThrow(ExportDownloadController::noLongerAvailable);
+        if (export.status() == ExportStatus.REVOKED || revocations.refuses(export.requestedBy(), export.createdAt())) {
+            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_revoked",
+                    "This download link no longer works: the access of the user who asked for it was revoked.");
+        }
+        if (export.status() != ExportStatus.DONE) {
+            throw noLongerAvailable();
+        }
         Path file = files.finished(export.id());
         if (!Files.exists(file)) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_expired",
-                    "This export is no longer available. Ask for a new export in the portal.");
+            throw noLongerAvailable();
         }
         String name = "orders-%s-to-%s.csv".formatted(export.createdFrom(), export.createdTo());
         return ResponseEntity.ok()
@@ -62,6 +72,11 @@ class ExportDownloadController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(new FileSystemResource(file));
+    }
+
+    private static Refusal noLongerAvailable() {
+        return new Refusal(Refusal.Reason.NOT_FOUND, "download_link_expired",
+                "This export is no longer available. Ask for a new export in the portal.");
     }
 
     private static UUID parse(String exportId) {

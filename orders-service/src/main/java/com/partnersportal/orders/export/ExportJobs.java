@@ -75,15 +75,19 @@ class ExportJobs {
                 .update();
     }
 
+    /**
+     * Done and announced, unless the export was revoked meanwhile (its requester lost their access): then it stays
+     * revoked and nothing is announced, so nothing is mailed. Returns whether it was finished.
+     */
     @Transactional
-    void finish(OrderExport export, long rows, String fileName, long fileSize) {
+    boolean finish(OrderExport export, long rows, String fileName, long fileSize) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.retention());
-        jdbc.sql("""
+        int finished = jdbc.sql("""
                         UPDATE order_export SET status = 'DONE', rows_written = :rows, file_name = :fileName,
                             file_size = :fileSize, finished_at = :now, expires_at = :expiresAt, lease_until = NULL,
                             error = NULL, version = version + 1
-                        WHERE id = :id""")
+                        WHERE id = :id AND status = 'RUNNING'""")
                 .param("rows", rows)
                 .param("fileName", fileName)
                 .param("fileSize", fileSize)
@@ -91,10 +95,14 @@ class ExportJobs {
                 .param("expiresAt", Timestamp.from(expiresAt))
                 .param("id", export.id())
                 .update();
+        if (finished == 0) {
+            return false;
+        }
         outbox.append(OrderTopics.EXPORT_EVENTS, export.id().toString(), OrderExportReady.TYPE, export.id().toString(),
                 new OrderExportReady(export.id(), export.merchantId(), userId(export), export.recipientEmail(),
                         export.recipientName(), export.recipientLocale(), export.createdFrom(), export.createdTo(), rows,
                         links.linkFor(export.id(), expiresAt), expiresAt, now));
+        return true;
     }
 
     /** Back to the queue for another attempt, or failed for good (and the user told) after the last. */
@@ -102,21 +110,37 @@ class ExportJobs {
     void fail(OrderExport export, String reason) {
         Instant now = clock.instant();
         boolean finalAttempt = export.attempts() >= properties.maxAttempts();
-        jdbc.sql("""
+        boolean failed = jdbc.sql("""
                         UPDATE order_export SET status = :status, error = :error, lease_until = NULL,
                             finished_at = :finishedAt, version = version + 1
-                        WHERE id = :id""")
+                        WHERE id = :id AND status = 'RUNNING'""")
                 .param("status", finalAttempt ? ExportStatus.FAILED.name() : ExportStatus.QUEUED.name())
                 .param("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
                 .param("finishedAt", finalAttempt ? Timestamp.from(now) : null)
                 .param("id", export.id())
-                .update();
-        if (finalAttempt) {
+                .update() == 1;
+        if (failed && finalAttempt) {
             outbox.append(OrderTopics.EXPORT_EVENTS, export.id().toString(), OrderExportFailed.TYPE,
                     export.id().toString(), new OrderExportFailed(export.id(), export.merchantId(), userId(export),
                             export.recipientEmail(), export.recipientName(), export.recipientLocale(),
                             "The export could not be produced; please try again.", now));
         }
+    }
+
+    /**
+     * The exports a user asked for before {@code notBefore} that are not yet over are revoked: a queued or running
+     * one is never finished nor mailed, a done one's link stops working. Returns the ids, whose files must go.
+     */
+    @Transactional
+    List<UUID> revokeRequestedBy(String userId, Instant notBefore) {
+        return jdbc.sql("""
+                        UPDATE order_export SET status = 'REVOKED', lease_until = NULL, version = version + 1
+                        WHERE requested_by = :user AND created_at < :notBefore AND status IN ('QUEUED', 'RUNNING', 'DONE')
+                        RETURNING id""")
+                .param("user", userId)
+                .param("notBefore", Timestamp.from(notBefore))
+                .query(UUID.class)
+                .list();
     }
 
     /** Exports past their retention: their files go, the record stays as expired. */

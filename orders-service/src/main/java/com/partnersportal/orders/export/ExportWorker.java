@@ -62,8 +62,12 @@ class ExportWorker {
             long rows = write(export, partial);
             Path finished = files.finished(export.id());
             Files.move(partial, finished, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            jobs.finish(export, rows, finished.getFileName().toString(), Files.size(finished));
-            log.info("Order export {} done: {} rows", export.id(), rows);
+            if (jobs.finish(export, rows, finished.getFileName().toString(), Files.size(finished))) {
+                log.info("Order export {} done: {} rows", export.id(), rows);
+            } else {
+                files.delete(export.id());
+                log.info("Order export {} was revoked while it ran; its file was deleted, nothing is mailed", export.id());
+            }
         } catch (IOException | RuntimeException e) {
             log.warn("Order export {} failed (attempt {}): {}", export.id(), export.attempts(), e.toString());
             files.delete(export.id());
