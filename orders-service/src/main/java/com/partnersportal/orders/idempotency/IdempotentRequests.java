@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the same key with another body is refused (422); a retry while the first is still running is told so (409)
  * and never runs the work a second time. A request that fails stores nothing, so its retry runs afresh (it
  * moved no money). Keys belong to the merchant and are kept for {@code portal.orders.idempotency.retention}.
+ * A claim is a short lease ({@code portal.orders.idempotency.lease}, 10 s) renewed every third of it while the
+ * work runs: the claim of a request whose process died is taken over by a retry within one lease.
  */
 @Component
 public class IdempotentRequests {
@@ -37,8 +41,6 @@ public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    /** How long a claim protects a running request; a crashed request's claim is taken over after it. */
-    private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate newTransaction;
@@ -46,9 +48,12 @@ public class IdempotentRequests {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration retention;
+    private final Duration lease;
 
     IdempotentRequests(JdbcClient jdbc, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
-            @Value("${portal.orders.idempotency.retention:24h}") Duration retention) {
+            @Value("${portal.orders.idempotency.retention:24h}") Duration retention,
+            @Value("${portal.orders.idempotency.lease:10s}") Duration lease) {
+        this.lease = lease;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.newTransaction = new TransactionTemplate(transactions);
@@ -80,6 +85,8 @@ public class IdempotentRequests {
         if (replay != null) {
             return replay;
         }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread.ofVirtual().name("idempotency-lease").start(() -> renewWhileRunning(merchantId, key, finished));
         try {
             return transaction.execute(status -> {
                 ResponseEntity<?> response = work.get();
@@ -89,6 +96,28 @@ public class IdempotentRequests {
         } catch (RuntimeException e) {
             release(merchantId, key);
             throw e;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Keeps the claim while this process works on it; dies with the process, so a dead claim runs out soon. */
+    private void renewWhileRunning(UUID merchantId, String key, CountDownLatch finished) {
+        long period = Math.max(1, lease.toMillis() / 3);
+        try {
+            while (!finished.await(period, TimeUnit.MILLISECONDS)) {
+                jdbc.sql("""
+                                UPDATE idempotency_record SET locked_until = :lockedUntil
+                                WHERE merchant_id = :merchantId AND idempotency_key = :key AND state = 'RUNNING'""")
+                        .param("lockedUntil", Timestamp.from(clock.instant().plus(lease)))
+                        .param("merchantId", merchantId)
+                        .param("key", key)
+                        .update();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the database is away: the work fails as well, and the claim runs out
         }
     }
 
@@ -103,7 +132,7 @@ public class IdempotentRequests {
                 .param("merchantId", merchantId)
                 .param("key", key)
                 .param("hash", hash)
-                .param("lockedUntil", Timestamp.from(now.plus(LEASE)))
+                .param("lockedUntil", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(now.plus(retention)))
                 .update();
@@ -148,7 +177,7 @@ public class IdempotentRequests {
                             response_body = NULL, locked_until = :lockedUntil, created_at = :now, expires_at = :expiresAt
                         WHERE merchant_id = :merchantId AND idempotency_key = :key""")
                 .param("hash", hash)
-                .param("lockedUntil", Timestamp.from(now.plus(LEASE)))
+                .param("lockedUntil", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(now.plus(retention)))
                 .param("merchantId", merchantId)

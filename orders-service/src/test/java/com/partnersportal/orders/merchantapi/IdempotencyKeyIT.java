@@ -1,12 +1,16 @@
 package com.partnersportal.orders.merchantapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.orders.testing.CheckoutBodies;
 import com.partnersportal.orders.testing.Orders;
 import com.partnersportal.orders.testing.OrdersApi;
 import com.partnersportal.orders.testing.OrdersIntegrationTest;
 import com.partnersportal.orders.testing.TestMerchants;
+import com.partnersportal.orders.idempotency.IdempotentRequests;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A retried request with the same Idempotency-Key gets the first answer and never moves money twice. */
@@ -30,6 +35,8 @@ class IdempotencyKeyIT {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    IdempotentRequests idempotentRequests;
 
     private OrdersApi api;
     private UUID merchant;
@@ -126,6 +133,58 @@ class IdempotencyKeyIT {
         OrdersApi.Answer retry = capture(order, "10.00", key);
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.headers().getFirst("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void theKeyOfARequestWhoseProcessDiedIsFreeAgainWithinSeconds() {
+        UUID order = orders.saudiCheckout("REF-IDEM-DIED", "100.00");
+        orders.decide(order, "approved");
+        String key = "died-" + UUID.randomUUID();
+        // The claim is taken and the work stops without a word, as when the process is killed mid-request.
+        assertThatThrownBy(() -> idempotentRequests.run(merchant, key, "POST /orders/" + order + "/authorise", "",
+                () -> { throw new ProcessKilled(); })).isInstanceOf(ProcessKilled.class);
+        assertThat(authorise(order, key).errorCode()).isEqualTo("idempotency_request_in_progress");
+
+        OrdersApi.Answer retry = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> authorise(order, key), answer -> answer.status() != 409);
+
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
+        assertThat(orders.get(order).text("status")).isEqualTo("authorised");
+    }
+
+    @Test
+    void aRequestThatRunsLongerThanTheLeaseKeepsItsKey() throws Exception {
+        UUID order = orders.saudiCheckout("REF-IDEM-SLOW", "100.00");
+        orders.decide(order, "approved");
+        String key = "slow-" + UUID.randomUUID();
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<?> slow = pool.submit(() -> idempotentRequests.run(merchant, key, "POST /orders/" + order + "/authorise", "",
+                    () -> {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return ResponseEntity.ok(Map.of("slow", true));
+                    }));
+
+            // 15 s is longer than the 10 s lease: the running request renews it, so no retry runs meanwhile
+            await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> authorise(order, key).status() == 409);
+            release.countDown();
+            slow.get();
+        }
+        OrdersApi.Answer replay = authorise(order, key);
+        assertThat(replay.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    /** What a kill -9 looks like from inside: no error handling runs. */
+    private static final class ProcessKilled extends Error {
+    }
+
+    private OrdersApi.Answer authorise(UUID order, String key) {
+        return api.asMerchant(merchant, HttpMethod.POST, "/orders/" + order + "/authorise", null, Map.of("Idempotency-Key", key));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static com.partnersportal.orders.testing.Orders.expectStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.partnersportal.contracttest.ContractSamples;
 import com.partnersportal.kit.events.CloudEventHeaders;
 import com.partnersportal.orders.contract.OrderApproved;
 import com.partnersportal.orders.contract.OrderAuthorised;
@@ -18,10 +19,12 @@ import com.partnersportal.orders.testing.Orders;
 import com.partnersportal.orders.testing.OrdersApi;
 import com.partnersportal.orders.testing.OrdersIntegrationTest;
 import com.partnersportal.orders.testing.TestMerchants;
+import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +52,8 @@ class OrderEventsContractIT {
     String brokers;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource database;
 
     private TopicReader topic;
     private Orders orders;
@@ -64,6 +69,7 @@ class OrderEventsContractIT {
     @AfterEach
     void close() {
         topic.close();
+        PublishedEvents.assertOutboxConformsToContractSamples(database);
     }
 
     @Test
@@ -75,6 +81,7 @@ class OrderEventsContractIT {
                 "{\"order_reference_id\": \"REF-CONTRACT-2\"}");
 
         List<ConsumerRecord<String, byte[]>> records = awaitEvents(order, 6);
+        assertConformToSamples(records);
         assertThat(records).extracting(r -> TopicReader.header(r, CloudEventHeaders.TYPE)).containsExactly(
                 OrderCreated.TYPE, OrderApproved.TYPE, OrderAuthorised.TYPE, OrderCaptured.TYPE, OrderRefunded.TYPE,
                 OrderReferenceChanged.TYPE);
@@ -135,6 +142,8 @@ class OrderEventsContractIT {
         UUID canceled = orders.authorisedSaudiOrder("REF-CONTRACT-CXL", "10.00");
         OrdersApi.Answer cancel = expectStatus(orders.cancel(canceled, "4.00", "SAR"), 200);
 
+        assertConformToSamples(awaitEvents(declined, 2));
+        assertConformToSamples(awaitEvents(canceled, 4));
         JsonNode decline = payload(awaitEvents(declined, 2).get(1));
         assertThat(decline.get("declined_reason").asString()).isEqualTo("insufficient funds");
         assertThat(decline.get("declined_code").asString()).isEqualTo("D01");
@@ -153,6 +162,12 @@ class OrderEventsContractIT {
     private List<ConsumerRecord<String, byte[]>> awaitEvents(UUID order, int count) {
         return await().atMost(PATIENCE).until(() -> topic.recordsMatching(r -> order.toString().equals(r.key())),
                 records -> records.size() >= count);
+    }
+
+    /** What the broker really carried matches the orders-contract sample and schema of its type. */
+    private static void assertConformToSamples(List<ConsumerRecord<String, byte[]>> records) {
+        records.forEach(record -> ContractSamples.assertConforms(OrderTopics.ORDER_EVENTS,
+                TopicReader.header(record, CloudEventHeaders.TYPE), record.value()));
     }
 
     private static JsonNode payload(ConsumerRecord<String, byte[]> record) {
