@@ -37,7 +37,7 @@ const ar: Messages = {
     invited: 'مدعو', active: 'نشط', disabled: 'معطّل', not_settled: 'غير مسوّى', pending: 'قيد التحويل', settled: 'مسوّى', carried_forward: 'مُرحّل', queued: 'في الانتظار', running: 'قيد التنفيذ', done: 'جاهز', failed: 'فشل', succeeded: 'تم التسليم', delivered: 'تم التسليم', revoked: 'ملغى', enabled: 'مفعّل' },
   orders: {
     txType: 'النوع', title: 'الطلبات', searchLabel: 'مرجع الطلب أو رقم طلب تمارا', searchPlaceholder: 'مثل ORD-1001 أو رقم طلب تمارا', statusFilter: 'الحالة', createdFrom: 'أُنشئ من', createdTo: 'أُنشئ حتى', includeHidden: 'إظهار المرفوضة والمنتهية',
-    reference: 'مرجع الطلب', tamaraId: 'رقم طلب تمارا', customer: 'العميل', total: 'الإجمالي', captured: 'المحصّل', refunded: 'المسترد', canceled: 'الملغى', created: 'تاريخ الإنشاء', paymentType: 'طريقة الدفع', country: 'الدولة',
+    reference: 'مرجع الطلب', tamaraId: 'رقم طلب تمارا', customer: 'العميل', total: 'الإجمالي', captured: 'المحصّل', refunded: 'المسترد', canceled: 'الملغى', created: 'تاريخ الإنشاء', paymentType: 'طريقة الدفع', country: 'الدولة', transactionId: 'المعرّف',
     paymentTypes: { PAY_BY_INSTALMENTS: 'الدفع على {{count}} أقساط', PAY_BY_LATER: 'ادفع لاحقاً', PAY_NOW: 'ادفع الآن', PAY_NEXT_MONTH: 'ادفع الشهر القادم' },
     count: 'عدد الطلبات المعروضة: {{count}}', export: 'تصدير الطلبات CSV', back: '→ العودة إلى الطلبات', detailTitle: 'الطلب {{reference}}',
     items: 'المنتجات', item: 'المنتج', sku: 'رمز المنتج', quantity: 'الكمية', amounts: 'المبالغ', tax: 'الضريبة', shipping: 'الشحن', discount: 'الخصم', remainingCapture: 'المتبقي للتحصيل', refundable: 'القابل للاسترداد', transactions: 'العمليات', timeline: 'السجل الزمني', consumer: 'العميل',

@@ -35,7 +35,7 @@ const en = {
     invited: 'Invited', active: 'Active', disabled: 'Disabled', not_settled: 'Not settled', pending: 'Pending', settled: 'Settled', carried_forward: 'Carried forward', queued: 'Queued', running: 'Running', done: 'Ready', failed: 'Failed', succeeded: 'Delivered', delivered: 'Delivered', revoked: 'Revoked', enabled: 'Enabled' },
   orders: {
     txType: 'Type', title: 'Orders', searchLabel: 'Order reference or Tamara order ID', searchPlaceholder: 'e.g. ORD-1001 or a Tamara order ID', statusFilter: 'Status', createdFrom: 'Created from', createdTo: 'Created to', includeHidden: 'Show declined and expired',
-    reference: 'Order reference', tamaraId: 'Tamara order ID', customer: 'Customer', total: 'Total', captured: 'Captured', refunded: 'Refunded', canceled: 'Canceled', created: 'Created', paymentType: 'Payment type', country: 'Country',
+    reference: 'Order reference', tamaraId: 'Tamara order ID', customer: 'Customer', total: 'Total', captured: 'Captured', refunded: 'Refunded', canceled: 'Canceled', created: 'Created', paymentType: 'Payment type', country: 'Country', transactionId: 'ID',
     paymentTypes: { PAY_BY_INSTALMENTS: 'Pay in {{count}} instalments', PAY_BY_LATER: 'Pay later', PAY_NOW: 'Pay now', PAY_NEXT_MONTH: 'Pay next month' },
     count: '{{count}} orders shown', export: 'Export orders CSV', back: '← Back to orders', detailTitle: 'Order {{reference}}',
     items: 'Items', item: 'Item', sku: 'SKU', quantity: 'Qty', amounts: 'Amounts', tax: 'Tax', shipping: 'Shipping', discount: 'Discount', remainingCapture: 'Left to capture', refundable: 'Refundable', transactions: 'Transactions', timeline: 'Timeline', consumer: 'Customer',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import type { ApiToken } from '../../api/types';
 import { CopyButton, DateTime, Dialog, ErrorMessage, Loading, Notice, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
+import { UserText } from '../../components/UserText';
 
 export function ApiTokensPage() {
   const { t } = useTranslation();
@@ -75,7 +76,7 @@ export function ApiTokensPage() {
               <tbody>
                 {rows.map((token) => (
                   <tr key={token.id}>
-                    <td className="strong">{token.name}</td>
+                    <td className="strong"><UserText value={token.name} /></td>
                     <td className="mono" dir="ltr">{token.prefix}…</td>
                     <td><DateTime value={token.created_at} /></td>
                     <td>{token.last_used_at ? <DateTime value={token.last_used_at} /> : t('apiTokens.never')}</td>

@@ -147,7 +147,7 @@ export function OrderDetailPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('orders.txType')}</th>
-                  <th scope="col">ID</th>
+                  <th scope="col">{t('orders.transactionId')}</th>
                   <th scope="col" className="num">{t('orders.total')}</th>
                   <th scope="col">{t('orders.created')}</th>
                 </tr>
@@ -163,7 +163,7 @@ export function OrderDetailPage() {
                 ))}
                 {tx.refunds.map((r) => (
                   <tr key={r.refund_id}>
-                    <td>{t('orders.refunds')}{r.comment ? ` — ${r.comment}` : ''}</td>
+                    <td>{t('orders.refunds')}{r.comment ? ' — ' : ''}<UserText value={r.comment} /></td>
                     <td className="mono small" dir="ltr">{r.refund_id}</td>
                     <td className="num"><Amount money={r.total_amount} /></td>
                     <td><DateTime value={r.created_at} entityId={entity} /></td>

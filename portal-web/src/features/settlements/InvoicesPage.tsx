@@ -7,6 +7,7 @@ import { useCan } from '../../auth/AuthContext';
 import { EntitySelect, useEntityChoice, useEntityName, useEntityZone } from '../../components/entities';
 import { Amount, Day, ErrorMessage, Loading, PageHeader, ListFooter } from '../../components/ui';
 import { todayIn } from '../../format/dates';
+import { UserText } from '../../components/UserText';
 
 /** Files exist once ZATCA has cleared the document (or, with clearance off, it was reported). */
 const SHAREABLE: ClearanceStatus[] = ['cleared', 'cleared_with_warnings', 'reported', 'phase_1'];
@@ -111,7 +112,7 @@ export function InvoicesPage() {
                       {invoice.billing_reference && (
                         <div className="muted small">{t('invoices.onInvoice')} <span className="mono" dir="ltr">{invoice.billing_reference}</span></div>
                       )}
-                      {invoice.reason && <div className="muted small">{invoice.reason}</div>}
+                      {invoice.reason && <div className="muted small"><UserText value={invoice.reason} /></div>}
                     </td>
                     <td dir="ltr">{invoice.billing_month}</td>
                     <td className="hide-narrow">{entityName(invoice.legal_entity_id)}</td>

@@ -7,6 +7,7 @@ import { useSession } from '../../auth/AuthContext';
 import { useEntities, useEntityName } from '../../components/entities';
 import { DateTime, Dialog, ErrorMessage, Loading, Notice, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
 import { useRoles } from './api';
+import { UserText } from '../../components/UserText';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -78,7 +79,7 @@ export function UsersPage() {
                   return (
                     <tr key={user.id}>
                       <td>
-                        <span className="strong">{user.full_name}</span> {self && <span className="muted">({t('users.you')})</span>}
+                        <UserText className="strong" value={user.full_name} /> {self && <span className="muted">({t('users.you')})</span>}
                         <div className="muted small" dir="ltr">{user.email}</div>
                       </td>
                       <td>{t(`roleNames.${user.role.id}`, { defaultValue: user.role.name })}</td>

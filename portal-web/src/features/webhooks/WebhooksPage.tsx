@@ -6,6 +6,7 @@ import { request } from '../../api/client';
 import { CopyButton, DateTime, ErrorMessage, Loading, Notice, PageHeader, StatusBadge } from '../../components/ui';
 import type { Webhook } from './api';
 import { WebhookFormDialog } from './WebhookFormDialog';
+import { UserText } from '../../components/UserText';
 
 export function WebhooksPage() {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export function WebhooksPage() {
                   <tr key={w.webhook_id}>
                     <td>
                       <Link to={`/webhooks/${w.webhook_id}`} className="strong break" dir="ltr">{w.url}</Link>
-                      {w.description && <div className="muted small">{w.description}</div>}
+                      {w.description && <div className="muted small"><UserText value={w.description} /></div>}
                     </td>
                     <td className="small">{w.events.map((e) => t(`webhookEvents.${e}`, { defaultValue: e })).join(', ')}</td>
                     <td><StatusBadge status={w.enabled ? 'enabled' : 'disabled'} /></td>
