@@ -22,7 +22,7 @@ ORDER=$(curl -fsS http://127.0.0.1:8080/checkout -H 'Content-Type: application/j
   python3 -c 'import json,sys; print(json.load(sys.stdin)["order_id"])')
 
 "$JAVA_HOME/bin/java" -Xmx512m -jar "$BENCH_ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar" --server.port=18080 \
-  --portal.environment=sandbox --logging.level.root=warn --logging.level.gateway.access=warn \
+  --management.server.port=18090 --portal.environment=sandbox --logging.level.root=warn --logging.level.gateway.access=warn \
   --portal.gateway.rate-limits.redis-url=redis://127.0.0.1:6379 --portal.gateway.rate-limits.redis-key-prefix=bench: \
   --portal.gateway.rate-limits.per-address=1000000000 --portal.gateway.rate-limits.per-api-token=1000000000 \
   > "$BENCH_DIR/gateway.log" 2>&1 &

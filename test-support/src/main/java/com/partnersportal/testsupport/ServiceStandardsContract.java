@@ -85,8 +85,14 @@ public abstract class ServiceStandardsContract {
         assertThat(JSON.readTree(response.getBody()).get("errors").get(0).get("error_code").asString()).isNotBlank();
     }
 
+    /** The port the actuator answers on: the service's own, unless it has a separate management port. */
+    protected int actuatorPort() {
+        return port;
+    }
+
     protected ResponseEntity<String> get(String path) {
-        return RestClient.create("http://localhost:" + port).get().uri(path).retrieve()
+        int target = path.startsWith("/actuator") ? actuatorPort() : port;
+        return RestClient.create("http://localhost:" + target).get().uri(path).retrieve()
                 .onStatus(status -> true, (request, response) -> { })
                 .toEntity(String.class);
     }

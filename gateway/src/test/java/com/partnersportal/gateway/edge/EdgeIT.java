@@ -25,6 +25,20 @@ class EdgeIT extends GatewayTest {
             Set.of(Permission.ORDERS_VIEW), List.of());
 
     @Test
+    void thePublicPortAnswersLivenessAndReadinessOnlyWithoutDetails() {
+        var readiness = call(HttpMethod.GET, "/actuator/health/readiness", (String) null);
+        assertThat(readiness.getStatusCode().value()).isEqualTo(200);
+        assertThat(readiness.getBody()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(call(HttpMethod.GET, "/actuator/health/liveness", (String) null).getStatusCode().value()).isEqualTo(200);
+        for (String hidden : java.util.List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health",
+                "/actuator/env", "/actuator")) {
+            var answer = call(HttpMethod.GET, hidden, (String) null);
+            assertThat(answer.getStatusCode().value()).as(hidden).isEqualTo(404);
+            assertThat(String.valueOf(answer.getBody())).as(hidden).doesNotContain("jvm_").doesNotContain("components");
+        }
+    }
+
+    @Test
     void aRequestIdIsMadeWhenMissingKeptWhenSaneAndPassedToTheService() {
         ResponseEntity<String> fresh = call(HttpMethod.GET, "/portal/v1/orders/a", auth(), null);
         String made = fresh.getHeaders().getFirst("X-Request-Id");

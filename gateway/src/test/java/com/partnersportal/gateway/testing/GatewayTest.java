@@ -30,7 +30,7 @@ import org.springframework.web.client.RestClient;
 @ServiceIntegrationTest
 @Import(TestAccessTokens.Keys.class)
 // Every test calls from 127.0.0.1: the address limits stay out of the way unless a test lowers them.
-@TestPropertySource(properties = {"portal.gateway.rate-limits.per-address=1000000",
+@TestPropertySource(properties = {"management.server.port=0", "portal.gateway.rate-limits.per-address=1000000",
         "portal.gateway.rate-limits.sign-in-per-address=1000000"})
 public abstract class GatewayTest {
 

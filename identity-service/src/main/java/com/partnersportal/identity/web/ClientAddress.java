@@ -1,31 +1,24 @@
 package com.partnersportal.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.regex.Pattern;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The address of the client behind a request: the first hop of {@code X-Forwarded-For}, which the gateway sets,
- * else the connection's remote address. Used for sign-in throttling and the audit log.
+ * The address of the client behind a request, for sign-in throttling and the audit log: the connection's remote
+ * address as Tomcat's RemoteIpValve reports it, which takes {@code X-Forwarded-For} into account only when the
+ * connection comes from a trusted proxy ({@code server.tomcat.remoteip.internal-proxies}, service-kit's defaults),
+ * and then walks it from the right, so a client cannot put an address of its choosing in front.
  */
 public final class ClientAddress {
 
     /** Outside a request (a start-up task): what the audit log records as the address. */
     public static final String NONE = "none";
-    private static final Pattern PLAUSIBLE = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private ClientAddress() {
     }
 
     public static String of(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null) {
-            String first = forwarded.split(",", 2)[0].trim();
-            if (PLAUSIBLE.matcher(first).matches()) {
-                return first;
-            }
-        }
         return request.getRemoteAddr();
     }
 

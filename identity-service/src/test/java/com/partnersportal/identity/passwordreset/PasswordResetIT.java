@@ -13,6 +13,7 @@ import com.partnersportal.identity.testing.Portal.Reply;
 import com.partnersportal.kit.events.CloudEventHeaders;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,13 +94,25 @@ class PasswordResetIT {
         long before = jdbc.sql("SELECT count(*) FROM outbox_event WHERE event_type = :t")
                 .param("t", PasswordResetRequested.TYPE).query(Long.class).single();
 
+        String knownEmail = mother.merchant().admin().email();
+        long started = System.nanoTime();
         Reply unknown = mother.portal().post("/auth/v1/password-reset", null,
                 Portal.json("email", IdentityMother.uniqueEmail("nobody")));
+        Duration unknownTook = Duration.ofNanos(System.nanoTime() - started);
+        started = System.nanoTime();
+        Reply known = mother.portal().post("/auth/v1/password-reset", null,
+                Portal.json("email", knownEmail));
+        Duration knownTook = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(unknown.status()).isEqualTo(202);
         assertThat(unknown.body()).isEmpty();
+        assertThat(known.status()).isEqualTo(202);
+        assertThat(known.body()).isEmpty();
+        assertThat(List.of(unknownTook, knownTook)).as("both answer only once the fixed answer time has passed, "
+                + "so the time cannot tell a known email from an unknown one").allMatch(took -> took.toMillis() >= 250);
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE event_type = :t")
-                .param("t", PasswordResetRequested.TYPE).query(Long.class).single()).isEqualTo(before);
+                .param("t", PasswordResetRequested.TYPE).query(Long.class).single())
+                .as("only the known email's reset is mailed").isEqualTo(before + 1);
         assertThat(mother.portal().post("/auth/v1/password-reset", null, Portal.json("email", "")).status())
                 .isEqualTo(400);
     }

@@ -21,7 +21,8 @@ public record CheckoutRequest(
         @NotBlank @Pattern(regexp = "[A-Z]{2}") String countryCode,
         @Pattern(regexp = "PAY_BY_INSTALMENTS|PAY_BY_LATER|PAY_NOW|PAY_NEXT_MONTH") String paymentType,
         @Positive @Max(24) Integer instalments,
-        @Size(max = 16) String locale,
+        @Pattern(regexp = "(ar|en)([_-][A-Z]{2})?", message = "must be a supported locale (ar_SA, en_US, ar or en)")
+        String locale,
         @NotEmpty @Size(max = 200) List<@NotNull @Valid Item> items,
         @NotNull @Valid ConsumerDetails consumer,
         @NotNull @Valid Address shippingAddress,

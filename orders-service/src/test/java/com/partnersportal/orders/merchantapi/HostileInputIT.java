@@ -128,7 +128,8 @@ class HostileInputIT {
 
     @Test
     void controlCharactersAndLoneSurrogatesAreRefusedWherever() {
-        for (String hostile : List.of("\\u0000", "\\ud800", "\\udc00x", "\\uffff", "a\\u0007b")) {
+        for (String hostile : List.of("\\u0000", "\\ud800", "\\udc00x", "\\uffff", "a\\u0007b", "\\u202egnp.exe",
+                "\\u2066x\\u2069")) {
             OrdersApi.Answer refused = api.asMerchant(orders.merchant(), HttpMethod.POST, "/checkout",
                     CheckoutBodies.saudiOrder("REF-HOSTILE-TEXT").replace("Desk lamp", "Desk " + hostile + " lamp"));
             assertProblem(refused, 400, "invalid_request_body");
@@ -137,6 +138,10 @@ class HostileInputIT {
         assertProblem(api.asMerchant(orders.merchant(), HttpMethod.POST, "/payments/simplified-refund/" + order,
                 "{\"total_amount\": {\"amount\": 1, \"currency\": \"SAR\"}, \"comment\": \"x\\u0000\"}"),
                 400, "invalid_request_body");
+        for (String locale : List.of("fr_FR", "en-us", "x".repeat(20), "")) {
+            assertProblem(api.asMerchant(orders.merchant(), HttpMethod.POST, "/checkout", CheckoutBodies
+                    .saudiOrder("REF-HOSTILE-TEXT").replace("\"ar_SA\"", "\"" + locale + "\"")), 400, "invalid_field");
+        }
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE order_reference_id = 'REF-HOSTILE-TEXT'")
                 .query(Long.class).single()).isZero();
         assertThat(orders.get(order).amount("refunded_amount")).isEqualTo("0.00");

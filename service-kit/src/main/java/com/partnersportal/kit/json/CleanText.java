@@ -3,8 +3,10 @@ package com.partnersportal.kit.json;
 /**
  * What the platform accepts inside any text a caller sends (JSON strings, query parameters, path segments,
  * headers): no NUL or other C0 control characters but tab, line feed and carriage return, no unpaired
- * UTF-16 surrogates and no Unicode noncharacters. PostgreSQL cannot store NUL, a lone surrogate would be stored
- * as "?", and none of these has a meaning in a name, a reference or a comment.
+ * UTF-16 surrogates, no Unicode noncharacters, and no explicit bidirectional embeddings, overrides or isolates
+ * (U+202A–U+202E, U+2066–U+2069), which make a value display as another (U+202E then "gnp.exe" shows as "exe.png").
+ * PostgreSQL cannot store NUL, a lone surrogate would be stored as "?", and none of these has a meaning in a name,
+ * a reference or a comment. The marks U+200E and U+200F, which Arabic text uses, are allowed.
  */
 public final class CleanText {
 
@@ -28,7 +30,7 @@ public final class CleanText {
                 i++;
                 continue;
             }
-            if (Character.isLowSurrogate(c) || isNoncharacter(c)) {
+            if (Character.isLowSurrogate(c) || isNoncharacter(c) || isBidiControl(c)) {
                 return i;
             }
         }
@@ -37,6 +39,10 @@ public final class CleanText {
 
     public static boolean isClean(CharSequence text) {
         return text == null || firstRefused(text) < 0;
+    }
+
+    private static boolean isBidiControl(char c) {
+        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 
     private static boolean isNoncharacter(int codePoint) {
