@@ -124,3 +124,31 @@ FROM generate_series(1, $count) AS g;
 ANALYZE orders;
 SQL
 }
+
+# With PROFILE=1: a JFR recording of the bench orders-service (settings=profile) and pg_stat_statements reset, from
+# bench_profile_start to bench_profile_stop $name, which prints the hottest methods, the slowest statements in total
+# and the database's wait events seen meanwhile into $BENCH_DIR/$name-*.txt.
+bench_profile_start() {
+  [[ ${PROFILE:-0} == 1 ]] || return 0
+  psql -qAt -d "$BENCH_DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
+  "$JAVA_HOME/bin/jcmd" "$(cat "$BENCH_DIR/orders.pid")" JFR.start name=bench settings=profile >/dev/null
+  ( while sleep 0.5; do
+      psql -qAt -d postgres -c "SELECT coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') FROM pg_stat_activity
+        WHERE datname = '$BENCH_DB' AND state = 'active' AND pid <> pg_backend_pid()" 2>/dev/null
+    done > "$BENCH_DIR/waits.raw" ) &
+  echo $! > "$BENCH_DIR/waits.pid"
+}
+
+bench_profile_stop() {
+  [[ ${PROFILE:-0} == 1 ]] || return 0
+  local name=$1
+  kill "$(cat "$BENCH_DIR/waits.pid")" 2>/dev/null || true
+  sort "$BENCH_DIR/waits.raw" | uniq -c | sort -rn > "$BENCH_DIR/$name-waits.txt"
+  "$JAVA_HOME/bin/jcmd" "$(cat "$BENCH_DIR/orders.pid")" JFR.stop name=bench filename="$BENCH_DIR/$name.jfr" >/dev/null
+  "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$BENCH_DIR/$name.jfr" > "$BENCH_DIR/$name-hot-methods.txt" 2>&1 || true
+  psql -d "$BENCH_DB" -c "SELECT calls, round(total_exec_time::numeric, 1) AS total_ms,
+      round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$BENCH_DB')
+      ORDER BY total_exec_time DESC LIMIT 20" > "$BENCH_DIR/$name-statements.txt" 2>&1 || true
+  echo "profile: $BENCH_DIR/$name.jfr, $name-hot-methods.txt, $name-statements.txt, $name-waits.txt"
+}
