@@ -10,7 +10,7 @@ import com.partnersportal.orders.order.OrderConsumer;
 import com.partnersportal.orders.order.OrderItem;
 import com.partnersportal.orders.order.OrderPlacement;
 import com.partnersportal.orders.contract.Actor;
-import com.partnersportal.orders.wire.MoneyReader;
+import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
@@ -44,7 +44,7 @@ class CheckoutService {
 
     @Transactional
     CheckoutResponse checkout(UUID merchantId, Actor actor, CheckoutRequest request) {
-        Currency currency = MoneyReader.currencyOf("total_amount", request.totalAmount());
+        Currency currency = MoneyReader.currency("total_amount", request.totalAmount().currency());
         if (!currency.countryCode().equals(request.countryCode())) {
             throw new Refusal(Refusal.Reason.INVALID, "total_amount_invalid_currency",
                     "Orders in %s are paid in %s.".formatted(request.countryCode(),
@@ -65,8 +65,11 @@ class CheckoutService {
                 : MoneyReader.read("discount.amount", request.discount().amount(), currency), currency);
         Money items = Money.zero(currency);
         for (int i = 0; i < request.items().size(); i++) {
-            items = items.plus(MoneyReader.read("items[%d].total_amount".formatted(i),
-                    request.items().get(i).totalAmount(), currency));
+            CheckoutRequest.Item item = request.items().get(i);
+            items = items.plus(MoneyReader.read("items[%d].total_amount".formatted(i), item.totalAmount(), currency));
+            MoneyReader.read("items[%d].unit_price".formatted(i), item.unitPrice(), currency);
+            MoneyReader.read("items[%d].discount_amount".formatted(i), item.discountAmount(), currency);
+            MoneyReader.read("items[%d].tax_amount".formatted(i), item.taxAmount(), currency);
         }
         Money expected = items.plus(tax).plus(shipping).minus(discount);
         if (!expected.equals(total)) {

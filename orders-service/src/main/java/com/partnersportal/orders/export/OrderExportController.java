@@ -3,6 +3,7 @@ package com.partnersportal.orders.export;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.events.EventJson;
+import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.orders.order.OrderStatus;
 import jakarta.validation.Valid;
@@ -60,7 +61,8 @@ class OrderExportController {
                 || !caller.sees(request.legalEntityId()))) {
             throw invalid("legal_entity_id", "must name one of the legal entities you may see");
         }
-        ExportFilters filters = new ExportFilters(request.statuses(), request.amountMin(), request.amountMax(),
+        ExportFilters filters = new ExportFilters(request.statuses(),
+                MoneyReader.bound("amount_min", request.amountMin()), MoneyReader.bound("amount_max", request.amountMax()),
                 request.currency(), request.countryCode(), request.legalEntityId(), request.paymentType(),
                 Boolean.TRUE.equals(request.includeHidden()));
         OrderExport export = exports.save(OrderExport.queue(caller.requireMerchant(), caller.actorId(), caller.email(),

@@ -1,6 +1,6 @@
 package com.partnersportal.orders.merchantapi;
 
-import com.partnersportal.orders.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import java.util.UUID;
 
 /** Tamara's authorise answer; with auto-capture on, the order is captured at once and names the capture. */

@@ -1,7 +1,7 @@
 package com.partnersportal.orders.merchantapi;
 
 import com.partnersportal.orders.wire.WireItem;
-import com.partnersportal.orders.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package com.partnersportal.orders.merchantapi;
 
-import com.partnersportal.orders.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import java.util.UUID;
 
 record CancelResponse(UUID cancelId, UUID orderId, String status, WireMoney canceledAmount) {

@@ -1,6 +1,6 @@
 package com.partnersportal.orders.merchantapi;
 
-import com.partnersportal.orders.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import java.util.UUID;
 
 record RefundResponse(UUID orderId, UUID refundId, UUID captureId, String status, WireMoney refundedAmount,

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.portal;
 
+import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.orders.order.OrderStatus;
 import com.partnersportal.orders.search.OrderFilter;
@@ -35,12 +36,7 @@ record OrderListParameters(String status, String createdFrom, String createdTo, 
     }
 
     private static BigDecimal decimal(Map<String, String> query, String field) {
-        String value = query.get(field);
-        try {
-            return value == null || value.isBlank() ? null : new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(field, "must be a number");
-        }
+        return MoneyReader.parse(field, query.get(field));
     }
 
     private static UUID uuid(Map<String, String> query, String field) {

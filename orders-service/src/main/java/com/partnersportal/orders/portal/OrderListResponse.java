@@ -3,7 +3,7 @@ package com.partnersportal.orders.portal;
 import com.partnersportal.orders.search.OrderSearch;
 import com.partnersportal.orders.search.OrderSummary;
 import com.partnersportal.orders.order.OrderStatus;
-import com.partnersportal.orders.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import java.time.Instant;

@@ -16,7 +16,7 @@ import com.partnersportal.orders.order.ShippingInfo;
 import com.partnersportal.orders.search.Cursor;
 import com.partnersportal.orders.search.OrderSearch;
 import com.partnersportal.orders.wire.ItemsJson;
-import com.partnersportal.orders.wire.MoneyReader;
+import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.orders.wire.OrderIds;
 import com.partnersportal.orders.wire.OrderView;
 import com.partnersportal.orders.wire.OrderViews;

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.wire;
 
+import com.partnersportal.kit.money.WireMoney;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.wire;
 
+import com.partnersportal.kit.money.WireMoney;
 import com.partnersportal.orders.order.CancelRepository;
 import com.partnersportal.orders.order.CaptureRepository;
 import com.partnersportal.orders.order.Order;

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.wire;
 
+import com.partnersportal.kit.money.WireMoney;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,6 @@
 package com.partnersportal.settlement.invoice;
 
-import com.partnersportal.settlement.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -6,7 +6,8 @@ import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.settlement.ledger.Ledger;
 import com.partnersportal.settlement.profile.SettlementProfile;
 import com.partnersportal.settlement.profile.SettlementProfiles;
-import com.partnersportal.settlement.wire.WireMoney;
+import com.partnersportal.kit.money.MoneyReader;
+import com.partnersportal.kit.money.WireMoney;
 import com.partnersportal.types.Currency;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -64,14 +65,7 @@ class OperatorFeeCorrectionsController {
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
             throw invalid("reason", "reason is required (at most 500 characters): it is stated on the note.");
         }
-        if (request.fee() == null || request.fee().amount() == null || !"SAR".equals(request.fee().currency())) {
-            throw invalid("fee", "fee must be an amount in SAR.");
-        }
-        BigDecimal fee = request.fee().amount();
-        if (fee.signum() == 0 || fee.stripTrailingZeros().scale() > Currency.SAR.scale()) {
-            throw new Refusal(Refusal.Reason.INVALID, "amount_invalid_precision",
-                    "fee must be a non-zero amount with at most 2 decimals.", Map.of("field", "fee"));
-        }
+        BigDecimal fee = MoneyReader.read("fee", request.fee(), Currency.SAR, MoneyReader.Sign.NOT_ZERO).amount();
         TaxInvoice original = original(request.invoiceId(), profile);
         UUID correctionId = UUID.nameUUIDFromBytes((profile.legalEntityId() + ":" + request.reference().trim())
                 .getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package com.partnersportal.settlement.invoice;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.Refusal;
-import com.partnersportal.settlement.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.partnersportal.settlement.profile.FeeRate;
 import com.partnersportal.settlement.profile.SettlementProfile;
 import com.partnersportal.settlement.profile.SettlementProfiles;
 import com.partnersportal.settlement.report.SettlementReports;
-import com.partnersportal.settlement.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import com.partnersportal.types.Currency;
 import java.math.RoundingMode;
 import java.util.List;

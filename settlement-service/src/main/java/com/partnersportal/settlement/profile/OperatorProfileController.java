@@ -2,6 +2,7 @@ package com.partnersportal.settlement.profile;
 
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.settlement.period.Cycle;
 import com.partnersportal.types.Currency;
@@ -89,15 +90,9 @@ class OperatorProfileController {
                     || percentage.stripTrailingZeros().scale() > 4) {
                 throw invalid("fees.percentage", "fees[].percentage must be between 0 and 100 with at most 4 decimals.");
             }
-            BigDecimal fixed = change.fixedAmount();
-            if (fixed == null || fixed.signum() < 0) {
-                throw invalid("fees.fixed_amount", "fees[].fixed_amount must be zero or more.");
-            }
-            if (fixed.stripTrailingZeros().scale() > currency.scale()) {
-                throw new Refusal(Refusal.Reason.INVALID, "amount_invalid_precision",
-                        "%s allows %d decimals.".formatted(currency, currency.scale()), Map.of("field", "fees.fixed_amount"));
-            }
-            fees.add(new FeeRate(currency, percentage, fixed.setScale(currency.scale())));
+            BigDecimal fixed = MoneyReader.amount("fees.fixed_amount", change.fixedAmount(), currency,
+                    MoneyReader.Sign.NOT_NEGATIVE);
+            fees.add(new FeeRate(currency, percentage, fixed));
         }
         return fees;
     }

@@ -1,6 +1,6 @@
 package com.partnersportal.settlement.profile;
 
-import com.partnersportal.settlement.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package com.partnersportal.settlement.report;
 
 import com.partnersportal.settlement.ledger.LedgerLine;
 import com.partnersportal.settlement.ledger.LineKind;
-import com.partnersportal.settlement.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;

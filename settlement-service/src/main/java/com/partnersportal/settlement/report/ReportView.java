@@ -1,6 +1,6 @@
 package com.partnersportal.settlement.report;
 
-import com.partnersportal.settlement.wire.WireMoney;
+import com.partnersportal.kit.money.WireMoney;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
