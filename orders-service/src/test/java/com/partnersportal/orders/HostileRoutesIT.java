@@ -1,0 +1,91 @@
+package com.partnersportal.orders;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.orders.testing.CheckoutBodies;
+import com.partnersportal.orders.testing.OrdersApi;
+import com.partnersportal.orders.testing.OrdersIntegrationTest;
+import com.partnersportal.orders.testing.TestMerchants;
+import com.partnersportal.testsupport.HostileRoutes;
+import com.partnersportal.testsupport.TestAccessTokens;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every route of orders-service's OpenAPI document, walked with hostile values by a valid caller of the right tenant
+ * (the merchant's API token on the merchant API, a portal user's access token on /portal, an operator's on
+ * /operator): no answer is a 5xx, every refusal is problem details with an error code, and no refusal changes a row.
+ */
+@OrdersIntegrationTest
+@DirtiesContext
+class HostileRoutesIT {
+
+    private static final WireMockServer IDENTITY = new WireMockServer(wireMockConfig().dynamicPort());
+    private static final String API_TOKEN = "ppk_sandbox_hostile_walk";
+
+    static {
+        IDENTITY.start();
+    }
+
+    @DynamicPropertySource
+    static void identityService(DynamicPropertyRegistry registry) {
+        registry.add("portal.services.identity-url", IDENTITY::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        IDENTITY.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource database;
+
+    @Test
+    void everyRouteRefusesHostileInputWithAProblemAndChangesNothing() {
+        UUID merchant = TestMerchants.register(jdbc);
+        IDENTITY.stubFor(post(urlEqualTo("/internal/api-tokens/introspect")).willReturn(okJson(
+                "{\"active\": true, \"merchant_id\": \"" + merchant + "\", \"token_id\": \"" + UUID.randomUUID() + "\"}")));
+        OrdersApi api = new OrdersApi(port);
+        Map<String, String> asMerchant = Map.of("Authorization", "Bearer " + API_TOKEN);
+        OrdersApi.Answer checkout = api.call(HttpMethod.POST, "/checkout", CheckoutBodies.saudiOrder("REF-WALK"), asMerchant);
+        assertThat(checkout.status()).as(checkout.raw()).isEqualTo(200);
+        String order = checkout.text("order_id");
+        assertThat(api.call(HttpMethod.POST, "/internal/orders/" + order + "/checkout-decision",
+                "{\"decision\": \"approved\"}", Map.of()).status()).isEqualTo(200);
+        assertThat(api.call(HttpMethod.POST, "/orders/" + order + "/authorise", null, asMerchant).status()).isEqualTo(200);
+        String user = TestAccessTokens.user(merchant, UUID.randomUUID(), EnumSet.allOf(Permission.class), List.of());
+        String operator = TestAccessTokens.operator(UUID.randomUUID());
+
+        HostileRoutes.Walk walk = HostileRoutes.walk(port, path -> path.startsWith("/portal/")
+                        ? Map.of("Authorization", "Bearer " + user)
+                        : path.startsWith("/operator/") ? Map.of("Authorization", "Bearer " + operator)
+                        : path.startsWith("/internal/") || path.startsWith("/downloads/") ? Map.of() : asMerchant,
+                Map.of("orderId", order, "merchantId", merchant.toString(), "orderReferenceId", "REF-WALK"),
+                path -> true, HostileRoutes.rowCounts(database));
+
+        assertThat(walk.operations()).as("operations walked").isGreaterThanOrEqualTo(18);
+        assertThat(walk.findings()).as("%d requests", walk.requests()).isEmpty();
+    }
+}
