@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { accessibilityProblems, api, authorisedOrder, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, timeStep, tokenFor, totp, until } from './support.mjs';
+import { accessibilityProblems, api, authorisedOrder, checkout, credentials, GATEWAY, launch, mailCount, mailedLink, screenshot, signIn, timeStep, tokenFor, totp, until } from './support.mjs';
 
 const creds = credentials();
 let browser;
@@ -70,6 +70,63 @@ test('sign in, find an order by reference, refund part of it, see the new status
   assert.match(await page.getByTestId('order-status').innerText(), /Partially refunded/);
   assert.match(await page.getByTestId('timeline').innerText(), /Refunded/);
   await screenshot(page, 'order-refunded');
+});
+
+test('a customer approves one sandbox checkout and declines another, and returns to the shop each time', async () => {
+  const visits = [];
+  const shop = createServer((req, res) => {
+    visits.push(req.url);
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><html lang="en"><title>Shop</title><h1>Back at the shop</h1></html>');
+  });
+  await new Promise((resolve) => shop.listen(0, '127.0.0.1', resolve));
+  const customer = await launch();
+  try {
+    const base = `http://127.0.0.1:${shop.address().port}`;
+    const urls = { success: `${base}/success`, failure: `${base}/failure`, cancel: `${base}/cancel`, notification: `${base}/hook` };
+    const stamp = Date.now();
+    const approved = await checkout(`E2E-SANDBOX-OK-${stamp}`, urls);
+    const declined = await checkout(`E2E-SANDBOX-NO-${stamp}`, urls);
+    assert.match(approved.checkoutUrl, /\/portal\/checkout\/[0-9a-f-]+\?token=/);
+    const p = customer.page;
+    const problems = [];
+
+    await p.goto(approved.checkoutUrl);
+    await p.getByRole('heading', { name: 'Sandbox checkout' }).waitFor();
+    await p.getByRole('cell', { name: 'Desk lamp' }).waitFor();
+    assert.match(await p.getByRole('table').innerText(), /230\.00/);
+    problems.push(...(await accessibilityProblems(p)).map((x) => `en ${x}`));
+    await screenshot(p, 'sandbox-checkout');
+    await p.getByRole('button', { name: 'Approve and pay' }).click();
+    await p.waitForURL(/\/success\?/);
+    const success = new URL(p.url());
+    assert.equal(success.searchParams.get('orderId'), approved.orderId);
+    assert.equal(success.searchParams.get('paymentStatus'), 'approved');
+    assert.equal((await api('GET', `/portal/v1/orders/${approved.orderId}`, { token: adminToken })).json.status, 'approved');
+
+    await p.goto(declined.checkoutUrl);
+    await p.getByRole('button', { name: /Switch to Arabic/ }).click();
+    await p.getByRole('heading', { name: 'صفحة الدفع التجريبية' }).waitFor();
+    problems.push(...(await accessibilityProblems(p)).map((x) => `ar ${x}`));
+    await screenshot(p, 'sandbox-checkout-ar');
+    await p.getByLabel('سبب الرفض (اختياري)').fill('Changed my mind');
+    await p.getByRole('button', { name: 'رفض', exact: true }).click();
+    await p.waitForURL(/\/failure\?/);
+    assert.equal(new URL(p.url()).searchParams.get('paymentStatus'), 'declined');
+    const order = (await api('GET', `/portal/v1/orders/${declined.orderId}`, { token: adminToken })).json;
+    assert.equal(order.status, 'declined');
+    assert.ok(order.timeline.some((entry) => entry.kind === 'declined' && entry.detail === 'Changed my mind'), JSON.stringify(order.timeline));
+
+    // The link is the credential: without its token there is no order to see.
+    await p.goto(approved.checkoutUrl.replace(/token=.*/, 'token=forged'));
+    await p.getByRole('alert').waitFor();
+    await p.evaluate(() => localStorage.setItem('portal.language', 'en'));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(customer.errors, []);
+    assert.deepEqual(visits.map((v) => v.split('?')[0]).filter((v) => v !== '/favicon.ico'), ['/success', '/failure']);
+  } finally {
+    await customer.close();
+    shop.close();
+  }
 });
 
 test('capture an authorised order, and cancel another', async () => {

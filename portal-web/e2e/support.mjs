@@ -121,31 +121,36 @@ export async function until(what, check, timeoutMs = 60_000) {
 }
 
 /**
- * A new authorised SAR order of the demo merchant: checkout through the merchant API, the sandbox's checkout
- * decision (orders-service's own port, never routed by the gateway), then authorise.
+ * A new SAR order of the demo merchant (230.00: two lamps and shipping) through the merchant API; answers the
+ * order id and the checkout_url that the sandbox's checkout page opens.
  */
-export async function authorisedOrder(reference) {
-  const token = credentials().api_token.token;
+export async function checkout(reference, merchantUrl) {
   const sar = (amount) => ({ amount, currency: 'SAR' });
-  const checkout = await api('POST', '/checkout', {
-    token,
+  const created = await api('POST', '/checkout', {
+    token: credentials().api_token.token,
     body: {
       order_reference_id: reference, order_number: reference, total_amount: sar(230), shipping_amount: sar(30), country_code: 'SA',
       payment_type: 'PAY_BY_INSTALMENTS', instalments: 4, locale: 'en_SA',
       items: [{ reference_id: 'line-1', type: 'Physical', name: 'Desk lamp', sku: 'LMP-1', quantity: 2, unit_price: sar(100), total_amount: sar(200) }],
       consumer: { first_name: 'Sara', last_name: 'Al-Harbi', phone_number: '+966500000001', email: 'sara@example.com' },
       shipping_address: { first_name: 'Sara', last_name: 'Al-Harbi', line1: 'Building 7', city: 'Riyadh', country_code: 'SA' },
+      ...(merchantUrl ? { merchant_url: merchantUrl } : {}),
     },
   });
-  if (checkout.status !== 200) throw new Error(`checkout: ${checkout.status} ${checkout.text}`);
-  const orderId = checkout.json.order_id;
-  const decided = await fetch(`${process.env.PORTAL_ORDERS ?? 'http://127.0.0.1:8082'}/internal/orders/${orderId}/checkout-decision`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ decision: 'approved' }),
-  });
-  if (!decided.ok) throw new Error(`decision: ${decided.status}`);
-  const authorised = await api('POST', `/orders/${orderId}/authorise`, { token });
+  if (created.status !== 200) throw new Error(`checkout: ${created.status} ${created.text}`);
+  return { orderId: created.json.order_id, checkoutUrl: created.json.checkout_url };
+}
+
+/**
+ * A new authorised SAR order of the demo merchant: checkout through the merchant API, the customer's approval on
+ * the sandbox checkout (its API, through the gateway, with the token from the checkout_url), then authorise.
+ */
+export async function authorisedOrder(reference) {
+  const { orderId, checkoutUrl } = await checkout(reference);
+  const token = new URL(checkoutUrl).searchParams.get('token');
+  const approved = await api('POST', `/sandbox/checkout/${orderId}/answer?token=${encodeURIComponent(token)}`, { body: { decision: 'approved' } });
+  if (approved.status !== 200) throw new Error(`approval: ${approved.status} ${approved.text}`);
+  const authorised = await api('POST', `/orders/${orderId}/authorise`, { token: credentials().api_token.token });
   if (authorised.status !== 200) throw new Error(`authorise: ${authorised.status} ${authorised.text}`);
   return orderId;
 }

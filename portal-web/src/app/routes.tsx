@@ -17,6 +17,7 @@ import { WebhookDetailPage } from '../features/webhooks/WebhookDetailPage';
 import { ApiTokensPage } from '../features/apiTokens/ApiTokensPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { SecurityPage } from '../features/security/SecurityPage';
+import { SandboxCheckoutPage } from '../features/checkout/SandboxCheckoutPage';
 
 const guarded = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -28,6 +29,7 @@ export const routes: RouteObject[] = [
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/activate', element: <LinkPasswordPage kind="activation" /> },
       { path: '/reset-password', element: <LinkPasswordPage kind="reset" /> },
+      { path: '/checkout/:orderId', element: <SandboxCheckoutPage /> },
     ],
   },
   {

@@ -57,6 +57,9 @@ public final class RouteTable {
             route("orders", ORDERS, GET, "/portal/v1/orders/**", permission(Permission.ORDERS_VIEW), STANDARD),
             route("order-exports", ORDERS, null, "/portal/v1/order-exports/**", permission(Permission.ORDERS_EXPORT), STANDARD),
             route("order-export-downloads", ORDERS, GET, "/downloads/order-exports/**", open(), STANDARD),
+            // orders-service, sandbox only (production has no such endpoint): the consumer's side of the sandbox
+            // checkout page, guarded by the per-order token in the checkout_url
+            route("sandbox-checkout", ORDERS, null, "/sandbox/checkout/**", open(), STANDARD),
             // settlement-service: reports, settlement info, tax invoices
             route("settlements", SETTLEMENT, GET, "/portal/v1/settlements/**", permission(Permission.SETTLEMENTS_VIEW), STANDARD),
             route("invoice-export", SETTLEMENT, GET, "/portal/v1/invoices/export", permission(Permission.INVOICES_EXPORT), STANDARD),

@@ -17,7 +17,6 @@ import com.partnersportal.types.Money;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +31,14 @@ class CheckoutService {
     private final OrderPlacement placement;
     private final LegalEntities legalEntities;
     private final MerchantOrderSettings settings;
-    private final String checkoutBaseUrl;
+    private final CheckoutPages pages;
 
     CheckoutService(OrderPlacement placement, LegalEntities legalEntities, MerchantOrderSettings settings,
-            @Value("${portal.checkout.base-url}") String checkoutBaseUrl) {
+            CheckoutPages pages) {
         this.placement = placement;
         this.legalEntities = legalEntities;
         this.settings = settings;
-        this.checkoutBaseUrl = checkoutBaseUrl;
+        this.pages = pages;
     }
 
     @Transactional
@@ -53,7 +52,7 @@ class CheckoutService {
         }
         Order.NewOrder placed = newOrder(merchantId, currency, request);
         Order order = placement.place(placed, lines(currency, request), settings.timersOf(merchantId).newOrderExpiry(), actor);
-        return new CheckoutResponse(order.id(), order.checkoutId(), checkoutBaseUrl + "/" + order.checkoutId(),
+        return new CheckoutResponse(order.id(), order.checkoutId(), pages.urlFor(order),
                 order.status().wireName());
     }
 

@@ -10,5 +10,7 @@ public interface LegalEntityRepository extends Repository<LegalEntity, UUID> {
     /** The entity through which the merchant sells in this country (one per country). */
     Optional<LegalEntity> findFirstByMerchantIdAndCountryCodeOrderByUpdatedAtDesc(UUID merchantId, String countryCode);
 
+    Optional<LegalEntity> findById(UUID id);
+
     List<LegalEntity> findByMerchantId(UUID merchantId);
 }

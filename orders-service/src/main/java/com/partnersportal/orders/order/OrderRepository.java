@@ -28,6 +28,10 @@ public interface OrderRepository extends Repository<Order, UUID> {
     @Query("SELECT * FROM orders WHERE id = :id FOR UPDATE")
     Optional<Order> lockForPlatform(UUID id);
 
+    /** The platform's own read of one order, for a caller who proved it may see it (the sandbox checkout's token). */
+    @Query("SELECT * FROM orders WHERE id = :id")
+    Optional<Order> findForPlatform(UUID id);
+
     /** Orders whose expiry is due, skipping any another replica is working on. */
     @Query("""
             SELECT id FROM orders WHERE status IN ('NEW', 'APPROVED') AND expires_at <= :now
