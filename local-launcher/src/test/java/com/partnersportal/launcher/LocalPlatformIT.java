@@ -53,7 +53,8 @@ import tools.jackson.databind.JsonNode;
 class LocalPlatformIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final List<String> CONSUMERS = List.of("settlement-service", "webhook-dispatcher", "notification-service");
+    /** The services that consume order events. */
+    private static final List<String> CONSUMERS = List.of("settlement-service", "webhook-dispatcher");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private JsonNode credentials;

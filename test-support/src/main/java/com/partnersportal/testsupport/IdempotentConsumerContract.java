@@ -3,6 +3,7 @@ package com.partnersportal.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.partnersportal.contracttest.ContractSamples;
 import com.partnersportal.kit.events.CloudEventHeaders;
 import com.partnersportal.kit.events.CloudEventRecords;
 import io.micrometer.core.instrument.Counter;
@@ -10,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,8 +32,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * What every event consumer of the platform promises, proven against a real broker and database:
  * an event arrives and has its effect once; a redelivery has no second effect; a message that cannot be
- * handled is retried and then parked on the dead-letter topic. A consumer's IT extends this and says
- * what its effect is.
+ * handled is retried and then parked on the dead-letter topic; every sample its publisher's contract module has
+ * ever committed for the topic is still read. A consumer's IT extends this and says what its effect is. The events
+ * are the contract module's committed samples ({@link SampleEvent}, ADR 16), not payloads built from the records the
+ * consumer itself reads, so a wire change on either side fails here.
  */
 @ServiceIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -53,8 +58,23 @@ public abstract class IdempotentConsumerContract {
     /** The CloudEvents type of {@link #payloadFor}. */
     protected abstract String eventType();
 
-    /** A valid payload about the given aggregate, as its publisher writes it. */
-    protected abstract byte[] payloadFor(UUID aggregateId);
+    /** A valid payload about the given aggregate, as its publisher writes it: the newest sample of {@link #eventType}. */
+    protected byte[] payloadFor(UUID aggregateId) {
+        return prepare(SampleEvent.of(topic(), eventType()).about(aggregateId)).payload();
+    }
+
+    /** A new aggregate for an event to be about; a random id unless the consumer needs it to exist first. */
+    protected UUID newAggregate() {
+        return UUID.randomUUID();
+    }
+
+    /**
+     * What the consumer needs before a sample about a new aggregate can have its effect (for example the legal
+     * entity an order names); the sample as it is by default.
+     */
+    protected SampleEvent prepare(SampleEvent event) {
+        return event;
+    }
 
     /** How many times the consumer's effect is visible for the aggregate (rows written, for example). */
     protected abstract long effectsOf(UUID aggregateId);
@@ -77,7 +97,7 @@ public abstract class IdempotentConsumerContract {
 
     @Test
     void anEventArrivesAndHasItsEffectOnce() {
-        UUID aggregate = UUID.randomUUID();
+        UUID aggregate = newAggregate();
         double consumedBefore = consumed();
 
         send(event(aggregate, UUID.randomUUID().toString()));
@@ -88,7 +108,7 @@ public abstract class IdempotentConsumerContract {
 
     @Test
     void aRedeliveredEventHasNoSecondEffect() {
-        UUID aggregate = UUID.randomUUID();
+        UUID aggregate = newAggregate();
         ProducerRecord<String, byte[]> event = event(aggregate, UUID.randomUUID().toString());
         double consumedBefore = consumed();
         double duplicatesBefore = duplicates();
@@ -105,7 +125,7 @@ public abstract class IdempotentConsumerContract {
 
     @Test
     void aMessageThatCannotBeHandledIsRetriedThenParkedOnTheDeadLetterTopic() {
-        UUID aggregate = UUID.randomUUID();
+        UUID aggregate = newAggregate();
         ProducerRecord<String, byte[]> poison = event(aggregate, UUID.randomUUID().toString());
         poison.headers().remove(CloudEventHeaders.ID);
         double failuresBefore = failures();
@@ -119,6 +139,23 @@ public abstract class IdempotentConsumerContract {
         assertThat(effectsOf(aggregate)).isZero();
     }
 
+    @Test
+    void everySampleEverCommittedForTheTopicIsStillRead() {
+        List<SampleEvent> samples = ContractSamples.of(topic()).stream()
+                .map(sample -> prepare(SampleEvent.from(sample, newAggregate()))).toList();
+        Map<String, Double> expected = new HashMap<>();
+        samples.forEach(sample -> expected.merge(sample.type(), 1.0, Double::sum));
+        expected.replaceAll((type, count) -> count + count("portal.events.consumed", type));
+        double failuresBefore = failures();
+
+        samples.forEach(this::send);
+
+        await().atMost(PATIENCE).until(() -> failures() > failuresBefore || expected.entrySet().stream()
+                .allMatch(type -> count("portal.events.consumed", type.getKey()) >= type.getValue()));
+        assertThat(failures()).as("failures reading the samples %s", samples.stream().map(SampleEvent::name).toList())
+                .isEqualTo(failuresBefore);
+    }
+
     /** Publishes a fresh, valid event about the aggregate, as its publisher would. */
     protected void publish(UUID aggregate) {
         send(event(aggregate, UUID.randomUUID().toString()));
@@ -126,7 +163,7 @@ public abstract class IdempotentConsumerContract {
 
     @Test
     void theConsumerContinuesThePublishersTrace(CapturedOutput output) {
-        UUID aggregate = UUID.randomUUID();
+        UUID aggregate = newAggregate();
         String traceId = UUID.randomUUID().toString().replace("-", "");
         ProducerRecord<String, byte[]> event = event(aggregate, UUID.randomUUID().toString());
         event.headers().add("traceparent", utf8("00-" + traceId + "-00f067aa0ba902b7-01"));
@@ -138,6 +175,12 @@ public abstract class IdempotentConsumerContract {
         assertThat(output.getOut().lines()
                 .filter(line -> line.contains("Consumed event") && line.contains(aggregate.toString())))
                 .singleElement().asString().contains(traceId);
+    }
+
+    /** Publishes the sample as its publisher would, under a new event id. */
+    protected void send(SampleEvent event) {
+        send(CloudEventRecords.create(event.topic(), event.key(), UUID.randomUUID().toString(), event.type(),
+                Instant.now(), event.key(), event.payload()));
     }
 
     protected String deadLetterTopic() {

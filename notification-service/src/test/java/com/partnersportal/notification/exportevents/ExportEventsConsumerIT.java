@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.kit.caller.Revocations;
-import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.notification.testing.EventPublisher;
 import com.partnersportal.notification.testing.MailServer;
 import com.partnersportal.notification.testing.ReceivedMail;
@@ -41,11 +40,6 @@ class ExportEventsConsumerIT extends NotificationConsumerContract {
         return OrderExportReady.TYPE;
     }
 
-    @Override
-    protected byte[] payloadFor(UUID exportId) {
-        return EventJson.write(ready(exportId, "export-" + exportId + "@example.com", "en",
-                "https://files.partners.test/exports/" + exportId + ".csv?signature=abc&expires=1764241200"));
-    }
 
     /** Mails recorded for events about this export. */
     @Override

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.identity.contract.Permission;
-import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.notification.testing.EventPublisher;
 import com.partnersportal.notification.testing.IdentityService;
 import com.partnersportal.notification.testing.IdentityService.Member;
@@ -49,11 +48,6 @@ class SettlementEventsConsumerIT extends NotificationConsumerContract {
         return SettlementReportReady.TYPE;
     }
 
-    @Override
-    protected byte[] payloadFor(UUID reportId) {
-        return EventJson.write(report(reportId, UUID.randomUUID(), UUID.randomUUID(), "not_settled", sar("1414.18"),
-                LocalDate.parse("2026-12-02"), CSV));
-    }
 
     /** The report's event recorded for its recipients (the mails follow once identity-service has named them). */
     @Override

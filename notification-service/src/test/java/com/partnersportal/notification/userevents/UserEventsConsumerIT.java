@@ -7,7 +7,6 @@ import com.partnersportal.identity.contract.IdentityTopics;
 import com.partnersportal.identity.contract.PasswordResetRequested;
 import com.partnersportal.identity.contract.SecondFactorChanged;
 import com.partnersportal.identity.contract.UserInvited;
-import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.notification.testing.EventPublisher;
 import com.partnersportal.notification.testing.MailServer;
 import com.partnersportal.notification.testing.NotificationTestContextCustomizerFactory;
@@ -42,10 +41,6 @@ class UserEventsConsumerIT extends NotificationConsumerContract {
         return UserInvited.TYPE;
     }
 
-    @Override
-    protected byte[] payloadFor(UUID userId) {
-        return EventJson.write(invited(userId, "user-" + userId + "@example.com", "Noura", "en", token(), false));
-    }
 
     /** Mails recorded for events about this user. */
     @Override

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.identity.contract.Permission;
-import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.notification.testing.EventPublisher;
 import com.partnersportal.notification.testing.IdentityService;
 import com.partnersportal.notification.testing.IdentityService.Member;
@@ -36,10 +35,6 @@ class WebhookEventsConsumerIT extends NotificationConsumerContract {
         return WebhookEndpointDisabled.TYPE;
     }
 
-    @Override
-    protected byte[] payloadFor(UUID endpointId) {
-        return EventJson.write(failing(endpointId, UUID.randomUUID()));
-    }
 
     @Override
     protected long effectsOf(UUID endpointId) {

@@ -5,11 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.identity.contract.IdentityTopics;
 import com.partnersportal.identity.contract.LegalEntityRegistered;
-import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.settlement.testing.SettlementIntegrationTest;
 import com.partnersportal.testsupport.IdempotentConsumerContract;
+import com.partnersportal.testsupport.SampleEvent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,26 +31,24 @@ class MerchantEventsConsumerIT extends IdempotentConsumerContract {
         return LegalEntityRegistered.TYPE;
     }
 
-    /** The aggregate is the legal entity here (keyed by it so the contract can find the dead letter). */
+    /** The merchant's registered legal entities (the sample is keyed by the merchant, as identity publishes it). */
     @Override
-    protected byte[] payloadFor(UUID entity) {
-        return EventJson.write(new LegalEntityRegistered(entity, UUID.randomUUID(), "Gulf Lamps Trading",
-                "شركة مصابيح الخليج للتجارة", "BH", "BHD", "CR-77", null, "Manama", "Asia/Bahrain",
-                Instant.parse("2026-11-20T10:15:30Z")));
-    }
-
-    @Override
-    protected long effectsOf(UUID entity) {
-        return jdbc.sql("SELECT count(*) FROM settlement_profile WHERE legal_entity_id = :id AND registered")
-                .param("id", entity).query(Long.class).single();
+    protected long effectsOf(UUID merchant) {
+        return jdbc.sql("SELECT count(*) FROM settlement_profile WHERE merchant_id = :id AND registered")
+                .param("id", merchant).query(Long.class).single();
     }
 
     @Test
     void aLegalEntityBecomesASettlementProfileOnItsCountrysDefaultTerms() {
-        UUID entity = UUID.randomUUID();
-        publish(entity);
+        UUID merchant = UUID.randomUUID();
+        SampleEvent bahrain = SampleEvent.of(topic(), eventType()).about(merchant)
+                .with("/legal_name_en", "Gulf Lamps Trading").with("/legal_name_ar", "شركة مصابيح الخليج للتجارة")
+                .with("/country_code", "BH").with("/currency", "BHD").with("/commercial_registration", "CR-77")
+                .with("/vat_number", null).with("/address", "Manama").with("/time_zone", "Asia/Bahrain");
+        UUID entity = UUID.fromString(bahrain.text("/legal_entity_id"));
+        send(bahrain);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(entity) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(merchant) == 1);
         Map<String, Object> profile = jdbc.sql("SELECT * FROM settlement_profile WHERE legal_entity_id = :id")
                 .param("id", entity).query().singleRow();
         assertThat(profile.get("legal_name_ar")).isEqualTo("شركة مصابيح الخليج للتجارة");

@@ -3,8 +3,11 @@ package com.partnersportal.settlement.orderevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.partnersportal.orders.contract.OrderCaptured;
 import com.partnersportal.settlement.testing.SettlementIntegrationTest;
 import com.partnersportal.testsupport.OrderEventConsumerContract;
+import com.partnersportal.testsupport.SampleEvent;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -18,27 +21,44 @@ class OrderEventsConsumerIT extends OrderEventConsumerContract {
     @Autowired
     JdbcClient jdbc;
 
-    /** An order's creation moves no money: its effect is settlement's copy of the order, and no ledger line. */
+    @Override
+    protected String eventType() {
+        return OrderCaptured.TYPE;
+    }
+
+    /** A capture is a sale in the ledger, booked once. */
     @Override
     protected long effectsOf(UUID orderId) {
-        long lines = jdbc.sql("SELECT count(*) FROM ledger_line WHERE order_id = :id").param("id", orderId)
-                .query(Long.class).single();
-        assertThat(lines).isZero();
-        return jdbc.sql("SELECT count(*) FROM known_order WHERE order_id = :id").param("id", orderId)
+        return jdbc.sql("SELECT count(*) FROM ledger_line WHERE order_id = :id AND kind = 'SALE'").param("id", orderId)
                 .query(Long.class).single();
     }
 
     @Test
-    void keepsTheOrderFactsALedgerLineNeedsExactly() {
+    void aCaptureIsBookedWithTheOrderFactsALedgerLineNeedsExactly() {
         UUID orderId = UUID.randomUUID();
-        publish(orderId);
+        send(SampleEvent.of(topic(), eventType()).about(orderId)
+                .with("/order/order_reference_id", "REF-" + orderId).with("/order/country_code", "KW")
+                .with("/captured_amount", Map.of("amount", new BigDecimal("1250.500"), "currency", "KWD")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(orderId) == 1);
-        Map<String, Object> row = jdbc.sql("SELECT * FROM known_order WHERE order_id = :id").param("id", orderId)
+        Map<String, Object> row = jdbc.sql("SELECT * FROM ledger_line WHERE order_id = :id").param("id", orderId)
                 .query().singleRow();
         assertThat(row.get("order_reference_id")).isEqualTo("REF-" + orderId);
         assertThat(row.get("currency")).isEqualTo("KWD");
-        assertThat(row.get("total_amount").toString()).isEqualTo("1250.500");
-        assertThat(row.get("country_code")).isEqualTo("KW");
+        assertThat(row.get("amount").toString()).isEqualTo("1250.500");
+        assertThat(row.get("order_number")).isEqualTo("ORD-100234");
+    }
+
+    @Test
+    void theSameCaptureRepublishedUnderANewEventIdIsBookedOnce() {
+        UUID orderId = UUID.randomUUID();
+        SampleEvent capture = SampleEvent.of(topic(), eventType()).about(orderId);
+        send(capture);
+        send(capture);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM processed_event WHERE subject = :id").param("id", orderId.toString())
+                .query(Long.class).single() == 2);
+        assertThat(effectsOf(orderId)).isOne();
     }
 }

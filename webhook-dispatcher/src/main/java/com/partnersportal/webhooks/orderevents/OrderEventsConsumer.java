@@ -6,7 +6,6 @@ import com.partnersportal.orders.contract.OrderApproved;
 import com.partnersportal.orders.contract.OrderAuthorised;
 import com.partnersportal.orders.contract.OrderCanceled;
 import com.partnersportal.orders.contract.OrderCaptured;
-import com.partnersportal.orders.contract.OrderCreated;
 import com.partnersportal.orders.contract.OrderDeclined;
 import com.partnersportal.orders.contract.OrderExpired;
 import com.partnersportal.orders.contract.OrderRefunded;
@@ -19,19 +18,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The {@code orderEvents} binding: order events from orders-service, each handled once (the kit's inbox). A created
- * order is recorded; each event with a public counterpart becomes one message per endpoint of the merchant that
- * subscribes to it, in the inbox's transaction, and nothing else: that transaction per event is what limits how many
- * events a second the service takes in, so it does only what a webhook needs.
+ * The {@code orderEvents} binding: order events from orders-service, each handled once (the kit's inbox). Each event
+ * with a public counterpart becomes one message per endpoint of the merchant that subscribes to it, in the inbox's
+ * transaction, and nothing else: that transaction per event is what limits how many events a second the service
+ * takes in, so it does only what a webhook needs.
  */
 @Configuration
 class OrderEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> orderEvents(EventInbox inbox, OrderStatusChangeRepository statusChanges, Messages messages) {
+    Consumer<Message<byte[]>> orderEvents(EventInbox inbox, Messages messages) {
         return inbox.consumer(EventRoutes.builder()
-                .on(OrderCreated.TYPE, OrderCreated.class,
-                        e -> statusChanges.save(OrderStatusChange.of(e.order(), e.occurredAt())))
                 .onEvent(OrderApproved.TYPE, OrderApproved.class, toMessages(messages, OrderWebhook::of))
                 .onEvent(OrderDeclined.TYPE, OrderDeclined.class, toMessages(messages, OrderWebhook::of))
                 .onEvent(OrderAuthorised.TYPE, OrderAuthorised.class, toMessages(messages, OrderWebhook::of))
