@@ -1,5 +1,7 @@
 package com.partnersportal.orders.export;
 
+import static com.partnersportal.kit.csv.CsvCells.safe;
+
 import com.partnersportal.orders.order.OrderStatus;
 import com.partnersportal.orders.search.OrderSummary;
 import com.partnersportal.types.Currency;
@@ -56,15 +58,6 @@ final class OrderCsv implements AutoCloseable {
         }
     }
 
-    /** Neutralises a cell a spreadsheet would otherwise evaluate (CSV/formula injection). */
-    static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
-    }
 
     private static String amount(BigDecimal amount, Currency currency) {
         return amount.setScale(currency.scale()).toPlainString();

@@ -1,5 +1,7 @@
 package com.partnersportal.settlement.report;
 
+import static com.partnersportal.kit.csv.CsvCells.safe;
+
 import com.partnersportal.settlement.ledger.LedgerLine;
 import com.partnersportal.settlement.ledger.LineKind;
 import java.io.IOException;
@@ -88,13 +90,4 @@ public class ReportCsv {
         }
     }
 
-    /** Neutralises a cell a spreadsheet would otherwise evaluate (CSV/formula injection). */
-    static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
-    }
 }
