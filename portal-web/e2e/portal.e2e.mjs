@@ -129,6 +129,33 @@ test('a customer approves one sandbox checkout and declines another, and returns
   }
 });
 
+test('the home page shows the business at a glance, and its figures open the orders behind them', async () => {
+  await authorisedOrder(`E2E-HOME-${Date.now()}`);
+  await page.goto(`${GATEWAY}/portal/`);
+  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+  const today = page.getByRole('region', { name: /Today/ });
+  await today.getByRole('row', { name: /SAR/ }).waitFor();
+  await page.getByRole('table', { name: /The last 12 weeks in/ }).waitFor();
+  assert.equal(await page.getByRole('table', { name: /The last 12 weeks in/ }).getByRole('row').count(), 13);
+  await page.getByRole('region', { name: 'Payouts' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'home');
+  const awaiting = page.getByRole('link', { name: /waiting for capture/ });
+  const count = Number((await awaiting.locator('.tile-value').innerText()).replace(/\D/g, ''));
+  assert.ok(count >= 1, 'the authorised order waits for its capture');
+  await awaiting.click();
+  await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+  assert.match(page.url(), /status=authorised%2Cupdated|status=authorised,updated/);
+  await page.getByRole('table').waitFor();
+  assert.ok((await page.getByRole('table').getByRole('row').count()) > 1);
+
+  await page.goto(`${GATEWAY}/portal/`);
+  await page.getByRole('region', { name: /Today/ }).getByRole('row', { name: /SAR/ }).getByRole('link').nth(1).click();
+  await page.getByRole('heading', { level: 1, name: 'Orders' }).waitFor();
+  assert.match(page.url(), /created_from=/);
+  assert.match(page.url(), /currency=SAR/);
+});
+
 test('capture an authorised order, and cancel another', async () => {
   const stamp = Date.now();
   const toCapture = { order_id: await authorisedOrder(`E2E-CAPTURE-${stamp}`) };
@@ -560,7 +587,7 @@ test('a user limited to one legal entity exports orders, and sees only their ent
 });
 
 /** The pages of the signed-in portal, each opened directly by its address. */
-const PAGES = ['/portal/orders', '/portal/exports', '/portal/settlements', '/portal/settlements/info', '/portal/invoices', '/portal/users', '/portal/roles', '/portal/webhooks', '/portal/api-tokens', '/portal/audit-log', '/portal/security'];
+const PAGES = ['/portal/', '/portal/orders', '/portal/exports', '/portal/settlements', '/portal/settlements/info', '/portal/invoices', '/portal/users', '/portal/roles', '/portal/webhooks', '/portal/api-tokens', '/portal/audit-log', '/portal/security'];
 /** A phone, a tablet, a laptop and a desktop screen. */
 const WIDTHS = [390, 768, 1366, 1920];
 

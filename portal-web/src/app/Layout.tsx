@@ -4,6 +4,7 @@ import { Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { signOut } from '../api/client';
 import { useCan, useSession } from '../auth/AuthContext';
 import { allowedPages } from '../auth/permissions';
+import { HomePage } from '../features/home/HomePage';
 import { isSandbox } from './environment';
 
 export function LanguageSwitch() {
@@ -131,8 +132,11 @@ export function RequirePermission({ permission, children }: { permission: string
   return <>{children}</>;
 }
 
+/** The home page for those who may see orders; anyone else starts on the first page their role allows. */
 export function Home() {
   const session = useSession();
-  const first = allowedPages(session?.claims.permissions ?? [])[0];
+  const permissions = session?.claims.permissions ?? [];
+  if (permissions.includes('orders.view')) return <HomePage />;
+  const first = allowedPages(permissions).find((page) => page.path !== '/');
   return first ? <Navigate to={first.path} replace /> : <RequirePermission permission="orders.view">{null}</RequirePermission>;
 }

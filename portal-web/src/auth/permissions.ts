@@ -6,6 +6,7 @@ export interface PageDef {
 }
 
 export const PAGES: PageDef[] = [
+  { path: '/', label: 'nav.home', permission: 'orders.view' },
   { path: '/orders', label: 'nav.orders', permission: 'orders.view' },
   { path: '/settlements', label: 'nav.settlements', permission: 'settlements.view' },
   { path: '/settlements/info', label: 'nav.settlementInfo', permission: 'settlements.view' },

@@ -2,7 +2,13 @@ import type { Messages } from './en';
 
 const ar: Messages = {
   app: { name: 'بوابة الشركاء', sandbox: 'بيئة تجريبية', sandboxNote: 'بيئة تجريبية: بيانات للاختبار، بلا أموال حقيقية', skip: 'انتقل إلى المحتوى', menu: 'القائمة', language: 'English', languageLabel: 'التبديل إلى الإنجليزية', signOut: 'تسجيل الخروج', signedInAs: 'مسجّل الدخول باسم {{name}}', loading: 'جارٍ التحميل…', retry: 'أعد المحاولة', notFound: 'هذه الصفحة غير موجودة.', forbidden: 'دورك لا يسمح بهذه الصفحة.', home: 'الذهاب إلى الطلبات', close: 'إغلاق', cancel: 'إلغاء', save: 'حفظ', more: 'تحميل المزيد', noResults: 'لا توجد نتائج.', all: 'الكل', yes: 'نعم', no: 'لا', copy: 'نسخ', copied: 'تم النسخ', from: 'من', to: 'إلى', search: 'بحث', apply: 'تطبيق', reset: 'إعادة ضبط', actions: 'إجراءات', download: 'تنزيل', status: 'الحالة', entity: 'الكيان القانوني', navigation: 'التنقل الرئيسي' },
-  nav: { orders: 'الطلبات', settlements: 'تقارير التسوية', settlementInfo: 'معلومات التسوية', invoices: 'الفواتير', users: 'المستخدمون', roles: 'أدوار المستخدمين', webhooks: 'خطافات الويب', apiTokens: 'رموز الواجهة البرمجية', audit: 'سجل التدقيق', security: 'الأمان' },
+  nav: { home: 'الرئيسية', orders: 'الطلبات', settlements: 'تقارير التسوية', settlementInfo: 'معلومات التسوية', invoices: 'الفواتير', users: 'المستخدمون', roles: 'أدوار المستخدمين', webhooks: 'خطافات الويب', apiTokens: 'رموز الواجهة البرمجية', audit: 'سجل التدقيق', security: 'الأمان' },
+  home: {
+    title: 'الرئيسية', today: 'اليوم', thisWeek: 'هذا الأسبوع', nothingYet: 'لا توجد طلبات بعد في هذه الفترة.', currency: 'العملة', orders: 'الطلبات', sales: 'المبيعات', captures: 'المحصّل', refunds: 'المسترد', cancels: 'الملغى',
+    needsAction: 'بانتظار إجراء منك', awaitingAuthorisation: 'موافق عليها، بانتظار تفويضك', awaitingCapture: 'مفوّضة، بانتظار التحصيل', expiringSoon: 'موافقات تنتهي خلال 24 ساعة', expiringHint: 'فوّضها قبل أن تنتهي صلاحيتها.',
+    payouts: 'الدفعات', nextSettlement: 'التسوية القادمة', lastPayout: 'آخر دفعة',
+    weeks: 'آخر 12 أسبوعاً', weekOf: 'أسبوع', weeksTable: 'آخر 12 أسبوعاً بعملة {{currency}}', chartDescription: 'رسم بياني بالأعمدة للمبيعات والمبالغ المحصلة والمستردة والملغاة بعملة {{currency}} لكل أسبوع خلال آخر 12 أسبوعاً؛ الجدول أدناه يعرض الأرقام.',
+  },
   checkout: {
     title: 'صفحة الدفع التجريبية', intro: 'تؤدي هذه الصفحة دور العميل في البيئة التجريبية: وافق على الطلب أو ارفضه كما يفعل الدفع لدى تمارا، ثم عُد إلى المتجر. لا تنتقل أي أموال.',
     merchant: 'المتجر', approve: 'الموافقة والدفع', decline: 'رفض', leave: 'مغادرة صفحة الدفع والعودة إلى المتجر', working: 'لحظة من فضلك…',

@@ -1,6 +1,12 @@
 const en = {
   app: { name: 'Partners Portal', sandbox: 'Sandbox', sandboxNote: 'Sandbox: test data, no real money', skip: 'Skip to content', menu: 'Menu', language: 'العربية', languageLabel: 'Switch to Arabic', signOut: 'Sign out', signedInAs: 'Signed in as {{name}}', loading: 'Loading…', retry: 'Try again', notFound: 'This page does not exist.', forbidden: 'Your role does not allow this page.', home: 'Go to orders', close: 'Close', cancel: 'Cancel', save: 'Save', more: 'Load more', noResults: 'Nothing to show.', all: 'All', yes: 'Yes', no: 'No', copy: 'Copy', copied: 'Copied', from: 'From', to: 'To', search: 'Search', apply: 'Apply', reset: 'Reset', actions: 'Actions', download: 'Download', status: 'Status', entity: 'Legal entity', navigation: 'Main navigation' },
-  nav: { orders: 'Orders', settlements: 'Settlement reports', settlementInfo: 'Settlement info', invoices: 'Invoices', users: 'Users', roles: 'User roles', webhooks: 'Webhooks', apiTokens: 'API tokens', audit: 'Audit log', security: 'Security' },
+  nav: { home: 'Home', orders: 'Orders', settlements: 'Settlement reports', settlementInfo: 'Settlement info', invoices: 'Invoices', users: 'Users', roles: 'User roles', webhooks: 'Webhooks', apiTokens: 'API tokens', audit: 'Audit log', security: 'Security' },
+  home: {
+    title: 'Home', today: 'Today', thisWeek: 'This week', nothingYet: 'No orders yet in this period.', currency: 'Currency', orders: 'Orders', sales: 'Sales', captures: 'Captured', refunds: 'Refunded', cancels: 'Canceled',
+    needsAction: 'Needs your action', awaitingAuthorisation: 'Approved, waiting for you to authorise', awaitingCapture: 'Authorised, waiting for capture', expiringSoon: 'Approvals expiring within 24 hours', expiringHint: 'Authorise them or they expire.',
+    payouts: 'Payouts', nextSettlement: 'Next settlement', lastPayout: 'Last payout',
+    weeks: 'The last 12 weeks', weekOf: 'Week of', weeksTable: 'The last 12 weeks in {{currency}}', chartDescription: 'Bar chart of sales, captured, refunded and canceled amounts in {{currency}} per week over the last 12 weeks; the table below has the numbers.',
+  },
   checkout: {
     title: 'Sandbox checkout', intro: 'This page plays the customer in the sandbox: approve or decline the order as Tamara\'s checkout would, then return to the shop. No money moves.',
     merchant: 'Shop', approve: 'Approve and pay', decline: 'Decline', leave: 'Leave checkout and return to the shop', working: 'One moment…',

@@ -11,7 +11,8 @@ import { UserText } from '../../components/UserText';
 
 export const ORDER_STATUSES = ['new', 'approved', 'authorised', 'updated', 'partially_captured', 'fully_captured', 'partially_refunded', 'fully_refunded', 'canceled', 'declined', 'expired'];
 
-const FILTERS = ['q', 'status', 'created_from', 'created_to', 'legal_entity_id', 'include_hidden'] as const;
+// currency and updated_from/_to come from the home page's links; the form keeps them until Reset.
+const FILTERS = ['q', 'status', 'created_from', 'created_to', 'legal_entity_id', 'include_hidden', 'currency', 'updated_from', 'updated_to'] as const;
 
 export function OrdersPage() {
   const { t } = useTranslation();
