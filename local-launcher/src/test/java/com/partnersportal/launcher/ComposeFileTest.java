@@ -52,13 +52,14 @@ class ComposeFileTest {
             "PORTAL_SERVICES_WEBHOOKS_URL", "webhook-dispatcher",
             "PORTAL_SERVICES_NOTIFICATION_URL", "notification-service");
 
+    private static Map<String, Object> compose;
     private static Map<String, Object> services;
 
     @BeforeAll
     static void loadComposeFile() throws IOException {
         assertThat(COMPOSE_FILE).as("docker-compose.yml at the repository root").isRegularFile();
         try (Reader reader = Files.newBufferedReader(COMPOSE_FILE)) {
-            Map<String, Object> compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            compose = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
             services = map(compose.get("services"));
         }
     }
@@ -185,10 +186,30 @@ class ComposeFileTest {
     // ---- host ports ----
 
     @Test
-    void eachApplicationServicePublishesItsPortOnTheHost() {
-        APPLICATION_SERVICES.forEach(service -> assertThat(hostPortsOf(service))
-                .as("host ports of %s", service)
-                .contains(environmentOf(service).get("SERVER_PORT")));
+    void onlyTheGatewayAndTheMailUiArePublishedOnTheHostAsInProduction() {
+        services.keySet().forEach(container -> assertThat(hostPortsOf(container)).as("host ports of %s", container)
+                .isEqualTo(switch (container) {
+                    case "gateway" -> List.of("8080");
+                    case "mailpit" -> List.of("8025");
+                    default -> List.of();
+                }));
+    }
+
+    @Test
+    void servicesBrokerAndDatabaseAreOnlyOnTheInternalNetwork() {
+        Map<String, Object> networks = map(compose.get("networks"));
+        assertThat(map(networks.get("internal")).get("internal")).as("the internal network has no way in or out").isEqualTo(true);
+        services.keySet().forEach(container -> {
+            List<Object> joined = networksOf(container);
+            assertThat(joined).as("networks of %s", container).isNotNull().contains("internal");
+            switch (container) {
+                case "gateway", "mailpit" -> assertThat(joined).as("networks of %s", container).containsExactlyInAnyOrder("internal", "edge");
+                // Merchants' webhook receivers are outside: an outgoing network, no published port.
+                case "webhook-dispatcher" -> assertThat(joined).containsExactlyInAnyOrder("internal", "egress");
+                default -> assertThat(joined).as("networks of %s", container).containsExactly("internal");
+            }
+        });
+        assertThat(map(networks.get("egress")).get("internal")).as("egress is not internal").isNotEqualTo(true);
     }
 
     @Test
@@ -267,6 +288,11 @@ class ComposeFileTest {
     private static String healthCheckOf(String name) {
         Object test = map(service(name).get("healthcheck")).get("test");
         return test instanceof List<?> parts ? String.join(" ", listOfStrings(parts)) : String.valueOf(test);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> networksOf(String name) {
+        return (List<Object>) service(name).get("networks");
     }
 
     /** Host ports a container publishes: "8080:8080", "127.0.0.1:8080:8080" or the long form with `published`. */
