@@ -15,17 +15,23 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The whole platform on one machine without Docker: {@code start | stop | status}.
+ * The whole platform on one machine without Docker: {@code start | stop | restart | status}, for everything or for
+ * named components (a service's name means all its replicas; {@code <service>-<n>} one replica; {@code kafka} or
+ * {@code broker}; {@code mail}).
  *
- * <p>Start order: PostgreSQL check (not started here) &rarr; Kafka and mail catcher &rarr; the five backend
- * services together &rarr; the gateway. Stop runs backwards. State lives in {@code .run/} of the checkout
- * given by {@code -Dportal.home}; see {@code ./portal} at the repository root.
+ * <p>Start order: PostgreSQL check (not started here) &rarr; Kafka and mail catcher &rarr; the backend services (every
+ * replica) together &rarr; the gateway. Stop runs backwards. A partly running platform is completed: start starts
+ * what is not running and leaves the rest alone. State lives in {@code .run/} of the checkout given by
+ * {@code -Dportal.home}; see {@code ./portal} at the repository root.
  */
 public final class LocalPlatform {
 
     private static final Duration INFRASTRUCTURE_TIMEOUT = Duration.ofSeconds(60);
+    /** For the five services; each further replica adds {@link #PER_EXTRA_REPLICA} (PORTAL_START_TIMEOUT overrides, in s). */
     private static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration PER_EXTRA_REPLICA = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 30;
+    private static final Map<String, String> ALIASES = Map.of("broker", "kafka", "mail-catcher", "mail");
 
     private final RunDirectory run;
     private final PidFiles pids;
@@ -33,8 +39,9 @@ public final class LocalPlatform {
     private final KafkaProcess kafka;
     private final MailCatcherProcess mail;
     private final ZatcaSimulatorProcess zatca;
-    private final List<ServiceProcess> backends;
-    private final ServiceProcess gateway;
+    private Replicas replicas;
+    private List<ServiceProcess> backends;
+    private ServiceProcess gateway;
 
     LocalPlatform(RunDirectory run, Map<String, String> env) {
         this.run = run;
@@ -43,22 +50,56 @@ public final class LocalPlatform {
         this.kafka = new KafkaProcess(run);
         this.mail = new MailCatcherProcess(run);
         this.zatca = new ZatcaSimulatorProcess(run);
-        this.backends = ServiceProcess.backends(run, postgres);
-        this.gateway = ServiceProcess.gateway(run, postgres);
+        use(Replicas.read(run));
+    }
+
+    private void use(Replicas replicas) {
+        this.replicas = replicas;
+        this.backends = ServiceProcess.backends(run, postgres, replicas);
+        this.gateway = ServiceProcess.gateway(run, postgres, backends);
     }
 
     public static void main(String[] args) {
         LocalPlatform platform = new LocalPlatform(RunDirectory.fromSystemProperty(), System.getenv());
-        int exit = switch (args.length == 0 ? "" : args[0]) {
-            case "start" -> platform.start();
-            case "stop" -> platform.stop();
-            case "status" -> platform.status();
-            default -> {
-                System.err.println("usage: LocalPlatform start|stop|status   (normally run through ./portal)");
-                yield 2;
-            }
-        };
+        int exit;
+        try {
+            Arguments arguments = Arguments.parse(args);
+            exit = switch (arguments.command()) {
+                case "start" -> platform.start(arguments.replicas(), arguments.components());
+                case "stop" -> platform.stop(arguments.components());
+                case "restart" -> platform.restart(arguments.replicas(), arguments.components());
+                case "status" -> platform.status();
+                default -> throw new IllegalArgumentException(
+                        "usage: LocalPlatform start|stop|restart|status [--replicas SERVICE=N,...] [COMPONENT...]"
+                                + "   (normally run through ./portal)");
+            };
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            exit = 2;
+        }
         System.exit(exit);
+    }
+
+    /** {@code start [--replicas orders-service=2,...] [component...]}. */
+    record Arguments(String command, Optional<String> replicas, List<String> components) {
+
+        static Arguments parse(String[] args) {
+            String command = args.length == 0 ? "" : args[0];
+            Optional<String> replicas = Optional.empty();
+            List<String> components = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                if (args[i].equals("--replicas") && i + 1 < args.length) {
+                    replicas = Optional.of(args[++i]);
+                } else if (args[i].startsWith("--replicas=")) {
+                    replicas = Optional.of(args[i].substring("--replicas=".length()));
+                } else if (args[i].startsWith("-")) {
+                    throw new IllegalArgumentException("unknown option " + args[i]);
+                } else {
+                    components.add(args[i]);
+                }
+            }
+            return new Arguments(command, replicas, List.copyOf(components));
+        }
     }
 
     /** Everything, in start order. */
@@ -67,6 +108,28 @@ public final class LocalPlatform {
         all.addAll(backends);
         all.add(gateway);
         return all;
+    }
+
+    /**
+     * The components named, in start order: a backend's module name stands for all its replicas, {@code <module>-1}
+     * for its first; unknown names are refused with the list of known ones.
+     */
+    List<PlatformProcess> select(List<String> names) {
+        Set<String> wanted = new java.util.HashSet<>();
+        for (String raw : names) {
+            String name = ALIASES.getOrDefault(raw, raw);
+            List<String> matches = components().stream()
+                    .filter(c -> c.name().equals(name) || (c instanceof ServiceProcess s
+                            && (s.module().equals(name) || (s.name().equals(s.module()) && name.equals(s.module() + "-1")))))
+                    .map(PlatformProcess::name).toList();
+            if (matches.isEmpty()) {
+                throw new IllegalArgumentException("No component " + raw + "; the components are: "
+                        + components().stream().map(PlatformProcess::name).collect(Collectors.joining(", "))
+                        + " (a service's name means all its replicas; also: broker, mail-catcher)");
+            }
+            wanted.addAll(matches);
+        }
+        return components().stream().filter(c -> wanted.contains(c.name())).toList();
     }
 
     /** The groups stopped one after the other: gateway, backends, mail, Kafka. */
@@ -78,13 +141,40 @@ public final class LocalPlatform {
     // ---------------------------------------------------------------- start
 
     int start() {
+        return start(Optional.empty(), List.of());
+    }
+
+    int start(Optional<String> replicaSpec, List<String> names) {
+        adoptStrays();
+        boolean fresh = running().isEmpty() && strays().isEmpty();
+        Replicas before = replicas;
+        List<PlatformProcess> previous = components();
+        if (replicaSpec.isPresent()) {
+            use(Replicas.parse(replicaSpec.get(), ServiceProcess.BACKENDS));
+        } else if (fresh) {
+            use(Replicas.one());
+        }
+        replicas.write(run);
+        boolean replicasChanged = !before.toString().equals(replicas.toString());
+        List<PlatformProcess> selected = names.isEmpty() ? components() : select(names);
+
+        Set<String> current = components().stream().map(PlatformProcess::name).collect(Collectors.toSet());
+        List<ProcessStopper.Named> surplus = previous.stream().filter(c -> !current.contains(c.name()))
+                .flatMap(c -> pids.alive(c.name()).stream().map(p -> new ProcessStopper.Named(c.name(), p))).toList();
         Map<String, ProcessHandle> running = running();
-        if (running.size() == components().size()) {
-            System.out.println("The platform is already running.");
+        // The gateway learns its upstream replicas at start: restart it when the set changed under it.
+        boolean gatewayStale = replicasChanged && running.containsKey(gateway.name());
+        List<PlatformProcess> toStart = new ArrayList<>(selected.stream().filter(c -> !running.containsKey(c.name())).toList());
+        if (gatewayStale && !toStart.contains(gateway)) {
+            toStart.add(gateway);
+        }
+        if (toStart.isEmpty() && surplus.isEmpty()) {
+            System.out.println(names.isEmpty() ? "The platform is already running."
+                    : String.join(", ", selected.stream().map(PlatformProcess::name).toList()) + ": already running.");
             printStatus();
             return 0;
         }
-        Optional<String> blocker = whyNotStart(running);
+        Optional<String> blocker = whyNotStart(toStart, running);
         if (blocker.isPresent()) {
             System.out.println(blocker.get());
             if (!running.isEmpty()) {
@@ -92,27 +182,41 @@ public final class LocalPlatform {
             }
             return 1;
         }
-        components().forEach(c -> pids.remove(c.name()));   // stale pid files of dead processes
+        toStart.forEach(c -> pids.remove(c.name()));   // stale pid files of dead processes
 
         Instant begin = Instant.now();
-        System.out.println("Starting the local SANDBOX platform (" + run.home() + ")");
-        try {
-            List<String> created = PostgresCheck.ensureDatabases(postgres, ServiceProcess.databases(run, postgres));
-            System.out.printf("  %-22s ready   (%s:%d%s)%n", "postgresql", postgres.host(), postgres.port(),
-                    created.isEmpty() ? "" : ", created " + String.join(", ", created));
-        } catch (PostgresCheck.Unavailable e) {
-            System.out.println(e.getMessage());
-            return 1;
+        System.out.println(fresh ? "Starting the local SANDBOX platform (" + run.home() + ")"
+                + (replicas.toString().isEmpty() ? "" : " with replicas " + replicas)
+                : "Starting " + String.join(", ", toStart.stream().map(PlatformProcess::name).toList()) + " (" + run.home() + ")");
+        if (!surplus.isEmpty()) {
+            ProcessStopper.stop(surplus);
+            surplus.forEach(p -> pids.remove(p.name()));
+        }
+        if (gatewayStale) {
+            System.out.println("  The replicas changed (" + (replicas.toString().isEmpty() ? "one each" : replicas)
+                    + "): restarting the gateway to balance over them.");
+            ProcessStopper.stop(named(gateway.name(), List.of(running.get(gateway.name()))).toList());
+            pids.remove(gateway.name());
+        }
+        if (toStart.stream().anyMatch(c -> c instanceof ServiceProcess s && s.database() != null)) {
+            try {
+                List<String> created = PostgresCheck.ensureDatabases(postgres, ServiceProcess.databases(run, postgres));
+                System.out.printf("  %-22s ready   (%s:%d%s)%n", "postgresql", postgres.host(), postgres.port(),
+                        created.isEmpty() ? "" : ", created " + String.join(", ", created));
+            } catch (PostgresCheck.Unavailable e) {
+                System.out.println(e.getMessage());
+                return 1;
+            }
         }
 
         StartAttempt attempt = new StartAttempt();
         Thread abortOnInterrupt = new Thread(() -> attempt.abort("Interrupted"), "stop-on-interrupt");
         Runtime.getRuntime().addShutdownHook(abortOnInterrupt);
         try {
-            attempt.startAndWait(List.of(kafka, mail, zatca), Instant.now().plus(INFRASTRUCTURE_TIMEOUT), begin);
-            Instant servicesDeadline = Instant.now().plus(SERVICES_TIMEOUT);
-            attempt.startAndWait(backends, servicesDeadline, begin);
-            attempt.startAndWait(List.of(gateway), servicesDeadline, begin);
+            attempt.startAndWait(only(toStart, List.of(kafka, mail, zatca)), Instant.now().plus(INFRASTRUCTURE_TIMEOUT), begin);
+            Instant servicesDeadline = Instant.now().plus(servicesTimeout());
+            attempt.startAndWait(only(toStart, backends), servicesDeadline, begin);
+            attempt.startAndWait(only(toStart, List.of(gateway)), servicesDeadline, begin);
         } catch (HealthWait.StartFailure e) {
             if (!attempt.aborted()) {
                 System.out.println();
@@ -131,31 +235,54 @@ public final class LocalPlatform {
         attempt.succeeded();
         Runtime.getRuntime().removeShutdownHook(abortOnInterrupt);
 
-        System.out.println("All healthy in " + HealthWait.elapsed(begin) + ".");
-        StatusTable.printBanner();
+        boolean everything = running().size() == components().size();
+        System.out.println((everything ? "All healthy in " : "Healthy in ") + HealthWait.elapsed(begin) + ".");
+        if (everything && fresh) {
+            StatusTable.printBanner();
+        }
         printStatus();
         return 0;
     }
 
-    /** What stands in the way of a clean start: a half-running platform, ports in use, jars not built. */
-    private Optional<String> whyNotStart(Map<String, ProcessHandle> running) {
-        List<String> partial = Stream.concat(running.keySet().stream(),
-                strays().stream().map(p -> PidFiles.componentOf(p).orElse("pid " + p.pid()))).toList();
-        if (!partial.isEmpty()) {
-            return Optional.of("The platform is partly running (" + String.join(", ", partial)
+    private Duration servicesTimeout() {
+        String configured = System.getenv("PORTAL_START_TIMEOUT");
+        if (configured != null && configured.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(configured));
+        }
+        return SERVICES_TIMEOUT.plus(PER_EXTRA_REPLICA.multipliedBy(Math.max(0, backends.size() - ServiceProcess.BACKENDS.size())));
+    }
+
+    private static List<PlatformProcess> only(List<PlatformProcess> toStart, List<? extends PlatformProcess> group) {
+        return toStart.stream().filter(group::contains).toList();
+    }
+
+    /**
+     * What stands in the way of starting {@code toStart}: processes of this checkout nobody accounts for, ports in use
+     * by other programs, jars not built, a service started without the broker it needs.
+     */
+    private Optional<String> whyNotStart(List<PlatformProcess> toStart, Map<String, ProcessHandle> running) {
+        List<String> unknown = strays().stream().map(p -> PidFiles.componentOf(p).orElse("pid " + p.pid())).toList();
+        if (!unknown.isEmpty()) {
+            return Optional.of("Processes of this platform run that it no longer knows (" + String.join(", ", unknown)
                     + "). Run ./portal stop first, then ./portal start.");
         }
-        List<PortCheck.Taken> taken = PortCheck.taken(components());
+        List<PortCheck.Taken> taken = PortCheck.taken(toStart.stream()
+                .filter(c -> !(c == gateway && running.containsKey(gateway.name()))).toList());
         if (!taken.isEmpty()) {
             return Optional.of("Cannot start: these ports are already used by other programs: "
                     + taken.stream().map(Object::toString).collect(Collectors.joining(", ")) + ".\n"
                     + "  See who:  ss -ltnp | grep -E ':(" + taken.stream().map(t -> String.valueOf(t.port()))
                     .collect(Collectors.joining("|")) + ") '");
         }
-        List<String> unbuilt = Stream.concat(backends.stream(), Stream.of(gateway))
-                .filter(s -> !Files.isRegularFile(s.jar())).map(s -> run.display(s.jar())).toList();
+        List<String> unbuilt = toStart.stream().filter(c -> c instanceof ServiceProcess).map(c -> (ServiceProcess) c)
+                .filter(s -> !Files.isRegularFile(s.jar())).map(s -> run.display(s.jar())).distinct().toList();
         if (!unbuilt.isEmpty()) {
             return Optional.of("Cannot start: not built: " + String.join(", ", unbuilt) + ". Run ./portal build");
+        }
+        boolean backendsToStart = toStart.stream().anyMatch(backends::contains);
+        if (backendsToStart && !toStart.contains(kafka) && !running.containsKey(kafka.name())) {
+            return Optional.of("Cannot start the services without the broker: kafka is not running. "
+                    + "Start it with ./portal start kafka (or ./portal start for everything).");
         }
         return Optional.empty();
     }
@@ -224,6 +351,30 @@ public final class LocalPlatform {
     // ---------------------------------------------------------------- stop
 
     int stop() {
+        return stop(List.of());
+    }
+
+    /** Stops the components named (all of them, strays included, when none is named). */
+    int stop(List<String> names) {
+        if (!names.isEmpty()) {
+            List<String> selected = select(names).stream().map(PlatformProcess::name).toList();
+            Map<String, List<ProcessHandle>> ours = new LinkedHashMap<>();
+            running().forEach((name, process) -> {
+                if (selected.contains(name)) {
+                    ours.computeIfAbsent(name, n -> new ArrayList<>()).add(process);
+                }
+            });
+            selected.forEach(pids::remove);
+            if (ours.isEmpty()) {
+                System.out.println(String.join(", ", selected) + ": not running.");
+                return 0;
+            }
+            System.out.println("Stopping " + String.join(", ", ours.keySet()) + " ...");
+            for (List<String> group : stopOrder()) {
+                ProcessStopper.stop(group.stream().flatMap(name -> named(name, ours.remove(name))).toList());
+            }
+            return 0;
+        }
         Map<String, List<ProcessHandle>> ours = new LinkedHashMap<>();
         running().forEach((name, process) -> ours.computeIfAbsent(name, n -> new ArrayList<>()).add(process));
         for (ProcessHandle stray : strays()) {
@@ -241,6 +392,15 @@ public final class LocalPlatform {
         ProcessStopper.stop(ours.entrySet().stream().flatMap(e -> named(e.getKey(), e.getValue())).toList());
         System.out.println("Stopped.");
         return 0;
+    }
+
+    /** Stop, then start with the same health gate: the components named, or everything. */
+    int restart(Optional<String> replicaSpec, List<String> names) {
+        if (!names.isEmpty()) {
+            select(names);   // refuse unknown names before stopping anything
+        }
+        stop(names);
+        return start(replicaSpec, names);
     }
 
     private static Stream<ProcessStopper.Named> named(String name, List<ProcessHandle> processes) {
@@ -276,6 +436,15 @@ public final class LocalPlatform {
             pids.alive(c.name()).ifPresent(p -> running.put(c.name(), p));
         }
         return running;
+    }
+
+    /** Writes the pid files of platform processes that run without one (e.g. after .run/pids was deleted). */
+    private void adoptStrays() {
+        Set<String> names = components().stream().map(PlatformProcess::name).collect(Collectors.toSet());
+        for (ProcessHandle stray : strays()) {
+            PidFiles.componentOf(stray).filter(names::contains).filter(name -> pids.alive(name).isEmpty())
+                    .ifPresent(name -> pids.write(name, stray.pid()));
+        }
     }
 
     /** Processes of this checkout's platform that no pid file accounts for (e.g. after .run/pids was deleted). */

@@ -8,54 +8,85 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One Spring Boot service run from its executable jar, {@code <module>/target/<module>-0.1.0-SNAPSHOT.jar},
- * configured through environment variables only.
+ * One Spring Boot service (one replica of it) run from its executable jar,
+ * {@code <module>/target/<module>-0.1.0-SNAPSHOT.jar}, configured through environment variables only.
  *
- * @param database its PostgreSQL database, or null (the gateway has none)
+ * @param name     the component's name: the module's for replica 1, {@code <module>-<n>} for replica n
+ * @param module   the Maven module, whose jar it runs
+ * @param database its PostgreSQL database, or null (the gateway has none); replicas share it
  * @param env      the variables specific to this service
  */
-record ServiceProcess(String name, int port, String database, Map<String, String> env,
+record ServiceProcess(String name, String module, int port, String database, Map<String, String> env,
                       RunDirectory run, PostgresCheck.Settings postgres) implements PlatformProcess {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
 
-    /** The five backend services, started together once Kafka, PostgreSQL and mail are healthy. */
+    /** The backend modules, in start order. */
+    static final List<String> BACKENDS = List.of("identity-service", "orders-service", "settlement-service",
+            "webhook-dispatcher", "notification-service");
+
+    /** The five backend services, one replica each. */
     static List<ServiceProcess> backends(RunDirectory run, PostgresCheck.Settings pg) {
+        return backends(run, pg, Replicas.one());
+    }
+
+    /** Every replica of the five backend services, started together once Kafka, PostgreSQL and mail are healthy. */
+    static List<ServiceProcess> backends(RunDirectory run, PostgresCheck.Settings pg, Replicas replicas) {
+        List<ServiceProcess> all = new java.util.ArrayList<>();
+        for (ServiceProcess first : firstReplicas(run, pg)) {
+            for (int n = 1; n <= replicas.of(first.module()); n++) {
+                all.add(new ServiceProcess(Replicas.replicaName(first.module(), n), first.module(),
+                        Replicas.replicaPort(first.port(), n), first.database(), first.env(), run, pg));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private static List<ServiceProcess> firstReplicas(RunDirectory run, PostgresCheck.Settings pg) {
         return List.of(
-                new ServiceProcess("identity-service", 8081, "portal_identity",
+                new ServiceProcess("identity-service", "identity-service", 8081, "portal_identity",
                         Map.of("PORTAL_DEMO_SEED_FILE", run.demoCredentials().toString()), run, pg),
-                new ServiceProcess("orders-service", 8082, "portal_orders", Map.of(), run, pg),
-                new ServiceProcess("settlement-service", 8083, "portal_settlement", Map.of(), run, pg),
+                new ServiceProcess("orders-service", "orders-service", 8082, "portal_orders", Map.of(), run, pg),
+                new ServiceProcess("settlement-service", "settlement-service", 8083, "portal_settlement", Map.of(), run, pg),
                 // Sandbox: webhook receivers on this machine (loopback) are allowed; every other internal address stays refused.
-                new ServiceProcess("webhook-dispatcher", 8084, "portal_webhooks",
+                new ServiceProcess("webhook-dispatcher", "webhook-dispatcher", 8084, "portal_webhooks",
                         Map.of("PORTAL_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32,::1/128"), run, pg),
-                new ServiceProcess("notification-service", 8085, "portal_notification",
+                new ServiceProcess("notification-service", "notification-service", 8085, "portal_notification",
                         Map.of("SPRING_MAIL_HOST", "127.0.0.1",
                                "SPRING_MAIL_PORT", String.valueOf(MailCatcherProcess.SMTP_PORT)), run, pg));
     }
 
-    /** The gateway, started once the backends are ready; its rate limits go to Redis when one answers locally. */
+    /** The gateway with one replica of each backend behind it. */
     static ServiceProcess gateway(RunDirectory run, PostgresCheck.Settings pg) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "PORTAL_SERVICES_IDENTITY_URL", "http://127.0.0.1:8081",
-                "PORTAL_SERVICES_ORDERS_URL", "http://127.0.0.1:8082",
-                "PORTAL_SERVICES_SETTLEMENT_URL", "http://127.0.0.1:8083",
-                "PORTAL_SERVICES_WEBHOOKS_URL", "http://127.0.0.1:8084",
-                "PORTAL_SERVICES_NOTIFICATION_URL", "http://127.0.0.1:8085"));
+        return gateway(run, pg, backends(run, pg));
+    }
+
+    /**
+     * The gateway, started once the backends are ready, balancing over every replica of each service (a comma-separated
+     * list of addresses per service); its rate limits go to Redis when one answers locally.
+     */
+    static ServiceProcess gateway(RunDirectory run, PostgresCheck.Settings pg, List<ServiceProcess> backends) {
+        Map<String, String> env = new java.util.HashMap<>();
+        Map<String, String> variables = Map.of("identity-service", "PORTAL_SERVICES_IDENTITY_URL",
+                "orders-service", "PORTAL_SERVICES_ORDERS_URL", "settlement-service", "PORTAL_SERVICES_SETTLEMENT_URL",
+                "webhook-dispatcher", "PORTAL_SERVICES_WEBHOOKS_URL", "notification-service", "PORTAL_SERVICES_NOTIFICATION_URL");
+        for (ServiceProcess backend : backends) {
+            env.merge(variables.get(backend.module()), backend.url(), (a, b) -> a + "," + b);
+        }
         if (HealthWait.portOpen(REDIS_PORT)) {
             env.put("PORTAL_GATEWAY_RATE_LIMITS_REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT);
         }
-        return new ServiceProcess("gateway", 8080, null, Map.copyOf(env), run, pg);
+        return new ServiceProcess("gateway", "gateway", 8080, null, Map.copyOf(env), run, pg);
     }
 
     static final int REDIS_PORT = 6379;
 
     static List<String> databases(RunDirectory run, PostgresCheck.Settings pg) {
-        return backends(run, pg).stream().map(ServiceProcess::database).toList();
+        return firstReplicas(run, pg).stream().map(ServiceProcess::database).toList();
     }
 
     Path jar() {
-        return run.home().resolve(name).resolve("target").resolve(name + "-" + VERSION + ".jar");
+        return run.home().resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.partnersportal.gateway.proxy;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 
@@ -27,7 +26,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 class ApiDocsRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> apiDocsOfServices(ServiceAddresses addresses, RateLimitFilters rateLimits,
+    RouterFunction<ServerResponse> apiDocsOfServices(UpstreamTargets targets, RateLimitFilters rateLimits,
             UpstreamGuards guards) {
         return Arrays.stream(Upstream.values())
                 .map(upstream -> {
@@ -36,9 +35,9 @@ class ApiDocsRoutes {
                     return route(docs.id())
                             .route(RequestPredicates.GET(docs.path()), http())
                             .filter(rateLimits.perAddress(docs))
-                            .before(uri(addresses.of(upstream)))
                             .before(setPath("/v3/api-docs"))
                             .filter(guards.forRoute(docs))
+                            .filter(targets.of(upstream))
                             .build();
                 })
                 .reduce(RouterFunction::and)

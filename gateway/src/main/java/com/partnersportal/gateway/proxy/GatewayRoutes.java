@@ -1,7 +1,6 @@
 package com.partnersportal.gateway.proxy;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.removeRequestHeader;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 
@@ -29,7 +28,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 class GatewayRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> routesToServices(ServiceAddresses addresses, RateLimitFilters rateLimits,
+    RouterFunction<ServerResponse> routesToServices(UpstreamTargets targets, RateLimitFilters rateLimits,
             RouteAccessFilters access, UpstreamGuards guards) {
         return RouteTable.ROUTES.stream()
                 .map(gatewayRoute -> route(gatewayRoute.id())
@@ -38,8 +37,9 @@ class GatewayRoutes {
                         .filter(access.forRoute(gatewayRoute))
                         .filter(rateLimits.perCaller(gatewayRoute))
                         .before(removeRequestHeader(CallerResolver.MERCHANT_HEADER))
-                        .before(uri(addresses.of(gatewayRoute.upstream())))
                         .filter(guards.forRoute(gatewayRoute))
+                        // Inside the guard: no live replica is a 503 from the circuit breaker's guard, not a 500.
+                        .filter(targets.of(gatewayRoute.upstream()))
                         .build())
                 .reduce(RouterFunction::and)
                 .orElseThrow();
