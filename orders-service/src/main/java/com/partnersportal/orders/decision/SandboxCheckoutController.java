@@ -65,7 +65,7 @@ class SandboxCheckoutController {
     CheckoutPage page(@PathVariable String orderId, @RequestParam(required = false) String token) {
         Order order = checkedOrder(orderId, token);
         return new CheckoutPage(legalEntities.findById(order.legalEntityId()).map(LegalEntity::legalNameEn).orElse(null),
-                views.of(order));
+                views.find(order.merchantId(), order.id()).orElseThrow());
     }
 
     @PostMapping("/sandbox/checkout/{orderId}/answer")

@@ -5,42 +5,42 @@ import com.partnersportal.orders.search.OrderSearch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Produces queued exports in the background: streams the matching orders from the database (a server-side
- * cursor, never the whole result in memory) into a CSV file, reporting progress as it goes, then marks the export
+ * Produces queued exports in the background: PostgreSQL's COPY streams the matching orders as CSV straight into
+ * a file ({@link OrderCsv}, never the whole result in memory), reporting progress as it goes, then marks the export
  * done and announces it for notification-service to mail.
  */
 @Component
 class ExportWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ExportWorker.class);
-    private static final int PROGRESS_EVERY = 5_000;
 
     private final ExportJobs jobs;
     private final ExportFiles files;
     private final OrderSearch search;
+    private final OrderCsv csv;
     private final Counter rowsExported;
     private final Timer duration;
 
-    ExportWorker(ExportJobs jobs, ExportFiles files, OrderSearch search, MeterRegistry meters) {
+    ExportWorker(ExportJobs jobs, ExportFiles files, OrderSearch search, OrderCsv csv, MeterRegistry meters) {
         this.jobs = jobs;
         this.files = files;
         this.search = search;
+        this.csv = csv;
         this.rowsExported = Counter.builder("portal.orders.exports.rows").description("Order rows written to CSV exports")
                 .register(meters);
         this.duration = Timer.builder("portal.orders.exports.duration").description("Time to produce an order export")
@@ -80,20 +80,14 @@ class ExportWorker {
     private long write(OrderExport export, Path file) throws IOException {
         ZoneId zone = ZoneId.of(export.timeZone());
         ExportFilters filters = EventJson.read(export.filters().getBytes(StandardCharsets.UTF_8), ExportFilters.class);
-        AtomicLong rows = new AtomicLong();
-        try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file),
-                StandardCharsets.UTF_8), 1 << 16);
-             OrderCsv csv = new OrderCsv(out, zone)) {
-            search.stream(export.merchantId(), filters.toFilter(export.createdFrom().atStartOfDay(zone).toInstant(),
-                    export.createdTo().plusDays(1).atStartOfDay(zone).toInstant()), order -> {
-                csv.write(order);
-                if (rows.incrementAndGet() % PROGRESS_EVERY == 0) {
-                    jobs.progress(export.id(), rows.get());
-                }
-            });
+        String condition = search.exportCondition(export.merchantId(), filters.toFilter(
+                export.createdFrom().atStartOfDay(zone).toInstant(), export.createdTo().plusDays(1).atStartOfDay(zone).toInstant()));
+        long rows;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            rows = csv.write(condition, zone, out, written -> jobs.progress(export.id(), written));
         }
-        rowsExported.increment(rows.get());
-        return rows.get();
+        rowsExported.increment(rows);
+        return rows;
     }
 
     @Scheduled(fixedDelayString = "${portal.orders.exports.cleanup-interval:15m}", initialDelayString = "30s")

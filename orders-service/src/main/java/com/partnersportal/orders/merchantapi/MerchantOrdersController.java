@@ -8,7 +8,6 @@ import com.partnersportal.orders.order.CaptureCommand;
 import com.partnersportal.orders.order.Order;
 import com.partnersportal.orders.order.OrderNotFound;
 import com.partnersportal.orders.order.OrderOperations;
-import com.partnersportal.orders.order.OrderRepository;
 import com.partnersportal.orders.order.RefundCommand;
 import com.partnersportal.orders.order.ShippingInfo;
 import com.partnersportal.orders.wire.ItemsJson;
@@ -37,14 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MerchantOrdersController {
 
     private final OrderOperations operations;
-    private final OrderRepository orders;
     private final OrderViews views;
     private final IdempotentRequests idempotent;
 
-    MerchantOrdersController(OrderOperations operations, OrderRepository orders, OrderViews views,
+    MerchantOrdersController(OrderOperations operations, OrderViews views,
             IdempotentRequests idempotent) {
         this.operations = operations;
-        this.orders = orders;
         this.views = views;
         this.idempotent = idempotent;
     }
@@ -119,14 +116,13 @@ class MerchantOrdersController {
     OrderView get(Caller caller, @PathVariable String orderId) {
         UUID merchant = caller.requireApiToken().requireMerchant();
         UUID id = OrderIds.parse(orderId);
-        return views.of(orders.findByIdAndMerchantId(id, merchant).orElseThrow(() -> new OrderNotFound(id)));
+        return views.find(merchant, id).orElseThrow(() -> new OrderNotFound(id));
     }
 
     @GetMapping("/merchants/orders/reference-id/{orderReferenceId}")
     OrderView getByReference(Caller caller, @PathVariable String orderReferenceId) {
         UUID merchant = caller.requireApiToken().requireMerchant();
-        return views.of(orders.findFirstByMerchantIdAndOrderReferenceIdOrderByCreatedAtDesc(merchant, orderReferenceId)
-                .orElseThrow(() -> new OrderNotFound(orderReferenceId)));
+        return views.findByReference(merchant, orderReferenceId).orElseThrow(() -> new OrderNotFound(orderReferenceId));
     }
 
     @PutMapping("/orders/{orderId}/reference-id")

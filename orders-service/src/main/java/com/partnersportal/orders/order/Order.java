@@ -3,8 +3,13 @@ package com.partnersportal.orders.order;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -15,7 +20,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * An order: what the merchant sold, to whom, for how much, and where it stands. It guards its own status
  * machine (Tamara's) and its money: captured + canceled never exceeds the total, refunded never exceeds
- * captured. Changes are made under the order's row lock ({@link OrderRepository#lock}), so concurrent
+ * captured. Changes are made under the order's row lock ({@link OrderRows#lock}), so concurrent
  * operations on one order are applied one after another.
  */
 @Table("orders")
@@ -62,6 +67,88 @@ public class Order {
     private Long version;
 
     Order() {
+    }
+
+    /** The order from a row of {@code SELECT * FROM orders}, mapped by hand ({@link OrderRows}). */
+    static Order read(ResultSet row) throws SQLException {
+        Order order = new Order();
+        order.id = row.getObject("id", UUID.class);
+        order.merchantId = row.getObject("merchant_id", UUID.class);
+        order.legalEntityId = row.getObject("legal_entity_id", UUID.class);
+        order.checkoutId = row.getObject("checkout_id", UUID.class);
+        order.orderReferenceId = row.getString("order_reference_id");
+        order.orderNumber = row.getString("order_number");
+        order.status = OrderStatus.valueOf(row.getString("status"));
+        order.currency = row.getString("currency");
+        order.totalAmount = row.getBigDecimal("total_amount");
+        order.taxAmount = row.getBigDecimal("tax_amount");
+        order.shippingAmount = row.getBigDecimal("shipping_amount");
+        order.discountAmount = row.getBigDecimal("discount_amount");
+        order.discountName = row.getString("discount_name");
+        order.capturedAmount = row.getBigDecimal("captured_amount");
+        order.refundedAmount = row.getBigDecimal("refunded_amount");
+        order.canceledAmount = row.getBigDecimal("canceled_amount");
+        order.countryCode = row.getString("country_code");
+        order.locale = row.getString("locale");
+        order.description = row.getString("description");
+        order.paymentType = row.getString("payment_type");
+        order.instalments = row.getObject("instalments", Integer.class);
+        order.consumer = new OrderConsumer(row.getString("consumer_first_name"), row.getString("consumer_last_name"),
+                row.getString("consumer_phone_number"), row.getString("consumer_email"));
+        order.shippingAddress = address(row, "shipping_");
+        order.billingAddress = address(row, "billing_");
+        String success = row.getString("merchant_url_success");
+        String failure = row.getString("merchant_url_failure");
+        String cancel = row.getString("merchant_url_cancel");
+        String notification = row.getString("merchant_url_notification");
+        order.merchantUrl = success == null && failure == null && cancel == null && notification == null ? null
+                : new MerchantUrls(success, failure, cancel, notification);
+        order.expiresAt = instant(row, "expires_at");
+        order.autoCaptureAt = instant(row, "auto_capture_at");
+        order.authorisedAt = instant(row, "authorised_at");
+        order.createdAt = instant(row, "created_at");
+        order.updatedAt = instant(row, "updated_at");
+        order.version = row.getLong("version");
+        return order;
+    }
+
+    private static Address address(ResultSet row, String prefix) throws SQLException {
+        Address address = new Address(row.getString(prefix + "first_name"), row.getString(prefix + "last_name"),
+                row.getString(prefix + "line1"), row.getString(prefix + "line2"), row.getString(prefix + "region"),
+                row.getString(prefix + "city"), row.getString(prefix + "country_code"),
+                row.getString(prefix + "phone_number"));
+        return address.equals(new Address(null, null, null, null, null, null, null, null)) ? null : address;
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    /** The columns an operation may change, as {@link OrderRows#update} writes them. */
+    Map<String, Object> changeableColumns() {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("status", status.name());
+        columns.put("orderReferenceId", orderReferenceId);
+        columns.put("capturedAmount", capturedAmount);
+        columns.put("refundedAmount", refundedAmount);
+        columns.put("canceledAmount", canceledAmount);
+        columns.put("expiresAt", timestamp(expiresAt));
+        columns.put("autoCaptureAt", timestamp(autoCaptureAt));
+        columns.put("authorisedAt", timestamp(authorisedAt));
+        columns.put("updatedAt", timestamp(updatedAt));
+        columns.put("id", id);
+        columns.put("version", version);
+        return columns;
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** The row was written: its version moved on with it. */
+    void updated() {
+        version = version + 1;
     }
 
     /** A new order from a checkout, waiting in status {@code new} for the consumer's decision. */

@@ -37,22 +37,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderOperations {
 
-    private final OrderRepository orders;
+    private final OrderRows rows;
+    private final OrderLedger ledger;
     private final CaptureRepository captures;
     private final RefundRepository refunds;
-    private final OrderChangeRepository timeline;
     private final JdbcAggregateOperations aggregates;
     private final OrderEvents events;
     private final MerchantOrderSettings settings;
     private final Clock clock;
 
-    OrderOperations(OrderRepository orders, CaptureRepository captures, RefundRepository refunds,
-            OrderChangeRepository timeline, JdbcAggregateOperations aggregates, OrderEvents events,
-            MerchantOrderSettings settings, Clock clock) {
-        this.orders = orders;
+    OrderOperations(OrderRows rows, OrderLedger ledger, CaptureRepository captures, RefundRepository refunds,
+            JdbcAggregateOperations aggregates, OrderEvents events, MerchantOrderSettings settings, Clock clock) {
+        this.rows = rows;
+        this.ledger = ledger;
         this.captures = captures;
         this.refunds = refunds;
-        this.timeline = timeline;
         this.aggregates = aggregates;
         this.events = events;
         this.settings = settings;
@@ -97,7 +96,7 @@ public class OrderOperations {
         if (timers.autoCaptureOnAuthorise()) {
             capture = captureRemaining(order, actor, now);
         }
-        return new Authorised(orders.save(order), capture);
+        return new Authorised(rows.update(order), capture);
     }
 
     @Transactional
@@ -108,9 +107,9 @@ public class OrderOperations {
         Instant now = clock.instant();
         OrderStatus previous = order.status();
         order.capture(command.amount(), now);
-        Capture capture = captures.save(Capture.of(order.id(), command, false, actor, now));
+        Capture capture = ledger.insert(Capture.of(order.id(), command, false, actor, now), order.currency());
         recordCapture(order, previous, capture, actor, now);
-        return new Captured(orders.save(order), capture);
+        return new Captured(rows.update(order), capture);
     }
 
     @Transactional
@@ -135,7 +134,7 @@ public class OrderOperations {
                         .map(a -> new OrderRefunded.Allocation(a.captureId(), new Money(a.amount(), order.currency())))
                         .toList(),
                 actor, now));
-        return new Refunded(orders.save(order), refund);
+        return new Refunded(rows.update(order), refund);
     }
 
     @Transactional
@@ -150,7 +149,7 @@ public class OrderOperations {
         note(order, "canceled", previous, command.amount().amount(), cancel.id().toString(), null, actor, now);
         events.publish(order, OrderCanceled.TYPE, new OrderCanceled(OrderEvents.snapshot(order, previous), cancel.id(),
                 command.amount(), actor, now));
-        return new Canceled(orders.save(order), cancel);
+        return new Canceled(rows.update(order), cancel);
     }
 
     @Transactional
@@ -162,7 +161,7 @@ public class OrderOperations {
         note(order, "reference_changed", order.status(), null, previousReference, newReference, actor, now);
         events.publish(order, OrderReferenceChanged.TYPE, new OrderReferenceChanged(
                 OrderEvents.snapshot(order, order.status()), previousReference, actor, now));
-        return orders.save(order);
+        return rows.update(order);
     }
 
     /** The checkout system's decision: the consumer paid the first instalment. */
@@ -174,7 +173,7 @@ public class OrderOperations {
         order.approve(now, settings.timersOf(order.merchantId()).approvedExpiry());
         note(order, "approved", previous, null, null, null, actor, now);
         events.publish(order, OrderApproved.TYPE, new OrderApproved(OrderEvents.snapshot(order, previous), actor, now));
-        return orders.save(order);
+        return rows.update(order);
     }
 
     @Transactional
@@ -186,7 +185,7 @@ public class OrderOperations {
         note(order, "declined", previous, null, code, reason, actor, now);
         events.publish(order, OrderDeclined.TYPE, new OrderDeclined(OrderEvents.snapshot(order, previous), reason, code,
                 type, actor, now));
-        return orders.save(order);
+        return rows.update(order);
     }
 
     /** Timer: a new or approved order's time ran out. Does nothing if the order moved on meanwhile. */
@@ -202,7 +201,7 @@ public class OrderOperations {
         order.expire(now);
         note(order, "expired", previous, null, null, null, actor, now);
         events.publish(order, OrderExpired.TYPE, new OrderExpired(OrderEvents.snapshot(order, previous), actor, now));
-        orders.save(order);
+        rows.update(order);
     }
 
     /** Timer: an authorised order nobody captured within the merchant's period is captured in full. */
@@ -215,15 +214,15 @@ public class OrderOperations {
             return;
         }
         captureRemaining(order, actor, now);
-        orders.save(order);
+        rows.update(order);
     }
 
     private Capture captureRemaining(Order order, Actor actor, Instant now) {
         OrderStatus previous = order.status();
         Money remaining = order.remainingToCapture();
         order.capture(remaining, now);
-        Capture capture = captures.save(Capture.of(order.id(),
-                new CaptureCommand(remaining, null, null, null, null, null), true, actor, now));
+        Capture capture = ledger.insert(Capture.of(order.id(),
+                new CaptureCommand(remaining, null, null, null, null, null), true, actor, now), order.currency());
         recordCapture(order, previous, capture, actor, now);
         return capture;
     }
@@ -262,15 +261,15 @@ public class OrderOperations {
 
     private void note(Order order, String kind, OrderStatus previous, BigDecimal amount, String referenceId,
             String detail, Actor actor, Instant now) {
-        timeline.save(new OrderChange(null, order.id(), kind, previous == null ? null : previous.wireName(),
+        ledger.insert(new OrderChange(null, order.id(), kind, previous == null ? null : previous.wireName(),
                 order.status().wireName(), amount, referenceId, detail, actor.type(), actor.id(), now));
     }
 
     private Order lock(UUID merchantId, UUID orderId) {
-        return orders.lock(orderId, merchantId).orElseThrow(() -> new OrderNotFound(orderId));
+        return rows.lock(orderId, merchantId).orElseThrow(() -> new OrderNotFound(orderId));
     }
 
     private Order lockForPlatform(UUID orderId) {
-        return orders.lockForPlatform(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+        return rows.lockForPlatform(orderId).orElseThrow(() -> new OrderNotFound(orderId));
     }
 }

@@ -14,20 +14,6 @@ public interface OrderRepository extends Repository<Order, UUID> {
 
     Optional<Order> findByIdAndMerchantId(UUID id, UUID merchantId);
 
-    /** The merchant's most recent order with this reference (references are the merchant's, not unique). */
-    Optional<Order> findFirstByMerchantIdAndOrderReferenceIdOrderByCreatedAtDesc(UUID merchantId, String reference);
-
-    /**
-     * Loads the order and holds its row lock until the transaction ends: money operations on one order run
-     * one after another, whatever the concurrency.
-     */
-    @Query("SELECT * FROM orders WHERE id = :id AND merchant_id = :merchantId FOR UPDATE")
-    Optional<Order> lock(UUID id, UUID merchantId);
-
-    /** As {@link #lock}, for the platform's own work (checkout decisions, timers), which knows no merchant. */
-    @Query("SELECT * FROM orders WHERE id = :id FOR UPDATE")
-    Optional<Order> lockForPlatform(UUID id);
-
     /** The platform's own read of one order, for a caller who proved it may see it (the sandbox checkout's token). */
     @Query("SELECT * FROM orders WHERE id = :id")
     Optional<Order> findForPlatform(UUID id);

@@ -73,7 +73,10 @@ class PortalOrdersController {
     @GetMapping("/portal/v1/orders/{orderId}")
     OrderView detail(Caller caller, @PathVariable String orderId) {
         caller.requireUser(Permission.ORDERS_VIEW);
-        return views.withTimeline(visibleOrder(caller, orderId));
+        UUID id = OrderIds.parse(orderId);
+        return views.findWithTimeline(caller.requireMerchant(), id)
+                .filter(order -> caller.sees(order.legalEntityId()))
+                .orElseThrow(() -> new OrderNotFound(id));
     }
 
     @PostMapping("/portal/v1/orders/{orderId}/captures")
@@ -89,7 +92,7 @@ class PortalOrdersController {
                     new ShippingInfo(shipping.shippedAt(), shipping.shippingCompany(), shipping.trackingNumber(),
                             shipping.trackingUrl()),
                     ItemsJson.write(request.items()), null, null, null), Actors.of(caller));
-            return ResponseEntity.ok(views.withTimeline(reload(order)));
+            return ResponseEntity.ok(reload(order));
         });
     }
 
@@ -103,7 +106,7 @@ class PortalOrdersController {
             operations.refund(order.merchantId(), order.id(), currency -> new RefundCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
                     request.comment(), request.merchantRefundId()), Actors.of(caller));
-            return ResponseEntity.ok(views.withTimeline(reload(order)));
+            return ResponseEntity.ok(reload(order));
         });
     }
 
@@ -116,7 +119,7 @@ class PortalOrdersController {
         return idempotent.run(order.merchantId(), idempotencyKey, "POST portal cancel " + order.id(), request, () -> {
             operations.cancel(order.merchantId(), order.id(), currency -> new CancelCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency), null), Actors.of(caller));
-            return ResponseEntity.ok(views.withTimeline(reload(order)));
+            return ResponseEntity.ok(reload(order));
         });
     }
 
@@ -128,7 +131,7 @@ class PortalOrdersController {
                 .orElseThrow(() -> new OrderNotFound(id));
     }
 
-    private Order reload(Order order) {
-        return orders.findByIdAndMerchantId(order.id(), order.merchantId()).orElseThrow();
+    private OrderView reload(Order order) {
+        return views.findWithTimeline(order.merchantId(), order.id()).orElseThrow();
     }
 }

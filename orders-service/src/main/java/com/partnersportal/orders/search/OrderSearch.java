@@ -3,27 +3,18 @@ package com.partnersportal.orders.search;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Lists a merchant's orders a page at a time, or streams every matching order without holding them in memory. */
+/** Lists a merchant's orders a page at a time, or gives the condition an export of them copies by. */
 @Repository
 public class OrderSearch {
 
-    /** Rows the database hands over per round trip while streaming. */
-    private static final int FETCH_SIZE = 2_000;
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate streaming;
 
-    OrderSearch(JdbcClient jdbc, NamedParameterJdbcTemplate template) {
+    OrderSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        NamedParameterJdbcTemplate fetching = new NamedParameterJdbcTemplate(template.getJdbcTemplate().getDataSource());
-        fetching.getJdbcTemplate().setFetchSize(FETCH_SIZE);
-        this.streaming = fetching;
     }
 
     public record Page(List<OrderSummary> orders, String nextCursor) {
@@ -47,18 +38,10 @@ public class OrderSearch {
     }
 
     /**
-     * Hands every matching order to {@code each}, oldest first, through a server-side cursor: PostgreSQL sends
-     * {@value #FETCH_SIZE} rows at a time inside this (read-only) transaction, so memory stays flat whatever the
-     * count.
+     * The WHERE clause of an export of the merchant's orders matching {@code filter}, with its values as literals
+     * (for {@code COPY}, which takes no bind parameters); always scoped by the merchant first.
      */
-    @Transactional(readOnly = true)
-    public void stream(UUID merchantId, OrderFilter filter, Consumer<OrderSummary> each) {
-        OrderQuery query = new OrderQuery(merchantId, Set.of(), filter);
-        var mapper = new org.springframework.jdbc.core.DataClassRowMapper<>(OrderSummary.class);
-        streaming.query("SELECT " + OrderSummary.COLUMNS + " FROM orders WHERE " + query.where()
-                        + " ORDER BY created_at, id", query.parameters(),
-                (java.sql.ResultSet row) -> {
-                    each.accept(mapper.mapRow(row, row.getRow()));
-                });
+    public String exportCondition(UUID merchantId, OrderFilter filter) {
+        return new OrderQuery(merchantId, Set.of(), filter).whereWithLiterals();
     }
 }
