@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
         int acknowledged = 0;
         for (; acknowledged < acks.size(); acknowledged++) {
-            PendingEvent event = batch.get(acknowledged);
             try {
                 acks.get(acknowledged).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
@@ -100,8 +100,8 @@ public class OutboxRelay implements SmartLifecycle {
                 refused = e;
                 break;
             }
-            markPublished(event);
         }
+        markPublished(batch.subList(0, acknowledged));
         published.increment(acknowledged);
         if (refused != null && acknowledged < batch.size()) {
             recordFailure(batch.get(acknowledged), refused);
@@ -109,10 +109,18 @@ public class OutboxRelay implements SmartLifecycle {
         return acknowledged;
     }
 
-    private void markPublished(PendingEvent event) {
-        jdbc.sql("UPDATE outbox_event SET published_at = :now, attempts = attempts + 1 WHERE position = :position")
+    /** One statement for the whole acknowledged part of the batch (it was one per event). */
+    private void markPublished(List<PendingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String positions = events.stream().map(event -> Long.toString(event.position()))
+                .collect(Collectors.joining(",", "{", "}"));
+        jdbc.sql("""
+                        UPDATE outbox_event SET published_at = :now, attempts = attempts + 1
+                        WHERE position = ANY(CAST(:positions AS BIGINT[]))""")
                 .param("now", Timestamp.from(clock.instant()))
-                .param("position", event.position())
+                .param("positions", positions)
                 .update();
     }
 
