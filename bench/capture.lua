@@ -1,11 +1,19 @@
 -- wrk script: partial captures of 1.00 SAR, round-robin over authorised orders whose ids are in orders.txt
--- (one per line); the merchant is the sandbox's X-Merchant-Id.
+-- (one per line); the merchant is the sandbox's X-Merchant-Id. Each wrk thread starts at its own place in the
+-- list (LuaJIT's unseeded math.random gave every thread the same start, so both threads captured the same
+-- orders at the same moment and measured row-lock queues instead of captures).
 local ids = {}
 local next_index = 0
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_number", threads)
+end
 
 function init(args)
   for line in io.lines(os.getenv("BENCH_DIR") .. "/orders.txt") do ids[#ids + 1] = line end
-  next_index = math.random(#ids)
+  next_index = ((thread_number or 1) - 1) * math.floor(#ids / 2)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["X-Merchant-Id"] = os.getenv("MERCHANT")
