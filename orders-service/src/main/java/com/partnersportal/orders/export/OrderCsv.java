@@ -1,5 +1,6 @@
 package com.partnersportal.orders.export;
 
+import com.partnersportal.kit.csv.CsvCells;
 import com.partnersportal.types.Currency;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -84,8 +85,7 @@ class OrderCsv {
 
     /** Neutralises a cell a spreadsheet would otherwise evaluate (CSV/formula injection). */
     private static String safe(String column) {
-        return "CASE WHEN left(%1$s, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN '''' || %1$s ELSE %1$s END AS %1$s"
-                .formatted(column);
+        return CsvCells.sqlGuard(column) + " AS " + column;
     }
 
     private static String amount(String column) {
