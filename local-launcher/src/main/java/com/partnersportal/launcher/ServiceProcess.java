@@ -34,9 +34,22 @@ record ServiceProcess(String name, String module, int port, String database, Map
     static List<ServiceProcess> backends(RunDirectory run, PostgresCheck.Settings pg, Replicas replicas) {
         List<ServiceProcess> all = new java.util.ArrayList<>();
         for (ServiceProcess first : firstReplicas(run, pg)) {
-            for (int n = 1; n <= replicas.of(first.module()); n++) {
+            int count = replicas.of(first.module());
+            for (int n = 1; n <= count; n++) {
+                Map<String, String> env = first.env();
+                if (count > 1) {
+                    // The replicas share the service's database: together no more connections than one instance's pool
+                    // (10), or ten services' worth of replicas exhaust PostgreSQL's default max_connections of 100.
+                    env = new HashMap<>(env);
+                    env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", String.valueOf(Math.max(3, 10 / count)));
+                }
+                if (n > 1) {
+                    // One replica seeds the demo merchant and writes its credentials; two would race to reset them.
+                    env = new HashMap<>(env);
+                    env.remove("PORTAL_DEMO_SEED_FILE");
+                }
                 all.add(new ServiceProcess(Replicas.replicaName(first.module(), n), first.module(),
-                        Replicas.replicaPort(first.port(), n), first.database(), first.env(), run, pg));
+                        Replicas.replicaPort(first.port(), n), first.database(), Map.copyOf(env), run, pg));
             }
         }
         return List.copyOf(all);

@@ -17,7 +17,7 @@ class ReplicasTest {
     @Test
     void eachReplicaOnItsOwnPortSharingTheServicesDatabase() {
         RunDirectory run = new RunDirectory(Path.of("/repo"));
-        Replicas replicas = Replicas.parse("orders-service=2,webhook-dispatcher=3", ServiceProcess.BACKENDS);
+        Replicas replicas = Replicas.parse("orders-service=2,webhook-dispatcher=3,identity-service=2", ServiceProcess.BACKENDS);
 
         List<ServiceProcess> backends = ServiceProcess.backends(run, pg, replicas);
 
@@ -25,13 +25,20 @@ class ReplicasTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("orders-service", 8082, "portal_orders"),
                         org.assertj.core.groups.Tuple.tuple("orders-service-2", 8182, "portal_orders"),
                         org.assertj.core.groups.Tuple.tuple("webhook-dispatcher-3", 8284, "portal_webhooks"))
-                .hasSize(8);
-        assertThat(backends.get(2).jar()).isEqualTo(Path.of("/repo/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar"));
-        assertThat(backends.get(2).environment()).contains(entry("SERVER_PORT", "8182"));
+                .hasSize(9);
+        assertThat(backends.get(3).jar()).isEqualTo(Path.of("/repo/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar"));
+        assertThat(backends.get(3).environment()).contains(entry("SERVER_PORT", "8182"));
+        assertThat(backends.get(3).environment()).as("two replicas share one pool's worth of connections")
+                .contains(entry("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "5"));
+        assertThat(backends.stream().filter(b -> b.name().equals("settlement-service")).findFirst().orElseThrow().environment())
+                .doesNotContainKey("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE");
+        assertThat(backends.get(0).environment()).containsKey("PORTAL_DEMO_SEED_FILE");
+        assertThat(backends.stream().filter(b -> b.name().equals("identity-service-2")).findFirst().orElseThrow().environment())
+                .as("only the first identity replica seeds the demo merchant").doesNotContainKey("PORTAL_DEMO_SEED_FILE");
         assertThat(ServiceProcess.gateway(run, pg, backends).environment()).contains(
                 entry("PORTAL_SERVICES_ORDERS_URL", "http://127.0.0.1:8082,http://127.0.0.1:8182"),
                 entry("PORTAL_SERVICES_WEBHOOKS_URL", "http://127.0.0.1:8084,http://127.0.0.1:8184,http://127.0.0.1:8284"),
-                entry("PORTAL_SERVICES_IDENTITY_URL", "http://127.0.0.1:8081"));
+                entry("PORTAL_SERVICES_IDENTITY_URL", "http://127.0.0.1:8081,http://127.0.0.1:8181"));
     }
 
     @Test
