@@ -223,6 +223,9 @@ public final class LocalPlatform {
                 System.out.println("FAILED: " + e.getMessage());
                 printLogTail(e.component);
                 attempt.abort("Start failed");
+                if (fresh) {
+                    Replicas.one().write(run);
+                }
             }
             return 1;
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -381,6 +384,7 @@ public final class LocalPlatform {
             ours.computeIfAbsent(PidFiles.componentOf(stray).orElse("unknown"), n -> new ArrayList<>()).add(stray);
         }
         components().forEach(c -> pids.remove(c.name()));
+        Replicas.one().write(run);   // the next start is one of each, unless it says otherwise
         if (ours.isEmpty()) {
             System.out.println("The platform is not running.");
             return 0;
