@@ -4,6 +4,7 @@ import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.audit.AuditAction;
 import com.partnersportal.identity.audit.AuditLog;
 import com.partnersportal.identity.session.AccessRevocations;
+import com.partnersportal.kit.paging.PageCursor;
 import com.partnersportal.kit.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -97,19 +98,19 @@ public class ApiTokens {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_limit", "limit must be between 1 and 200.",
                     Map.of("max", 200));
         }
+        PageCursor after = PageCursor.decode("api-tokens", cursor);
         String sql = "SELECT * FROM api_token WHERE merchant_id = :merchantId"
-                + (cursor == null ? "" : " AND (created_at, id) < (:afterTime, :afterId)")
+                + (after == null ? "" : " AND (created_at, id) < (:afterTime, :afterId)")
                 + " ORDER BY created_at DESC, id DESC LIMIT :limit";
         var query = jdbc.sql(sql).param("merchantId", merchantId).param("limit", limit + 1);
-        if (cursor != null) {
-            ApiTokenCursor after = ApiTokenCursor.decode(cursor);
-            query = query.param("afterTime", Timestamp.from(after.createdAt())).param("afterId", after.id());
+        if (after != null) {
+            query = query.param("afterTime", Timestamp.from(after.instant(0))).param("afterId", after.uuid(1));
         }
         List<ApiToken> page = new ArrayList<>(query.query(ApiToken.class).list());
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
-            next = new ApiTokenCursor(page.getLast().createdAt(), page.getLast().id()).encode();
+            next = PageCursor.encode("api-tokens", page.getLast().createdAt(), page.getLast().id());
         }
         return new Page(page, next);
     }

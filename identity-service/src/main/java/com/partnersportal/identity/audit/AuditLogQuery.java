@@ -1,5 +1,6 @@
 package com.partnersportal.identity.audit;
 
+import com.partnersportal.kit.paging.PageCursor;
 import com.partnersportal.kit.problem.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,9 +65,10 @@ class AuditLogQuery {
             sql.append(" AND occurred_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
-        if (cursor != null) {
+        PageCursor after = PageCursor.decode("audit-log", cursor);
+        if (after != null) {
             sql.append(" AND position < :cursor");
-            params.put("cursor", decode(cursor));
+            params.put("cursor", after.number(0));
         }
         sql.append(" ORDER BY position DESC LIMIT :limit");
         params.put("limit", limit + 1);
@@ -74,17 +76,9 @@ class AuditLogQuery {
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Long.toString(rows.getLast().position());
+            next = PageCursor.encode("audit-log", rows.getLast().position());
         }
         return new AuditLogPage(rows.stream().map(Row::entry).toList(), next);
-    }
-
-    private static long decode(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_cursor", "The cursor is not one this list gave out.");
-        }
     }
 
     private record Row(long position, AuditLogPage.Entry entry) {

@@ -1,11 +1,9 @@
 package com.partnersportal.identity.merchant;
 
+import com.partnersportal.kit.paging.PageCursor;
 import com.partnersportal.kit.problem.ApiProblem;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 class MerchantDirectory {
 
     static final int DEFAULT_LIMIT = 50;
+    private static final String LIST = "merchants";
     static final int MAX_LIMIT = 200;
 
     private final JdbcClient jdbc;
@@ -46,11 +45,11 @@ class MerchantDirectory {
             params.put("search", "%" + search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
                     .replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (cursor != null) {
-            Key after = decode(cursor);
+        PageCursor after = PageCursor.decode(LIST, cursor);
+        if (after != null) {
             sql.append(" AND (created_at, id) < (:afterTime, :afterId)");
-            params.put("afterTime", Timestamp.from(after.createdAt()));
-            params.put("afterId", after.id());
+            params.put("afterTime", Timestamp.from(after.instant(0)));
+            params.put("afterId", after.uuid(1));
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
         params.put("limit", limit + 1);
@@ -62,25 +61,8 @@ class MerchantDirectory {
         if (merchants.size() > limit) {
             merchants = merchants.subList(0, limit);
             Merchant last = merchants.getLast();
-            next = encode(new Key(last.createdAt(), last.id()));
+            next = PageCursor.encode(LIST, last.createdAt(), last.id());
         }
         return new Page(merchants, next);
-    }
-
-    private record Key(Instant createdAt, UUID id) {
-    }
-
-    private static String encode(Key key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (key.createdAt() + "|" + key.id()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Key decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new Key(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-        } catch (RuntimeException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_cursor", "The cursor is not one this list gave out.");
-        }
     }
 }

@@ -1,9 +1,8 @@
 package com.partnersportal.identity.user;
 
+import com.partnersportal.kit.paging.PageCursor;
 import com.partnersportal.kit.problem.ApiProblem;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 class UserDirectory {
 
     static final int DEFAULT_LIMIT = 50;
+    private static final String LIST = "users";
     static final int MAX_LIMIT = 200;
 
     private final JdbcClient jdbc;
@@ -64,9 +64,10 @@ class UserDirectory {
             sql.append(" AND (lower(email) LIKE :search ESCAPE '\\' OR lower(full_name) LIKE :search ESCAPE '\\')");
             params.put("search", "%" + likeEscaped(filter.search().strip().toLowerCase(Locale.ROOT)) + "%");
         }
-        if (cursor != null) {
+        PageCursor after = PageCursor.decode(LIST, cursor);
+        if (after != null) {
             sql.append(" AND lower(email) COLLATE \"C\" > :after");
-            params.put("after", decode(cursor));
+            params.put("after", after.text(0));
         }
         sql.append(" ORDER BY lower(email) COLLATE \"C\" LIMIT :limit");
         params.put("limit", limit + 1);
@@ -77,25 +78,13 @@ class UserDirectory {
         String next = null;
         if (keys.size() > limit) {
             keys = keys.subList(0, limit);
-            next = encode(keys.getLast().sortKey());
+            next = PageCursor.encode(LIST, keys.getLast().sortKey());
         }
         return new Page(keys.stream().map(key -> users.findById(key.id()).orElseThrow()).toList(), next);
     }
 
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static String encode(String sortKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_cursor", "The cursor is not one this list gave out.");
-        }
     }
 
     private static Optional<UUID> customRoleId(String roleId) {

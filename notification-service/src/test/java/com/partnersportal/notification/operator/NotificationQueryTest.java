@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.partnersportal.kit.problem.ApiProblem;
+import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.notification.delivery.NotificationStatus;
 import com.partnersportal.notification.mail.MailKind;
 import java.time.Instant;
@@ -41,7 +42,11 @@ class NotificationQueryTest {
         assertRefused("limit", () -> NotificationQuery.parse(null, null, null, null, null, "0", null));
         assertRefused("limit", () -> NotificationQuery.parse(null, null, null, null, null, "101", null));
         assertRefused("limit", () -> NotificationQuery.parse(null, null, null, null, null, "ten", null));
-        assertRefused("cursor", () -> NotificationQuery.parse(null, null, null, null, null, null, "not-a-cursor"));
+        assertThatThrownBy(() -> NotificationQuery.parse(null, null, null, null, null, null, "not-a-cursor"))
+                .isInstanceOfSatisfying(Refusal.class, refusal -> {
+                    assertThat(refusal.errorCode()).isEqualTo("invalid_cursor");
+                    assertThat(refusal.data()).containsEntry("field", "cursor");
+                });
         assertRefused("recipient", () -> NotificationQuery.parse("x".repeat(321), null, null, null, null, null, null));
     }
 

@@ -130,7 +130,7 @@ class OperatorNotificationsIT {
                 .isEqualTo("status");
         assertProblem(get(AccessTokens.operator(), PATH + "?limit=1000"), 400, "invalid_parameter");
         assertProblem(get(AccessTokens.operator(), PATH + "?created_from=yesterday"), 400, "invalid_parameter");
-        assertProblem(get(AccessTokens.operator(), PATH + "?cursor=bm90IGEgY3Vyc29y"), 400, "invalid_parameter");
+        assertProblem(get(AccessTokens.operator(), PATH + "?cursor=bm90IGEgY3Vyc29y"), 400, "invalid_cursor");
     }
 
     @Test

@@ -1,29 +1,20 @@
 package com.partnersportal.orders.search;
 
-import com.partnersportal.kit.problem.Refusal;
-import java.nio.charset.StandardCharsets;
+import com.partnersportal.kit.paging.PageCursor;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
-/** Where a page of the order list ended: the last order's creation time and id, opaque to the caller. */
+/** Where a page of the order list ended: the last order's creation time and id, in service-kit's one cursor format. */
 public record Cursor(Instant createdAt, UUID id) {
 
+    private static final String LIST = "orders";
+
     public String encode() {
-        String raw = createdAt.getEpochSecond() + ":" + createdAt.getNano() + ":" + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return PageCursor.encode(LIST, createdAt, id);
     }
 
     public static Cursor decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                    UUID.fromString(parts[2]));
-        } catch (RuntimeException e) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_cursor", "The cursor is not one this list handed out.");
-        }
+        PageCursor after = PageCursor.decode(LIST, cursor);
+        return after == null ? null : new Cursor(after.instant(0), after.uuid(1));
     }
 }

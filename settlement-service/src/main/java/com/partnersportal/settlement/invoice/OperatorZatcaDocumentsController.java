@@ -2,8 +2,9 @@ package com.partnersportal.settlement.invoice;
 
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
-import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.kit.money.WireMoney;
+import com.partnersportal.kit.paging.PageCursor;
+import com.partnersportal.kit.problem.Refusal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -71,12 +72,9 @@ class OperatorZatcaDocumentsController {
             }
             sql.append(" AND clearance_status = :status");
         }
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                params.put("before", Long.parseLong(cursor));
-            } catch (NumberFormatException e) {
-                throw new Refusal(Refusal.Reason.INVALID, "invalid_cursor", "The cursor is not one this list handed out.");
-            }
+        PageCursor after = PageCursor.decode("zatca-documents", cursor);
+        if (after != null) {
+            params.put("before", after.number(0));
             sql.append(" AND icv < :before");
         }
         sql.append(" ORDER BY icv DESC LIMIT :limit");
@@ -86,7 +84,7 @@ class OperatorZatcaDocumentsController {
         String next = null;
         if (ids.size() > limit) {
             ids.removeLast();
-            next = Long.toString(invoices.find(ids.getLast()).orElseThrow().icv());
+            next = PageCursor.encode("zatca-documents", invoices.find(ids.getLast()).orElseThrow().icv());
         }
         return new DocumentList(ids.stream().map(id -> view(invoices.find(id).orElseThrow(), false)).toList(), next);
     }

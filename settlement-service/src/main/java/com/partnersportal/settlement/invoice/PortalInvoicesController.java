@@ -2,6 +2,7 @@ package com.partnersportal.settlement.invoice;
 
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.kit.paging.PageCursor;
 import com.partnersportal.kit.problem.Refusal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -43,20 +44,14 @@ class PortalInvoicesController {
         if (limit < 1 || limit > MAX_PAGE) {
             throw invalid("limit", "limit must be between 1 and " + MAX_PAGE + ".");
         }
-        Long before = null;
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                before = Long.parseLong(cursor);
-            } catch (NumberFormatException e) {
-                throw new Refusal(Refusal.Reason.INVALID, "invalid_cursor", "The cursor is not one this list handed out.");
-            }
-        }
+        PageCursor after = PageCursor.decode("invoices", cursor);
+        Long before = after == null ? null : after.number(0);
         List<TaxInvoice> page = invoices.list(caller.requireMerchant(), caller.legalEntities(), entity(legalEntityId),
                 date(from, "from"), date(to, "to"), before, limit + 1, false);
         String next = null;
         if (page.size() > limit) {
             page.removeLast();
-            next = Long.toString(page.getLast().icv());
+            next = PageCursor.encode("invoices", page.getLast().icv());
         }
         return new InvoiceListResponse(page.stream().map(InvoiceView::of).toList(), next);
     }

@@ -46,7 +46,7 @@ class OperatorPayoutController {
             throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
                     Map.of("field", "limit"));
         }
-        var page = reports.byStatus(wanted, Cursor.decode(cursor), limit);
+        var page = reports.byStatus(wanted, Cursor.decode(Cursor.REPORTS, cursor), limit);
         return new ReportQueueResponse(page.items().stream().map(ReportView::of).toList(),
                 page.next() == null ? null : page.next().encode());
     }

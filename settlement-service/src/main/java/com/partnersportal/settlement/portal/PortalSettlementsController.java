@@ -56,7 +56,7 @@ class PortalSettlementsController {
                         "currency must be one of SAR, AED, QAR, KWD, BHD, OMR.", Map.of("field", "currency")));
         var page = reports.list(new ReportFilter(caller.requireMerchant(), caller.legalEntities(),
                 QueryParameters.uuid(legalEntityId, "legal_entity_id"), wanted, wantedCurrency, fromDay, toDay),
-                Cursor.decode(cursor), QueryParameters.limit(limit));
+                Cursor.decode(Cursor.REPORTS, cursor), QueryParameters.limit(limit));
         return new ReportListResponse(page.items().stream().map(ReportView::of).toList(),
                 page.next() == null ? null : page.next().encode());
     }
@@ -66,7 +66,7 @@ class PortalSettlementsController {
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "100") int limit) {
         caller.requireUser(Permission.SETTLEMENTS_VIEW);
         SettlementReport report = visible(caller, reportId);
-        var page = reports.lines(report, Cursor.decode(cursor), QueryParameters.limit(limit));
+        var page = reports.lines(report, Cursor.decode(Cursor.LINES, cursor), QueryParameters.limit(limit));
         return new ReportDetailResponse(ReportView.of(report), page.items().stream().map(LineView::of).toList(),
                 page.next() == null ? null : page.next().encode());
     }

@@ -1,27 +1,23 @@
 package com.partnersportal.settlement.report;
 
-import com.partnersportal.kit.problem.Refusal;
-import java.nio.charset.StandardCharsets;
+import com.partnersportal.kit.paging.PageCursor;
 import java.time.Instant;
-import java.util.Base64;
 
-/** Where a page ended: the last row's sort instant and id, opaque to the caller. */
-public record Cursor(Instant at, String id) {
+/**
+ * Where a page of one list ended: the last row's sort instant and id, in service-kit's one cursor format. The list
+ * is part of the cursor, so a report list's cursor is refused by a report's lines and the other way round.
+ */
+public record Cursor(String list, Instant at, String id) {
+
+    public static final String REPORTS = "settlement-reports";
+    public static final String LINES = "settlement-lines";
 
     public String encode() {
-        String raw = at.getEpochSecond() + ":" + at.getNano() + ":" + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return PageCursor.encode(list, at, id);
     }
 
-    public static Cursor decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 3);
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), parts[2]);
-        } catch (RuntimeException e) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_cursor", "The cursor is not one this list handed out.");
-        }
+    public static Cursor decode(String list, String cursor) {
+        PageCursor after = PageCursor.decode(list, cursor);
+        return after == null ? null : new Cursor(list, after.instant(0), after.text(1));
     }
 }

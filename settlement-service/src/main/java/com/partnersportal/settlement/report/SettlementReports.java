@@ -96,7 +96,7 @@ public class SettlementReports {
         if (rows.size() > limit) {
             rows.removeLast();
             SettlementReport last = rows.getLast();
-            next = new Cursor(last.periodStart(), last.id().toString());
+            next = new Cursor(Cursor.REPORTS, last.periodStart(), last.id().toString());
         }
         return new Page<>(rows, next);
     }
@@ -120,7 +120,7 @@ public class SettlementReports {
         if (rows.size() > limit) {
             rows.removeLast();
             LedgerLine last = rows.getLast();
-            next = new Cursor(last.settleAt(), Long.toString(last.id()));
+            next = new Cursor(Cursor.LINES, last.settleAt(), Long.toString(last.id()));
         }
         return new Page<>(rows, next);
     }
