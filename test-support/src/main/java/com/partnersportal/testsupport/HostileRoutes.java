@@ -179,6 +179,11 @@ public final class HostileRoutes {
                     call(method, target, headers, validBody, "path " + parameter + "=" + abbreviated(segment));
                 }
             }
+            call(method, plain + "?unknown=%00", headers, validBody, "unknown query parameter with NUL");
+            call(method, plain + "/..%2F..%2F", headers, validBody, "encoded dot segments after the path");
+            var oversizedHeader = new java.util.HashMap<>(headers);
+            oversizedHeader.put("X-Request-Id", "r".repeat(16_000));
+            call(method, plain, oversizedHeader, validBody, "16 kB header");
             for (JsonNode parameter : operation.path("parameters")) {
                 if (!"query".equals(parameter.path("in").asString())) {
                     continue;
