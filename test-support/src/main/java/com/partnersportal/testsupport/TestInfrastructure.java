@@ -8,6 +8,7 @@ public final class TestInfrastructure {
 
     private static KafkaBroker kafka;
     private static Databases databases;
+    private static RedisServer redis;
 
     private TestInfrastructure() {
     }
@@ -26,6 +27,14 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(databases::dropAll, "test-databases-drop"));
         }
         return databases;
+    }
+
+    public static synchronized RedisServer redis() {
+        if (redis == null) {
+            redis = useContainers() ? RedisServer.container() : RedisServer.localServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(redis::stop, "test-redis-stop"));
+        }
+        return redis;
     }
 
     static boolean useContainers() {

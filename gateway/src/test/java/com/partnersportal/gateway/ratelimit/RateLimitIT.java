@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.gateway.testing.GatewayTest;
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.testsupport.TestInfrastructure;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Bursts over the limits, with the buckets in the machine's Redis (as in compose and the local run): a user over
+ * Bursts over the limits, with the buckets in Redis (test-support's: a container, else the machine's) (as in compose and the local run): a user over
  * their limit, an API token over its limit, and sign-in from one address far sooner than anything else; each
  * answered 429 with Retry-After, while other callers go on unhindered.
  */
@@ -26,7 +27,7 @@ class RateLimitIT extends GatewayTest {
         registry.add("portal.gateway.rate-limits.per-user", () -> "8");
         registry.add("portal.gateway.rate-limits.per-api-token", () -> "12");
         registry.add("portal.gateway.rate-limits.sign-in-per-address", () -> "5");
-        registry.add("portal.gateway.rate-limits.redis-url", () -> "redis://127.0.0.1:6379");
+        registry.add("portal.gateway.rate-limits.redis-url", () -> TestInfrastructure.redis().url());
         registry.add("portal.gateway.rate-limits.redis-key-prefix", () -> "test:" + UUID.randomUUID() + ":");
     }
 
