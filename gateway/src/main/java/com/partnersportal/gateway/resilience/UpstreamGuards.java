@@ -2,19 +2,22 @@ package com.partnersportal.gateway.resilience;
 
 import com.partnersportal.gateway.edge.Problems;
 import com.partnersportal.gateway.route.GatewayRoute;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedTimeLimiterMetrics;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +30,8 @@ import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Shields callers from a sick service: a Resilience4j circuit breaker per service (opened by timeouts,
- * connection failures and 5xx answers) and a time limit per route. A service that is down or whose circuit is
+ * Shields callers from a sick service with Resilience4j: a circuit breaker per service (opened by timeouts,
+ * connection failures and 5xx answers) and a time limiter per route. A service that is down or whose circuit is
  * open answers 503, one that does not answer in time 504, both as problem details, at once rather than after
  * every caller has waited.
  */
@@ -40,7 +43,8 @@ public class UpstreamGuards implements DisposableBean {
 
     private final UpstreamProperties properties;
     private final CircuitBreakerRegistry breakers;
-    /** The proxied call runs here so that the route's time limit can be enforced; virtual threads cost nothing. */
+    private final TimeLimiterRegistry timeLimiters;
+    /** The time limiter waits on a future: the proxied call runs on a virtual thread of its own. */
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
@@ -53,41 +57,34 @@ public class UpstreamGuards implements DisposableBean {
                 .waitDurationInOpenState(properties.openFor())
                 .permittedNumberOfCallsInHalfOpenState(3)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // A 5xx answer counts like a failure to connect.
+                .recordResult(result -> result instanceof ServerResponse response && response.statusCode().is5xxServerError())
                 .build());
+        this.timeLimiters = TimeLimiterRegistry.of(TimeLimiterConfig.custom().cancelRunningFuture(true).build());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        TaggedTimeLimiterMetrics.ofTimeLimiterRegistry(timeLimiters).bindTo(meters);
     }
 
     public HandlerFilterFunction<ServerResponse, ServerResponse> forRoute(GatewayRoute route) {
         String service = route.upstream().key();
         CircuitBreaker breaker = breakers.circuitBreaker(service);
         Duration timeout = properties.timeoutFor(service, route.id());
+        TimeLimiter timeLimiter = timeLimiters.timeLimiter(route.id(),
+                TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
         return (request, next) -> {
-            if (!breaker.tryAcquirePermission()) {
-                return unavailable(service, properties.openFor());
-            }
-            long started = System.nanoTime();
             // The trace context travels with the call, so the service's span continues the gateway's trace.
-            Future<ServerResponse> call = calls.submit(snapshots.captureAll().wrap(() -> next.handle(request)));
+            Callable<ServerResponse> call = snapshots.captureAll().wrap(() -> next.handle(request));
             try {
-                ServerResponse response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                long took = System.nanoTime() - started;
-                if (response.statusCode().is5xxServerError()) {
-                    breaker.onError(took, TimeUnit.NANOSECONDS, new UpstreamFailure(response.statusCode().value()));
-                } else {
-                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-                }
-                return response;
+                return breaker.executeCallable(timeLimiter.decorateFutureSupplier(() -> calls.submit(call)));
+            } catch (CallNotPermittedException e) {
+                return unavailable(service, properties.openFor());
             } catch (TimeoutException e) {
-                call.cancel(true);
-                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
                 log.warn("{} did not answer {} {} within {}", service, request.method(), request.path(), timeout);
                 return Problems.response(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout",
                         "The %s service did not answer in time; try again shortly.".formatted(service),
                         Map.of("service", service));
-            } catch (ExecutionException e) {
-                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e.getCause());
-                log.warn("{} could not be reached for {} {}: {}", service, request.method(), request.path(),
-                        e.getCause().toString());
+            } catch (Exception e) {
+                log.warn("{} could not be reached for {} {}: {}", service, request.method(), request.path(), e.toString());
                 return unavailable(service, Duration.ofSeconds(5));
             }
         };
@@ -105,12 +102,5 @@ public class UpstreamGuards implements DisposableBean {
     @Override
     public void destroy() {
         calls.shutdownNow();
-    }
-
-    /** A 5xx answer, counted by the circuit breaker like a failure to connect. */
-    static final class UpstreamFailure extends RuntimeException {
-        UpstreamFailure(int status) {
-            super("upstream answered " + status, null, false, false);
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.partnersportal.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnersportal.testsupport.TestInfrastructure;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
@@ -17,14 +18,30 @@ class RateLimitStoreTest {
     @Test
     void replicasSharingRedisDrawFromTheSameBucket() {
         String key = "test:" + UUID.randomUUID();
-        try (RateLimitStore first = new RedisRateLimitStore("redis://127.0.0.1:6379", "test:", Duration.ofMinutes(1));
-             RateLimitStore second = new RedisRateLimitStore("redis://127.0.0.1:6379", "test:", Duration.ofMinutes(1))) {
+        try (RateLimitStore first = new RedisRateLimitStore(TestInfrastructure.redis().url(), "test:", Duration.ofMinutes(1));
+             RateLimitStore second = new RedisRateLimitStore(TestInfrastructure.redis().url(), "test:", Duration.ofMinutes(1))) {
             int consumed = 0;
             for (int i = 0; i < 4; i++) {
                 consumed += first.tryConsume(key, FIVE_A_MINUTE).isConsumed() ? 1 : 0;
                 consumed += second.tryConsume(key, FIVE_A_MINUTE).isConsumed() ? 1 : 0;
             }
             assertThat(consumed).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void replicasSharingALargeBucketOverdrawItByAtMostOnePercentEach() {
+        BucketConfiguration thousand = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(1000).refillGreedy(1000, Duration.ofHours(1)).build()).build();
+        String key = "test:" + UUID.randomUUID();
+        try (RateLimitStore first = new RedisRateLimitStore(TestInfrastructure.redis().url(), "test:", Duration.ofHours(1));
+             RateLimitStore second = new RedisRateLimitStore(TestInfrastructure.redis().url(), "test:", Duration.ofHours(1))) {
+            int consumed = 0;
+            for (int i = 0; i < 700; i++) {
+                consumed += first.tryConsume(key, thousand).isConsumed() ? 1 : 0;
+                consumed += second.tryConsume(key, thousand).isConsumed() ? 1 : 0;
+            }
+            assertThat(consumed).isBetween(1000, 1020);
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -52,6 +53,13 @@ public abstract class GatewayTest {
         registry.add("portal.gateway.cors.allowed-origins", () -> "https://portal.example");
     }
 
+    /**
+     * A caller's plain client that retries nothing and follows no redirect, whatever HTTP library the gateway brings
+     * (RestClient.create() would pick Apache HttpClient when present, which retries 503s and 429s): it sees exactly
+     * what the gateway answers.
+     */
+    private static final RestClient CALLER = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
+
     @LocalServerPort
     protected int port;
 
@@ -67,7 +75,7 @@ public abstract class GatewayTest {
     }
 
     protected ResponseEntity<String> call(HttpMethod method, String path, Map<String, String> headers, String body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(method).uri(path);
+        RestClient.RequestBodySpec request = CALLER.method(method).uri("http://localhost:" + port + path);
         headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", "application/json").body(body);
