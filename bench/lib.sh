@@ -46,7 +46,7 @@ bench_kafka_start() {
   "$JAVA_HOME/bin/java" -Xmx512m -Dlog4j2.configurationFile="$dir/log4j2.xml" -cp "$cp" kafka.Kafka \
     "$dir/server.properties" > "$dir/kafka.log" 2>&1 &
   echo $! > "$dir/pid"
-  for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0; sleep 0.5; done
+  for _ in $(seq 1 $(( ${BENCH_START_WAIT:-180} * 2 ))); do (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null && return 0; sleep 0.5; done
   echo "bench Kafka did not start; see $dir/kafka.log" >&2; exit 1
 }
 
@@ -55,17 +55,17 @@ bench_database() {
   psql -qAt -d postgres -c "CREATE DATABASE $BENCH_DB" >/dev/null
 }
 
-# Starts orders-service on $BENCH_PORT with the heap given as $1 (e.g. 512m).
+# Starts orders-service on $BENCH_PORT with the heap given as $1 (e.g. 512m); $BENCH_ORDERS_ARGS are added.
 bench_orders_start() {
   local heap=$1
   "$JAVA_HOME/bin/java" -Xms64m -Xmx"$heap" -jar "$BENCH_ROOT/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar" \
     --server.port=$BENCH_PORT --portal.environment=sandbox \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
     --spring.kafka.bootstrap-servers=$BENCH_KAFKA --portal.orders.exports.directory="$BENCH_DIR/exports" \
-    --portal.orders.exports.poll-interval=200ms --logging.level.root=warn \
+    --portal.orders.exports.poll-interval=200ms --logging.level.root=warn ${BENCH_ORDERS_ARGS:-} \
     > "$BENCH_DIR/orders-service.log" 2>&1 &
   echo $! > "$BENCH_DIR/orders.pid"
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 $(( ${BENCH_START_WAIT:-180} * 2 ))); do
     curl -fsS "http://127.0.0.1:$BENCH_PORT/actuator/health/liveness" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
