@@ -1,5 +1,7 @@
 package com.partnersportal.gateway.ratelimit;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.gateway.testing.GatewayTest;
@@ -9,6 +11,7 @@ import com.partnersportal.testsupport.TestAccessTokens;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,20 @@ class RateLimitIT extends GatewayTest {
         registry.add("portal.gateway.rate-limits.sign-in-per-address", () -> "5");
         registry.add("portal.gateway.rate-limits.redis-url", () -> TestInfrastructure.redis().url());
         registry.add("portal.gateway.rate-limits.redis-key-prefix", () -> "test:" + UUID.randomUUID() + ":");
+    }
+
+    /**
+     * The first API-token lookup of a fresh JVM can outlast identity's 3 s budget on a loaded machine (a 503 that is
+     * no rate limit's doing): one lookup with another token first, then a fresh token id, so the counted calls start
+     * from a warm client and a full bucket.
+     */
+    @BeforeEach
+    void warmTheTokenLookup() {
+        call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), "ppk_sandbox_warm_up");
+        SERVICES.stubFor(post("/internal/api-tokens/introspect").atPriority(1).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"active\": true, \"merchant_id\": \"%s\", \"token_id\": \"%s\"}"
+                        .formatted(API_TOKEN_MERCHANT, UUID.randomUUID()))));
     }
 
     @Test
