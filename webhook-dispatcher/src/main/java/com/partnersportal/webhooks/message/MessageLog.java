@@ -1,7 +1,7 @@
 package com.partnersportal.webhooks.message;
 
+import com.partnersportal.kit.paging.PageCursor;
 import com.partnersportal.kit.problem.Refusal;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,11 +83,11 @@ public class MessageLog {
             sql.append(" AND created_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
-        if (cursor != null && !cursor.isBlank()) {
-            String[] parts = decode(cursor);
+        PageCursor after = PageCursor.decode("webhook-messages", cursor);
+        if (after != null) {
             sql.append(" AND (created_at, id) < (:cursorAt, :cursorId)");
-            params.put("cursorAt", Timestamp.from(Instant.parse(parts[0])));
-            params.put("cursorId", UUID.fromString(parts[1]));
+            params.put("cursorAt", Timestamp.from(after.instant(0)));
+            params.put("cursorId", after.uuid(1));
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
         params.put("limit", limit + 1);
@@ -97,8 +96,7 @@ public class MessageLog {
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
             MessageRow last = rows.getLast();
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+            next = PageCursor.encode("webhook-messages", last.createdAt(), last.id());
         }
         return new Page(rows, next);
     }
@@ -142,18 +140,6 @@ public class MessageLog {
                 .param("id", endpointId).query(MessageLog::attempt).list();
         return new Health(attempts, successes, attempts == 0 ? null : (double) successes / attempts, depth, failed,
                 failingSince, lastSuccessAt, failures);
-    }
-
-    private static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-            Instant.parse(parts[0]);
-            UUID.fromString(parts[1]);
-            return parts;
-        } catch (RuntimeException e) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "cursor is not a cursor this API gave.",
-                    Map.of("field", "cursor"));
-        }
     }
 
     private static MessageRow message(ResultSet rs, int n) throws SQLException {
