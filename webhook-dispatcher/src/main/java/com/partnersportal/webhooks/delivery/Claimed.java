@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A message this replica claimed, with all it takes to send it. */
+/**
+ * A message this replica claimed, with all it takes to send it.
+ *
+ * @param claimedAt when the lease was taken: a message due again after it was resent meanwhile
+ */
 record Claimed(UUID id, UUID endpointId, UUID merchantId, String eventType, UUID orderId, boolean test, String payload,
         int attempts, Instant occurredAt, String url, Map<String, String> headers, Integer rateLimit,
-        int maxConcurrency, List<String> secrets, String notificationToken) {
+        int maxConcurrency, List<String> secrets, String notificationToken, Instant claimedAt) {
 }

@@ -107,7 +107,7 @@ final class Claims {
                 .param("until", Timestamp.from(now.plus(properties.lease())))
                 .param("me", me)
                 .param("concurrency", properties.endpointConcurrency())
-                .query(Claims::row).list();
+                .query((rs, n) -> row(rs, now)).list();
     }
 
     private static String array(Collection<UUID> ids) {
@@ -127,7 +127,7 @@ final class Claims {
         return me;
     }
 
-    private static Claimed row(ResultSet rs, int n) throws SQLException {
+    private static Claimed row(ResultSet rs, Instant claimedAt) throws SQLException {
         Array secrets = rs.getArray("secrets");
         Timestamp occurred = rs.getTimestamp("occurred_at");
         return new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
@@ -135,6 +135,6 @@ final class Claims {
                 rs.getBoolean("test"), rs.getString("payload"), rs.getInt("attempts"), occurred.toInstant(),
                 rs.getString("url"), JSON.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() { }),
                 (Integer) rs.getObject("rate_limit"), rs.getInt("cap"),
-                secrets == null ? List.of() : Arrays.asList((String[]) secrets.getArray()), rs.getString("token"));
+                secrets == null ? List.of() : Arrays.asList((String[]) secrets.getArray()), rs.getString("token"), claimedAt);
     }
 }

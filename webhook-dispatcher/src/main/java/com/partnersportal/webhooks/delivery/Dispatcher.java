@@ -47,11 +47,8 @@ public class Dispatcher implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final Semaphore slots;
-    /**
-     * Attempts record their outcome a few at a time, so that hundreds finishing at once never take every database
-     * connection from the order-event consumer and the claim.
-     */
-    private final Semaphore recording;
+    /** Writes outcomes in batches on one connection, so attempts finishing at once never take the pool's others. */
+    private final Recorder recorder;
     /** Attempts running in this replica per endpoint, and each endpoint's limit as last seen. */
     private final Map<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> caps = new ConcurrentHashMap<>();
@@ -75,7 +72,7 @@ public class Dispatcher implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.slots = new Semaphore(properties.maxInFlight());
-        this.recording = new Semaphore(properties.recordConcurrency());
+        this.recorder = new Recorder(outcomes, properties.recordBatch(), this::wake);
     }
 
     @Override
@@ -84,6 +81,7 @@ public class Dispatcher implements SmartLifecycle {
             return;
         }
         running = true;
+        recorder.start();
         workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-delivery-", 0).factory());
         loop = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::run);
         log.info("Webhook dispatcher {} started: {} workers, {} per endpoint", claims.me(), properties.maxInFlight(),
@@ -103,6 +101,7 @@ public class Dispatcher implements SmartLifecycle {
             if (!workers.awaitTermination(properties.attemptTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
                 log.warn("Attempts still running at shutdown; their leases expire and another replica retries them");
             }
+            recorder.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -219,16 +218,12 @@ public class Dispatcher implements SmartLifecycle {
         }
         Optional<Duration> next = result.succeeded() ? Optional.empty()
                 : retries.nextDelay(message.attempts() + 1, result.retryAfter());
-        recording.acquireUninterruptibly();
         try {
-            String status = result.succeeded() ? outcomes.recordSuccess(message, claims.me(), result)
-                    : outcomes.record(message, claims.me(), result, next);
+            String status = recorder.record(new Outcome(message, claims.me(), result, next));
             metrics.attempt(result, message, status, clock.instant());
         } catch (RuntimeException e) {
             log.error("Recording the attempt of message {} failed; its lease expires and it is sent again: {}",
                     message.id(), e.toString());
-        } finally {
-            recording.release();
         }
     }
 
@@ -238,7 +233,7 @@ public class Dispatcher implements SmartLifecycle {
         }
         return new Claimed(m.id(), m.endpointId(), m.merchantId(), m.eventType(), m.orderId(), m.test(), m.payload(),
                 m.attempts(), m.occurredAt(), m.url(), m.headers(), m.rateLimit(), m.maxConcurrency(),
-                m.secrets().stream().map(box::open).toList(), null);
+                m.secrets().stream().map(box::open).toList(), null, m.claimedAt());
     }
 
     private String notificationToken(Claimed m) {

@@ -28,7 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedNetworks        CIDRs deliveries may reach although they are private (local receivers in development)
  * @param breaker                the per-endpoint circuit breaker
  * @param responseBodyLimit      characters of a receiver's answer kept in the delivery log
- * @param recordConcurrency      outcomes written at once (database connections the attempts may hold together)
+ * @param recordBatch            outcomes written in one transaction at most (they are written as they finish)
  */
 @ConfigurationProperties("portal.webhooks")
 public record WebhookProperties(
@@ -51,7 +51,7 @@ public record WebhookProperties(
         List<String> allowedNetworks,
         Breaker breaker,
         Integer responseBodyLimit,
-        Integer recordConcurrency) {
+        Integer recordBatch) {
 
     public static final List<Duration> DEFAULT_SCHEDULE = List.of(Duration.ZERO, Duration.ofSeconds(5),
             Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5),
@@ -76,7 +76,7 @@ public record WebhookProperties(
         allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
         breaker = breaker == null ? new Breaker(null, null, null, null) : breaker;
         responseBodyLimit = responseBodyLimit == null ? 1024 : responseBodyLimit;
-        recordConcurrency = recordConcurrency == null ? 10 : recordConcurrency;
+        recordBatch = recordBatch == null ? 200 : recordBatch;
     }
 
     /** The attempt's lease: nobody else claims the message before it ends. */
