@@ -5,19 +5,29 @@ import com.partnersportal.webhooks.publicevent.OrderWebhook;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes messages: one per event and subscribed, enabled endpoint, in the transaction that records the event as
- * consumed, so a redelivered event makes none ({@code UNIQUE (endpoint_id, event_id)} as a second guard).
+ * consumed, so a redelivered event makes none ({@code UNIQUE (endpoint_id, event_id)} as a second guard). The events
+ * of one transaction (a batch of order events) are written together, in one multi-row insert just before it commits,
+ * in the order they came.
  */
 @Service
 public class Messages {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -29,31 +39,65 @@ public class Messages {
         this.events = events;
     }
 
-    /** @return how many endpoints will receive it */
+    /** Makes the event's messages when the current transaction commits (with the others of that transaction). */
     @Transactional
-    public int enqueue(String eventId, OrderWebhook webhook) {
-        Timestamp now = Timestamp.from(clock.instant());
-        int made = jdbc.sql("""
+    public void enqueue(String eventId, OrderWebhook webhook) {
+        Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
+        if (batch == null) {
+            batch = new Batch();
+            TransactionSynchronizationManager.bindResource(this, batch);
+            TransactionSynchronizationManager.registerSynchronization(batch);
+        }
+        batch.rows.add(row(batch.rows.size(), eventId, webhook));
+    }
+
+    /** The events of one transaction, written just before it commits. */
+    private final class Batch implements TransactionSynchronization {
+        final List<Map<String, Object>> rows = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            int made = insert(rows);
+            if (made > 0) {
+                events.publishEvent(new MessagesEnqueued(made));
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Messages.this);
+        }
+    }
+
+    private static Map<String, Object> row(int position, String eventId, OrderWebhook webhook) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("position", position);
+        row.put("event_id", eventId);
+        row.put("type", webhook.type().wireName());
+        row.put("order_id", webhook.orderId().toString());
+        row.put("payload", webhook.body());
+        row.put("occurred_at", webhook.occurredAt().toString());
+        row.put("merchant_id", webhook.merchantId().toString());
+        return row;
+    }
+
+    /** @return messages made: one per event and endpoint of its merchant subscribed to its type */
+    private int insert(List<Map<String, Object>> rows) {
+        return jdbc.sql("""
                         INSERT INTO webhook_message (id, endpoint_id, merchant_id, event_id, event_type, order_id, order_key,
                                                      payload, status, next_attempt_at, occurred_at, created_at)
-                        SELECT gen_random_uuid(), e.id, e.merchant_id, :eventId, :type, :orderId, :orderKey, :payload,
-                               'pending', :now, :occurredAt, :now
-                        FROM webhook_endpoint e
-                        WHERE e.merchant_id = :merchant AND e.enabled AND e.deleted_at IS NULL AND :type = ANY (e.event_types)
+                        SELECT gen_random_uuid(), e.id, e.merchant_id, v.event_id, v.type, v.order_id, v.order_id::text,
+                               v.payload, 'pending', :now, v.occurred_at, :now
+                        FROM jsonb_to_recordset(CAST(:rows AS jsonb))
+                                 AS v(position int, event_id text, type text, order_id uuid, payload text,
+                                      occurred_at timestamptz, merchant_id uuid)
+                        JOIN webhook_endpoint e ON e.merchant_id = v.merchant_id AND e.enabled AND e.deleted_at IS NULL
+                                               AND v.type = ANY (e.event_types)
+                        ORDER BY v.position, e.id
                         ON CONFLICT (endpoint_id, event_id) DO NOTHING""")
-                .param("eventId", eventId)
-                .param("type", webhook.type().wireName())
-                .param("orderId", webhook.orderId())
-                .param("orderKey", webhook.orderId().toString())
-                .param("payload", webhook.body())
-                .param("now", now)
-                .param("occurredAt", Timestamp.from(webhook.occurredAt()))
-                .param("merchant", webhook.merchantId())
+                .param("rows", JSON.writeValueAsString(rows))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
-        if (made > 0) {
-            events.publishEvent(new MessagesEnqueued(made));
-        }
-        return made;
     }
 
     /** A test message to one endpoint, outside any order's sequence. */

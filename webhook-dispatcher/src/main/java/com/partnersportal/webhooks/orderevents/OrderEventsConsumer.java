@@ -11,6 +11,7 @@ import com.partnersportal.orders.contract.OrderExpired;
 import com.partnersportal.orders.contract.OrderRefunded;
 import com.partnersportal.webhooks.message.Messages;
 import com.partnersportal.webhooks.publicevent.OrderWebhook;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
@@ -18,17 +19,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The {@code orderEvents} binding: order events from orders-service, each handled once (the kit's inbox). Each event
- * with a public counterpart becomes one message per endpoint of the merchant that subscribes to it, in the inbox's
- * transaction, and nothing else: that transaction per event is what limits how many events a second the service
- * takes in, so it does only what a webhook needs.
+ * The {@code orderEvents} binding: order events from orders-service in batches (a poll's records), each handled once
+ * (the kit's inbox, one transaction per batch). Each event with a public counterpart becomes one message per endpoint
+ * of the merchant that subscribes to it, made for the whole batch in one insert (see {@link Messages}).
  */
 @Configuration
 class OrderEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> orderEvents(EventInbox inbox, Messages messages) {
-        return inbox.consumer(EventRoutes.builder()
+    Consumer<Message<List<byte[]>>> orderEvents(EventInbox inbox, Messages messages) {
+        return inbox.batchConsumer(EventRoutes.builder()
                 .onEvent(OrderApproved.TYPE, OrderApproved.class, toMessages(messages, OrderWebhook::of))
                 .onEvent(OrderDeclined.TYPE, OrderDeclined.class, toMessages(messages, OrderWebhook::of))
                 .onEvent(OrderAuthorised.TYPE, OrderAuthorised.class, toMessages(messages, OrderWebhook::of))

@@ -3,22 +3,35 @@ package com.partnersportal.webhooks.orderevents;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.partnersportal.kit.events.CloudEventHeaders;
 import com.partnersportal.orders.contract.OrderApproved;
 import com.partnersportal.testsupport.OrderEventConsumerContract;
 import com.partnersportal.testsupport.SampleEvent;
+import com.partnersportal.testsupport.TopicReader;
+import com.partnersportal.webhooks.testing.OrderEvents;
 import com.partnersportal.webhooks.testing.Receiver;
 import com.partnersportal.webhooks.testing.WebhooksApi;
 import com.partnersportal.webhooks.testing.WebhooksIntegrationTest;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** orders-service's samples, about a merchant with an endpoint that subscribes to every order event. */
+/**
+ * orders-service's samples, about a merchant with an endpoint that subscribes to every order event; the consumer
+ * takes them in batches, so also an unreadable event among good ones.
+ */
 @WebhooksIntegrationTest
 class OrderEventsConsumerIT extends OrderEventConsumerContract {
 
@@ -27,6 +40,8 @@ class OrderEventsConsumerIT extends OrderEventConsumerContract {
 
     @Autowired
     JdbcClient jdbc;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String brokers;
     @LocalServerPort
     int port;
 
@@ -57,6 +72,28 @@ class OrderEventsConsumerIT extends OrderEventConsumerContract {
     @Override
     protected SampleEvent prepare(SampleEvent event) {
         return event.with("/order/merchant_id", merchant);
+    }
+
+    @Test
+    void anEventThatCannotBeHandledAmongOthersIsParkedAloneAndTheOthersHaveTheirEffectOnce() {
+        String key = UUID.randomUUID().toString();
+        OrderEvents.Order before = OrderEvents.Order.of(merchant);
+        OrderEvents.Order poison = OrderEvents.Order.of(merchant);
+        OrderEvents.Order after = OrderEvents.Order.of(merchant);
+        try (TopicReader deadLetters = new TopicReader(brokers, deadLetterTopic());
+             OrderEvents events = new OrderEvents(brokers)) {
+            ProducerRecord<String, byte[]> bad = events.approvedRecord(poison, key);
+            bad.headers().remove(CloudEventHeaders.ID);
+            // One key, so one partition, sent together: one poll takes them, in this order.
+            events.sendTogether(List.of(events.approvedRecord(before, key), bad, events.approvedRecord(after, key)));
+
+            var parked = deadLetters.awaitRecord(record -> key.equals(record.key()), Duration.ofSeconds(60));
+            assertThat(TopicReader.value(parked)).contains(poison.id().toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(after.id()) == 1);
+            assertThat(deadLetters.recordsMatching(record -> key.equals(record.key()))).hasSize(1);
+        }
+        assertThat(effectsOf(before.id())).isEqualTo(1);
+        assertThat(effectsOf(poison.id())).isZero();
     }
 
     /** The merchant's webhook about the order, made once per event. */

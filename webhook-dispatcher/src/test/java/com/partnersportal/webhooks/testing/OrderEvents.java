@@ -95,6 +95,19 @@ public final class OrderEvents implements AutoCloseable {
         publish(sent);
     }
 
+    /** The order's approval as it would be published, under the given key, not sent. */
+    public ProducerRecord<String, byte[]> approvedRecord(Order order, String key) {
+        return CloudEventRecords.create(OrderTopics.ORDER_EVENTS, key, UUID.randomUUID().toString(), OrderApproved.TYPE,
+                Instant.now(), order.id().toString(),
+                EventJson.write(new OrderApproved(order.snapshot("approved", "new"), ACTOR, Instant.now())));
+    }
+
+    /** Sends the records together (one flush), so that a consumer takes them in one poll. */
+    public void sendTogether(List<ProducerRecord<String, byte[]>> records) {
+        records.forEach(producer::send);
+        producer.flush();
+    }
+
     private Sent send(Order order, String type, Object payload) {
         Sent sent = new Sent(UUID.randomUUID().toString(), type, EventJson.write(payload), order.id().toString());
         publish(sent);
