@@ -103,7 +103,7 @@ public class WebhooksBench {
                 {"type": "order", "url": "%s", "events": ["order_approved"], "max_concurrency": %d}"""
                 .formatted(url, maxConcurrency);
         HttpResponse<String> response = API.send(HttpRequest.newBuilder(URI.create(dispatcher + "/webhooks"))
-                .header("Content-Type", "application/json").header("X-Merchant-Id", merchant.toString())
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiToken(merchant))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("registration: " + response.statusCode() + " " + response.body());
@@ -111,6 +111,28 @@ public class WebhooksBench {
         String text = response.body();
         int i = text.indexOf("\"webhook_id\":\"");
         return text.substring(i + 14, i + 50);
+    }
+
+    static final Map<UUID, String> API_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A live API token of the merchant at the bench identity-service (bench/lib.sh's bench_api_token: stored there as
+     * identity stores one, only its SHA-256), so the dispatcher checks it exactly as in a real run.
+     */
+    static String apiToken(UUID merchant) {
+        return API_TOKENS.computeIfAbsent(merchant, id -> {
+            try {
+                Process psql = new ProcessBuilder("bash", "-c", "source \"$0\"; bench_api_token \"$1\"",
+                        System.getenv("BENCH_ROOT") + "/bench/lib.sh", id.toString()).redirectErrorStream(false).start();
+                String token = new String(psql.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                if (psql.waitFor() != 0 || !token.startsWith("ppk_")) {
+                    throw new IllegalStateException("bench_api_token failed: " + token);
+                }
+                return token;
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** register <merchant> <count> <port>: endpoints whose messages the script loads into the database. */

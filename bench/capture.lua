@@ -1,7 +1,7 @@
 -- wrk script: partial captures of 1.00 SAR, round-robin over authorised orders whose ids are in orders.txt
--- (one per line); the merchant is the sandbox's X-Merchant-Id. Each wrk thread starts at its own place in the
--- list (LuaJIT's unseeded math.random gave every thread the same start, so both threads captured the same
--- orders at the same moment and measured row-lock queues instead of captures).
+-- (one per line), with the merchant's API token (API_TOKEN, checked at the bench identity-service). Each wrk
+-- thread starts at its own place in the list (LuaJIT's unseeded math.random gave every thread the same start, so
+-- both threads captured the same orders at the same moment and measured row-lock queues instead of captures).
 local ids = {}
 local next_index = 0
 local threads = 0
@@ -16,7 +16,7 @@ function init(args)
   next_index = ((thread_number or 1) - 1) * math.floor(#ids / 2)
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
-  wrk.headers["X-Merchant-Id"] = os.getenv("MERCHANT")
+  wrk.headers["Authorization"] = "Bearer " .. os.getenv("API_TOKEN")
 end
 
 function request()

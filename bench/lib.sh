@@ -6,7 +6,10 @@ BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DIR=${BENCH_DIR:-/tmp/portal-bench}
 BENCH_DB=${BENCH_DB:-bench_orders}
 BENCH_PORT=18082
+BENCH_IDENTITY_PORT=18081
+BENCH_IDENTITY_DB=${BENCH_IDENTITY_DB:-bench_identity}
 BENCH_KAFKA=127.0.0.1:19092
+export BENCH_ROOT BENCH_IDENTITY_DB
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 mkdir -p "$BENCH_DIR"
 
@@ -55,6 +58,72 @@ bench_database() {
   psql -qAt -d postgres -c "CREATE DATABASE $BENCH_DB" >/dev/null
 }
 
+# A random secret (43 URL-safe characters).
+bench_secret() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='; }
+
+# Starts an identity-service of the benchmark's own on $BENCH_IDENTITY_PORT (database $BENCH_IDENTITY_DB, the bench
+# broker): merchant API tokens are checked there, as in a real run, and it issues the services' and the bench tools'
+# service tokens for this run's fresh client secrets (ADR 19). Needs bench_kafka_start first.
+bench_identity_start() {
+  BENCH_CLIENT_SECRET=$(bench_secret); BENCH_TOOLS_SECRET=$(bench_secret)
+  export BENCH_CLIENT_SECRET BENCH_TOOLS_SECRET
+  local client_hash tools_hash
+  client_hash=$(printf %s "$BENCH_CLIENT_SECRET" | sha256sum | cut -d' ' -f1)
+  tools_hash=$(printf %s "$BENCH_TOOLS_SECRET" | sha256sum | cut -d' ' -f1)
+  psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_IDENTITY_DB WITH (FORCE)" >/dev/null
+  psql -qAt -d postgres -c "CREATE DATABASE $BENCH_IDENTITY_DB" >/dev/null
+  [[ -f $BENCH_ROOT/identity-service/target/identity-service-0.1.0-SNAPSHOT.jar ]] ||
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -DskipTests install -pl identity-service -am)
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -jar "$BENCH_ROOT/identity-service/target/identity-service-0.1.0-SNAPSHOT.jar" \
+    --server.port=$BENCH_IDENTITY_PORT --portal.environment=sandbox \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_IDENTITY_DB" --spring.datasource.username="$PGUSER" \
+    --spring.kafka.bootstrap-servers=$BENCH_KAFKA --logging.level.root=warn \
+    --portal.identity.service-tokens.clients.orders-service.secret-sha256="$client_hash" \
+    --portal.identity.service-tokens.clients.settlement-service.secret-sha256="$client_hash" \
+    --portal.identity.service-tokens.clients.webhook-dispatcher.secret-sha256="$client_hash" \
+    --portal.identity.service-tokens.clients.sandbox-tools.secret-sha256="$tools_hash" \
+    > "$BENCH_DIR/identity-service.log" 2>&1 &
+  echo $! > "$BENCH_DIR/identity.pid"
+  for _ in $(seq 1 180); do
+    curl -fsS "http://127.0.0.1:$BENCH_IDENTITY_PORT/actuator/health/liveness" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "bench identity-service did not start; see $BENCH_DIR/identity-service.log" >&2; exit 1
+}
+
+# The arguments that point a bench service at the bench identity-service with its client secret (none when the
+# benchmark runs no bench identity-service).
+bench_identity_args() {
+  [[ -n ${BENCH_CLIENT_SECRET:-} ]] || return 0
+  echo "--portal.services.identity-url=http://127.0.0.1:$BENCH_IDENTITY_PORT --portal.service-client.secret=$BENCH_CLIENT_SECRET"
+}
+
+# Prints a new live merchant API token of merchant $1, stored at the bench identity-service as identity stores one
+# (only its SHA-256); the merchant is created there if new.
+bench_api_token() {
+  local merchant=$1 token hash
+  token="ppk_sandbox_$(bench_secret)"
+  hash=$(printf %s "$token" | sha256sum | cut -d' ' -f1)
+  psql -qAt -d "$BENCH_IDENTITY_DB" >/dev/null <<SQL
+INSERT INTO merchant (id, name_en, name_ar, created_at, version) VALUES ('$merchant', 'Bench', 'Bench', now(), 0)
+  ON CONFLICT (id) DO NOTHING;
+INSERT INTO api_token (id, merchant_id, name, token_hash, token_prefix, created_at, version)
+  VALUES (gen_random_uuid(), '$merchant', 'bench', '$hash', left('$token', 16), now(), 0);
+SQL
+  echo "$token"
+}
+
+# Prints a service token of the bench tools (client sandbox-tools: checkout decisions, sandbox clocks).
+bench_tools_token() {
+  curl -fsS -u "sandbox-tools:$BENCH_TOOLS_SECRET" -d grant_type=client_credentials \
+    "http://127.0.0.1:$BENCH_IDENTITY_PORT/oauth2/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+bench_identity_stop() {
+  [[ -f $BENCH_DIR/identity.pid ]] && kill "$(cat "$BENCH_DIR/identity.pid")" 2>/dev/null || true
+  rm -f "$BENCH_DIR/identity.pid"
+}
+
 # Starts orders-service on $BENCH_PORT with the heap given as $1 (e.g. 512m); $BENCH_ORDERS_ARGS are added.
 bench_orders_start() {
   local heap=$1
@@ -62,7 +131,7 @@ bench_orders_start() {
     --server.port=$BENCH_PORT --portal.environment=sandbox \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
     --spring.kafka.bootstrap-servers=$BENCH_KAFKA --portal.orders.exports.directory="$BENCH_DIR/exports" \
-    --portal.orders.exports.poll-interval=200ms --logging.level.root=warn ${BENCH_ORDERS_ARGS:-} \
+    --portal.orders.exports.poll-interval=200ms --logging.level.root=warn $(bench_identity_args) ${BENCH_ORDERS_ARGS:-} \
     > "$BENCH_DIR/orders-service.log" 2>&1 &
   echo $! > "$BENCH_DIR/orders.pid"
   for _ in $(seq 1 $(( ${BENCH_START_WAIT:-180} * 2 ))); do
@@ -80,9 +149,11 @@ bench_orders_stop() {
 
 bench_cleanup() {
   bench_orders_stop
+  bench_identity_stop
   [[ -f $BENCH_DIR/kafka/pid ]] && kill "$(cat "$BENCH_DIR/kafka/pid")" 2>/dev/null || true
   if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
     psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+    psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_IDENTITY_DB WITH (FORCE)" >/dev/null 2>&1 || true
   fi
 }
 

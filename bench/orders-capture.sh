@@ -12,10 +12,11 @@ ORDERS=${ORDERS:-2000}
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
 trap bench_cleanup EXIT
 
-bench_jdk; bench_build; bench_kafka_start; bench_database
+bench_jdk; bench_build; bench_kafka_start; bench_database; bench_identity_start
 bench_orders_start 512m
-export MERCHANT BENCH_DIR
+export MERCHANT BENCH_DIR API_TOKEN
 MERCHANT=$(cat /proc/sys/kernel/random/uuid)
+API_TOKEN=$(bench_api_token "$MERCHANT")
 bench_merchant "$MERCHANT"
 bench_orders_rows "$MERCHANT" "$ORDERS" AUTHORISED 100000.00
 psql -qAt -d "$BENCH_DB" -c "SELECT id FROM orders WHERE merchant_id = '$MERCHANT'" > "$BENCH_DIR/orders.txt"

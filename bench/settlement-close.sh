@@ -20,7 +20,7 @@ settlement_start() {
   "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "$BENCH_ROOT/settlement-service/target/settlement-service-0.1.0-SNAPSHOT.jar" \
     --server.port=$PORT --portal.environment=sandbox \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
-    --spring.kafka.bootstrap-servers=$KAFKA --portal.settlement.close-poll-interval=200ms --logging.level.root=warn \
+    --spring.kafka.bootstrap-servers=$KAFKA --portal.settlement.close-poll-interval=200ms --logging.level.root=warn $(bench_identity_args) \
     > "$BENCH_DIR/settlement-service.log" 2>&1 &
   echo $! > "$BENCH_DIR/settlement.pid"
   for _ in $(seq 1 120); do
@@ -32,12 +32,14 @@ settlement_start() {
 
 settlement_cleanup() {
   local pid
+  bench_identity_stop
   for pid in "$BENCH_DIR/settlement.pid" "$BENCH_DIR/kafka/pid"; do
     [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true
     rm -f "$pid"
   done
   if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
     psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+    psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_IDENTITY_DB WITH (FORCE)" >/dev/null 2>&1 || true
   fi
 }
 trap settlement_cleanup EXIT
@@ -51,6 +53,7 @@ timed_sql() {
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_jdk; bench_build settlement-service; bench_kafka_start 19292; bench_database
+BENCH_KAFKA=$KAFKA; bench_identity_start
 settlement_start
 MERCHANT=$(cat /proc/sys/kernel/random/uuid)
 ENTITY=$(cat /proc/sys/kernel/random/uuid)
@@ -117,8 +120,10 @@ for _ in 1 2 3; do group_by_runs+=("$(timed_sql "$GROUP_BY" | tail -1)"); done
 expected=$(sql -c "SELECT count(*) || ' ' || sum(fee) || ' ' || sum(vat) || ' ' || sum(net) FROM ledger_line WHERE legal_entity_id = '$ENTITY'")
 
 # The week ends when the service's clock passes next Monday 00:00 in Riyadh: move it 8 days, the job closes the week.
+TOOLS_TOKEN=$(bench_tools_token)
 start=$(date +%s.%N)
-curl -fsS -X POST "http://127.0.0.1:$PORT/internal/clock/advance" -H 'Content-Type: application/json' -d '{"by": "P8D"}' >/dev/null
+curl -fsS -X POST "http://127.0.0.1:$PORT/internal/clock/advance" -H "Authorization: Bearer $TOOLS_TOKEN" \
+  -H 'Content-Type: application/json' -d '{"by": "P8D"}' >/dev/null
 until [[ $(sql -c "SELECT count(*) FROM settlement_report WHERE legal_entity_id = '$ENTITY'") == 1 ]]; do sleep 0.5; done
 end=$(date +%s.%N)
 wall_ms=$(echo "($end - $start) * 1000" | bc)

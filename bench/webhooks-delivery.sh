@@ -33,7 +33,7 @@ webhooks_start() {
   "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "$BENCH_ROOT/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar" \
     --server.port=$PORT --portal.environment=sandbox --portal.webhooks.allowed-networks=127.0.0.1/32 \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
-    --spring.kafka.bootstrap-servers=$KAFKA --logging.level.root=warn \
+    --spring.kafka.bootstrap-servers=$KAFKA --logging.level.root=warn $(bench_identity_args) \
     > "$BENCH_DIR/webhook-dispatcher.log" 2>&1 &
   echo $! > "$BENCH_DIR/webhooks.pid"
   for _ in $(seq 1 480); do
@@ -45,12 +45,14 @@ webhooks_start() {
 
 webhooks_cleanup() {
   local pid
+  bench_identity_stop
   for pid in "$BENCH_DIR/load.pid" "$BENCH_DIR/webhooks.pid" "$BENCH_DIR/kafka/pid"; do
     [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true
     rm -f "$pid"
   done
   if [[ ${BENCH_KEEP_DB:-0} != 1 ]]; then
     psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+    psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_IDENTITY_DB WITH (FORCE)" >/dev/null 2>&1 || true
   fi
 }
 trap webhooks_cleanup EXIT
@@ -61,6 +63,7 @@ tool() { local props=$1; shift; "$JAVA_HOME/bin/java" -Xmx512m -Dsun.net.httpser
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_jdk; bench_build webhook-dispatcher; bench_kafka_start 19392; bench_database
+BENCH_KAFKA=$KAFKA; bench_identity_start
 webhooks_start
 
 # 1. Delivery throughput. Endpoints of one merchant on the receiver's port; their messages are written straight into

@@ -53,11 +53,27 @@ public final class DemoTraffic {
             new String[] {"سجادة صلاة", "RUG-PRY"}, new String[] {"Smart watch", "ELC-WCH"});
 
     private final Random random = new Random();
+    private static final URI IDENTITY = URI.create("http://127.0.0.1:8081");
+
     private final String apiToken;
+    /** The sandbox tooling's credentials (client sandbox-tools): the checkout-decision endpoint wants its token. */
+    private final ServiceClientSecrets secrets;
+    private String serviceToken;
+    private Instant serviceTokenFetched = Instant.EPOCH;
     private final Map<String, Integer> outcomes = new TreeMap<>();
 
-    private DemoTraffic(String apiToken) {
+    private DemoTraffic(String apiToken, ServiceClientSecrets secrets) {
         this.apiToken = apiToken;
+        this.secrets = secrets;
+    }
+
+    /** Service tokens live five minutes: a long run fetches the next one before that. */
+    private String serviceToken() throws IOException, InterruptedException {
+        if (Duration.between(serviceTokenFetched, Instant.now()).compareTo(Duration.ofMinutes(4)) > 0) {
+            serviceToken = secrets.sandboxToolsToken(IDENTITY);
+            serviceTokenFetched = Instant.now();
+        }
+        return serviceToken;
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,7 +84,8 @@ public final class DemoTraffic {
             System.exit(1);
         }
         JsonNode credentials = JSON.readTree(Files.readString(credentialsFile));
-        DemoTraffic traffic = new DemoTraffic(credentials.get("api_token").get("token").asString());
+        DemoTraffic traffic = new DemoTraffic(credentials.get("api_token").get("token").asString(),
+                ServiceClientSecrets.load(RunDirectory.fromSystemProperty()));
         traffic.enableEveryCountry(credentials);
         for (int i = 1; i <= count; i++) {
             traffic.oneOrder(i);
@@ -211,7 +228,7 @@ public final class DemoTraffic {
     }
 
     private void decide(String order, String decision) throws Exception {
-        send("POST", ORDERS.resolve("/internal/orders/" + order + "/checkout-decision"), null, Map.of("decision", decision,
+        send("POST", ORDERS.resolve("/internal/orders/" + order + "/checkout-decision"), serviceToken(), Map.of("decision", decision,
                 "declined_reason", "Consumer did not complete the first payment", "declined_code", "D05",
                 "decline_type", "soft"));
     }

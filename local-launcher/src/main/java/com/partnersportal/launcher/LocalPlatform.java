@@ -209,6 +209,7 @@ public final class LocalPlatform {
             }
         }
 
+        ServiceClientSecrets.generate(run);
         StartAttempt attempt = new StartAttempt();
         Thread abortOnInterrupt = new Thread(() -> attempt.abort("Interrupted"), "stop-on-interrupt");
         Runtime.getRuntime().addShutdownHook(abortOnInterrupt);

@@ -136,6 +136,9 @@ record ServiceProcess(String name, String module, int port, String database, Map
             }
         }
         all.putAll(env);
+        if (Files.exists(ServiceClientSecrets.file(run))) {
+            all.putAll(ServiceClientSecrets.load(run).environmentOf(name));
+        }
         return all;
     }
 }

@@ -60,6 +60,7 @@ class LocalPlatformIT {
     private JsonNode credentials;
     private String apiToken;
     private String admin;
+    private ServiceClientSecrets clients;
 
     @BeforeAll
     void start() throws Exception {
@@ -69,6 +70,34 @@ class LocalPlatformIT {
         credentials = JSON.readTree(Files.readString(ROOT.resolve(".run/demo-credentials.json")));
         apiToken = credentials.get("api_token").get("token").asString();
         admin = signIn(credentials.get("admin").get("email").asString(), credentials.get("admin").get("password").asString());
+        clients = ServiceClientSecrets.load(new RunDirectory(ROOT));
+    }
+
+    @Test
+    @Order(1)
+    void theServicesInternalEndpointsAnswerOnlyAServiceTokenWithTheirScope() throws Exception {
+        String merchant = credentials.get("merchant").get("id").asString();
+        String recipients = "http://127.0.0.1:8081/internal/merchants/" + merchant + "/recipients?permission=users.manage";
+        String tools = clients.sandboxToolsToken(java.net.URI.create("http://127.0.0.1:8081"));
+
+        for (String bearer : new String[] {null, admin, apiToken, "forged." + tools.substring(tools.indexOf('.') + 1)}) {
+            assertThat(call("GET", recipients, bearer, null).status()).isEqualTo(401);
+            assertThat(call("POST", "http://127.0.0.1:8081/internal/api-tokens/introspect", bearer,
+                    "{\"token\": \"" + apiToken + "\"}").status()).isEqualTo(401);
+            assertThat(call("POST", "http://127.0.0.1:8082/internal/orders/" + UUID.randomUUID() + "/checkout-decision",
+                    bearer, "{\"decision\": \"approved\"}").status()).isEqualTo(401);
+            for (int port = 8081; port <= 8085; port++) {
+                assertThat(call("GET", "http://127.0.0.1:" + port + "/internal/clock", bearer, null).status())
+                        .as("clock on :%d", port).isEqualTo(401);
+            }
+        }
+        assertThat(call("GET", recipients, tools, null).status()).as("sandbox tools may not list recipients")
+                .isEqualTo(403);
+        assertThat(call("GET", "http://127.0.0.1:8083/internal/clock", tools, null).status()).isEqualTo(200);
+        assertThat(call("POST", "http://127.0.0.1:8082/checkout", null, "{}").status()).isEqualTo(401);
+        PlatformClient.Answer merchantHeader = PlatformClient.callWith("GET", "http://127.0.0.1:8084/webhooks",
+                java.util.Map.of("X-Merchant-Id", merchant));
+        assertThat(merchantHeader.status()).as("X-Merchant-Id is no credential").isEqualTo(401);
     }
 
     @AfterAll
@@ -253,7 +282,8 @@ class LocalPlatformIT {
 
             String order = checkout(apiToken, "E2E-WEBHOOK-" + UUID.randomUUID());
             PlatformClient.Answer approved = call("POST", "http://127.0.0.1:8082/internal/orders/" + order
-                    + "/checkout-decision", null, "{\"decision\": \"approved\"}");
+                    + "/checkout-decision", clients.sandboxToolsToken(java.net.URI.create("http://127.0.0.1:8081")),
+                    "{\"decision\": \"approved\"}");
             assertThat(approved.status()).as(approved.body()).isLessThan(300);
 
             ReceivedWebhook webhook = received.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);

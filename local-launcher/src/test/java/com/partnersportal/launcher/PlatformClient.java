@@ -50,6 +50,15 @@ final class PlatformClient {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** A bodiless request with these headers and no credentials of ours. */
+    static Answer callWith(String method, String url, java.util.Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
     static HttpResponse<byte[]> download(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }

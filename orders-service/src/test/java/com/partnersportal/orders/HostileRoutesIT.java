@@ -1,13 +1,9 @@
 package com.partnersportal.orders;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.identity.contract.ServiceTokenClaims;
 import com.partnersportal.orders.testing.CheckoutBodies;
 import com.partnersportal.orders.testing.OrdersApi;
 import com.partnersportal.orders.testing.OrdersIntegrationTest;
@@ -19,15 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every route of orders-service's OpenAPI document, walked with hostile values by a valid caller of the right tenant
@@ -37,23 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @OrdersIntegrationTest
 @DirtiesContext
 class HostileRoutesIT {
-
-    private static final WireMockServer IDENTITY = new WireMockServer(wireMockConfig().dynamicPort());
-    private static final String API_TOKEN = "ppk_sandbox_hostile_walk";
-
-    static {
-        IDENTITY.start();
-    }
-
-    @DynamicPropertySource
-    static void identityService(DynamicPropertyRegistry registry) {
-        registry.add("portal.services.identity-url", IDENTITY::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        IDENTITY.stop();
-    }
 
     @LocalServerPort
     int port;
@@ -65,15 +41,16 @@ class HostileRoutesIT {
     @Test
     void everyRouteRefusesHostileInputWithAProblemAndChangesNothing() {
         UUID merchant = TestMerchants.register(jdbc);
-        IDENTITY.stubFor(post(urlEqualTo("/internal/api-tokens/introspect")).willReturn(okJson(
-                "{\"active\": true, \"merchant_id\": \"" + merchant + "\", \"token_id\": \"" + UUID.randomUUID() + "\"}")));
+        // The sandbox tooling's service token (fresh: it lives 5 minutes): internal routes walked as their one caller.
+        String sandboxTools = TestAccessTokens.service("sandbox-tools",
+                ServiceTokenClaims.Scopes.CHECKOUT_DECISIONS_WRITE, ServiceTokenClaims.Scopes.SANDBOX_CLOCK);
         OrdersApi api = new OrdersApi(port);
-        Map<String, String> asMerchant = Map.of("Authorization", "Bearer " + API_TOKEN);
+        Map<String, String> asMerchant = Map.of("Authorization", "Bearer " + OrdersApi.apiToken(merchant));
         OrdersApi.Answer checkout = api.call(HttpMethod.POST, "/checkout", CheckoutBodies.saudiOrder("REF-WALK"), asMerchant);
         assertThat(checkout.status()).as(checkout.raw()).isEqualTo(200);
         String order = checkout.text("order_id");
         assertThat(api.call(HttpMethod.POST, "/internal/orders/" + order + "/checkout-decision",
-                "{\"decision\": \"approved\"}", Map.of()).status()).isEqualTo(200);
+                "{\"decision\": \"approved\"}", Map.of("Authorization", "Bearer " + sandboxTools)).status()).isEqualTo(200);
         assertThat(api.call(HttpMethod.POST, "/orders/" + order + "/authorise", null, asMerchant).status()).isEqualTo(200);
         String user = TestAccessTokens.user(merchant, UUID.randomUUID(), EnumSet.allOf(Permission.class), List.of());
         String operator = TestAccessTokens.operator(UUID.randomUUID());
@@ -81,7 +58,8 @@ class HostileRoutesIT {
         HostileRoutes.Walk walk = HostileRoutes.walk(port, path -> path.startsWith("/portal/")
                         ? Map.of("Authorization", "Bearer " + user)
                         : path.startsWith("/operator/") ? Map.of("Authorization", "Bearer " + operator)
-                        : path.startsWith("/internal/") || path.startsWith("/downloads/") ? Map.of() : asMerchant,
+                        : path.startsWith("/internal/") ? Map.of("Authorization", "Bearer " + sandboxTools)
+                        : path.startsWith("/downloads/") ? Map.of() : asMerchant,
                 Map.of("orderId", order, "merchantId", merchant.toString(), "orderReferenceId", "REF-WALK"),
                 path -> true, HostileRoutes.rowCounts(database));
 

@@ -1,6 +1,7 @@
 package com.partnersportal.testsupport;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -14,6 +15,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.partnersportal.identity.contract.AccessTokenClaims;
+import com.partnersportal.identity.contract.ServiceTokenClaims;
 import com.partnersportal.identity.contract.Permission;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,10 +72,38 @@ public final class AccessTokens {
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))));
     }
 
+    /** A platform service's token (client-credentials grant at identity) with these scopes, valid for 5 minutes. */
+    public static String service(String clientId, String... scopes) {
+        return signService(serviceClaims(clientId, scopes).build());
+    }
+
+    /** Valid claims of a service token (issuer, service audience, client, scopes, issued now, 5 minutes) to add to. */
+    public static JWTClaimsSet.Builder serviceClaims(String clientId, String... scopes) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(AccessTokenClaims.ISSUER)
+                .audience(ServiceTokenClaims.AUDIENCE)
+                .subject(clientId)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .claim(ServiceTokenClaims.SCOPE, String.join(" ", scopes));
+    }
+
+    /** Any claims, signed with the trusted key as a service token (header {@code typ} service+jwt). */
+    public static String signService(JWTClaimsSet claims) {
+        return sign(claims, new JOSEObjectType(ServiceTokenClaims.TYPE));
+    }
+
     /** Any claims, signed with the trusted key. */
     public static String sign(JWTClaimsSet claims) {
+        return sign(claims, null);
+    }
+
+    private static String sign(JWTClaimsSet claims, JOSEObjectType type) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KEY.getKeyID()).type(type)
+                    .build(), claims);
             jwt.sign(new ECDSASigner(KEY));
             return jwt.serialize();
         } catch (JOSEException e) {

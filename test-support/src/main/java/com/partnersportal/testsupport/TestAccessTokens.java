@@ -48,4 +48,12 @@ public final class TestAccessTokens {
                 .claim(AccessTokenClaims.EMAIL, "operator@partners-portal.example")
                 .build());
     }
+
+    /**
+     * A platform service's token for {@code /internal/...} calls, as identity-service issues it to a configured
+     * service client (e.g. {@code TestAccessTokens.service("local-launcher", Scopes.CHECKOUT_DECISIONS_WRITE)}).
+     */
+    public static String service(String clientId, String... scopes) {
+        return AccessTokens.service(clientId, scopes);
+    }
 }

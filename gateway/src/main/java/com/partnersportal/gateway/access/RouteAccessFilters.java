@@ -44,7 +44,7 @@ public class RouteAccessFilters {
         return (request, next) -> {
             Caller caller;
             try {
-                caller = callers.resolve(request.headers().firstHeader(HttpHeaders.AUTHORIZATION), null);
+                caller = callers.resolve(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
             } catch (ApiProblem problem) {
                 return Problems.response(problem.status(), problem.errorCode(), problem.getMessage(), problem.data());
             }

@@ -1,6 +1,5 @@
 package com.partnersportal.gateway.proxy;
 
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.removeRequestHeader;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 
@@ -9,7 +8,6 @@ import com.partnersportal.gateway.ratelimit.RateLimitFilters;
 import com.partnersportal.gateway.resilience.UpstreamGuards;
 import com.partnersportal.gateway.route.GatewayRoute;
 import com.partnersportal.gateway.route.RouteTable;
-import com.partnersportal.kit.caller.CallerResolver;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +34,6 @@ class GatewayRoutes {
                         .filter(rateLimits.perAddress(gatewayRoute))
                         .filter(access.forRoute(gatewayRoute))
                         .filter(rateLimits.perCaller(gatewayRoute))
-                        .before(removeRequestHeader(CallerResolver.MERCHANT_HEADER))
                         .filter(guards.forRoute(gatewayRoute))
                         // Inside the guard: no live replica is a 503 from the circuit breaker's guard, not a 500.
                         .filter(targets.of(gatewayRoute.upstream()))

@@ -1,9 +1,8 @@
 package com.partnersportal.gateway.edge;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,12 +87,12 @@ class EdgeIT extends GatewayTest {
     }
 
     @Test
-    void theSandboxMerchantHeaderNeverPassesTheGateway() {
-        call(HttpMethod.GET, "/portal/v1/orders/d", with(auth(), "X-Merchant-Id", UUID.randomUUID().toString()), null);
+    void aMerchantIdHeaderIsNoCredentialInAnyMode() {
+        ResponseEntity<String> answer = call(HttpMethod.POST, "/checkout",
+                Map.of("X-Merchant-Id", UUID.randomUUID().toString()), "{}");
 
-        SERVICES.verify(getRequestedFor(urlPathEqualTo("/portal/v1/orders/d"))
-                .withHeader("X-Merchant-Id", absent())
-                .withHeader("Authorization", matching("Bearer .+")));
+        assertThat(answer.getStatusCode().value()).isEqualTo(401);
+        SERVICES.verify(0, postRequestedFor(urlPathEqualTo("/checkout")));
     }
 
     private Map<String, String> auth() {

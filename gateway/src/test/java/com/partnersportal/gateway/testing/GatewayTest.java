@@ -3,10 +3,12 @@ package com.partnersportal.gateway.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.partnersportal.identity.contract.ServiceTokenClaims;
 import com.partnersportal.testsupport.ServiceIntegrationTest;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.util.Map;
@@ -37,6 +39,9 @@ public abstract class GatewayTest {
 
     public static final String API_TOKEN = "ppk_sandbox_gateway_test";
     public static final UUID API_TOKEN_MERCHANT = UUID.randomUUID();
+    /** The gateway's client secret here, and the service token the stand-in identity issues for it. */
+    static final String CLIENT_SECRET = "gateway-test-client-secret";
+    static final String SERVICE_TOKEN = TestAccessTokens.service("gateway", ServiceTokenClaims.Scopes.API_TOKENS_INTROSPECT);
     public static final WireMockServer SERVICES = new WireMockServer(wireMockConfig().dynamicPort());
 
     static {
@@ -49,6 +54,7 @@ public abstract class GatewayTest {
             registry.add("portal.services." + service + "-url", SERVICES::baseUrl);
         }
         registry.add("portal.services.notification-url", () -> "http://127.0.0.1:1");
+        registry.add("portal.service-client.secret", () -> CLIENT_SECRET);
         registry.add("portal.gateway.upstreams.route-timeouts.invoices", () -> "1s");
         registry.add("portal.gateway.cors.allowed-origins", () -> "https://portal.example");
     }
@@ -68,7 +74,12 @@ public abstract class GatewayTest {
         SERVICES.resetAll();
         SERVICES.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"upstream\": \"reached\"}")));
-        SERVICES.stubFor(post("/internal/api-tokens/introspect").atPriority(1).willReturn(aResponse()
+        // identity's client-credentials grant, and introspection only for the service token it issued.
+        SERVICES.stubFor(post(ServiceTokenClaims.TOKEN_PATH).atPriority(1).withBasicAuth("gateway", CLIENT_SECRET)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"access_token\": \"" + SERVICE_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}")));
+        SERVICES.stubFor(post("/internal/api-tokens/introspect").atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"active\": true, \"merchant_id\": \"%s\", \"token_id\": \"%s\"}"
                         .formatted(API_TOKEN_MERCHANT, UUID.randomUUID()))));

@@ -1,5 +1,7 @@
 package com.partnersportal.identity.apitoken;
 
+import com.partnersportal.identity.contract.ServiceTokenClaims;
+import com.partnersportal.kit.servicecall.ServiceScope;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Token introspection for the other services (RFC 7662 in spirit): is this merchant API token live, and
- * whose is it? Internal: the gateway never routes {@code /internal/**}.
+ * whose is it? Internal: the gateway never routes {@code /internal/**}, and only
+ * service tokens with scope {@code api-tokens.introspect} are answered.
  */
 @RestController
 class ApiTokenIntrospectionController {
@@ -27,6 +30,7 @@ class ApiTokenIntrospectionController {
     record IntrospectionResponse(boolean active, UUID merchantId, UUID tokenId) {
     }
 
+    @ServiceScope(ServiceTokenClaims.Scopes.API_TOKENS_INTROSPECT)
     @PostMapping("/internal/api-tokens/introspect")
     IntrospectionResponse introspect(@Valid @RequestBody IntrospectionRequest request) {
         return tokens.findLive(request.token())

@@ -2,6 +2,7 @@ package com.partnersportal.identity.apitoken;
 
 import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.deployment.DeploymentProperties;
 import jakarta.validation.Valid;
@@ -55,6 +56,7 @@ class ApiTokensController {
     record ApiTokensResponse(List<ApiTokenResponse> apiTokens, String nextCursor) {
     }
 
+    @Authorize(permissions = Permission.API_TOKENS_MANAGE)
     @PostMapping("/portal/v1/api-tokens")
     ResponseEntity<CreatedApiTokenResponse> create(Caller caller, @Valid @RequestBody CreateApiTokenRequest request) {
         caller.require(Permission.API_TOKENS_MANAGE);

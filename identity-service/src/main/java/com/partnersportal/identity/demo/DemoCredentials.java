@@ -7,7 +7,7 @@ import java.util.UUID;
 record DemoCredentials(String environment, Merchant merchant, List<Entity> legalEntities, Admin admin,
         Operator operator, ApiToken apiToken) {
 
-    record Merchant(UUID id, String name, String merchantHeader) {
+    record Merchant(UUID id, String name) {
     }
 
     record Entity(UUID id, String legalName, String countryCode, String currency) {

@@ -108,7 +108,7 @@ class DemoSeed implements ApplicationRunner {
         teamPolicy.liftSilently(merchant.id());
         ApiTokens.IssuedToken token = apiTokens.reissue(merchant.id(), DemoMerchant.API_TOKEN_NAME, "sandbox");
         return new DemoCredentials("sandbox",
-                new DemoCredentials.Merchant(merchant.id(), merchant.nameEn(), "X-Merchant-Id: " + merchant.id()),
+                new DemoCredentials.Merchant(merchant.id(), merchant.nameEn()),
                 merchants.legalEntitiesOf(merchant.id()).stream()
                         .sorted(Comparator.comparing(entity -> entity.countryCode(), Comparator.reverseOrder()))
                         .map(entity -> new DemoCredentials.Entity(entity.id(), entity.legalNameEn(),

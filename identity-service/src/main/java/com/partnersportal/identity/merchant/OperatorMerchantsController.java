@@ -2,6 +2,7 @@ package com.partnersportal.identity.merchant;
 
 import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -69,6 +70,7 @@ class OperatorMerchantsController {
         }
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PostMapping("/operator/v1/merchants")
     @ResponseStatus(HttpStatus.CREATED)
     MerchantResponse register(Caller caller, @Valid @RequestBody RegisterMerchantRequest request) {
@@ -94,6 +96,7 @@ class OperatorMerchantsController {
                 merchants.legalEntitiesOf(id).stream().map(LegalEntityResponse::of).toList());
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PostMapping("/operator/v1/merchants/{id}/legal-entities")
     @ResponseStatus(HttpStatus.CREATED)
     LegalEntityResponse addLegalEntity(Caller caller, @PathVariable UUID id,

@@ -2,6 +2,7 @@ package com.partnersportal.identity.role;
 
 import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -73,6 +74,7 @@ class RolesController {
                 .map(p -> new PermissionResponse(p.code())).toList());
     }
 
+    @Authorize(permissions = Permission.USERS_MANAGE)
     @PostMapping("/portal/v1/roles")
     @ResponseStatus(HttpStatus.CREATED)
     RoleResponse create(Caller caller, @Valid @RequestBody RoleRequest request) {
@@ -80,6 +82,7 @@ class RolesController {
         return RoleResponse.of(roles.create(Actor.of(caller), caller.requireMerchant(), request.definition()));
     }
 
+    @Authorize(permissions = Permission.USERS_MANAGE)
     @PutMapping("/portal/v1/roles/{id}")
     RoleResponse update(Caller caller, @PathVariable String id, @Valid @RequestBody RoleRequest request) {
         caller.require(Permission.USERS_MANAGE);

@@ -6,6 +6,7 @@ import com.partnersportal.identity.session.AccessRevocations;
 import com.partnersportal.identity.session.RefreshTokens;
 import com.partnersportal.identity.user.User;
 import com.partnersportal.identity.user.Users;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.ApiProblem;
 import jakarta.validation.Valid;
@@ -54,6 +55,7 @@ class TeamSecondFactorController {
         return new SecuritySettings(policy.requiresSecondFactor(caller.requireMerchant()));
     }
 
+    @Authorize(permissions = Permission.USERS_MANAGE)
     @PutMapping("/portal/v1/security-settings")
     SecuritySettings change(Caller caller, @Valid @RequestBody SecuritySettings request) {
         caller.require(Permission.USERS_MANAGE);

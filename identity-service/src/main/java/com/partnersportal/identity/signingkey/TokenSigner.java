@@ -21,9 +21,14 @@ public class TokenSigner {
     }
 
     public String sign(JWTClaimsSet claims) {
+        return sign(claims, JOSEObjectType.JWT.getType());
+    }
+
+    /** Signs with the given header {@code typ}: service tokens carry their own, so they never pass as access tokens. */
+    public String sign(JWTClaimsSet claims, String type) {
         ECKey key = keys.current();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+                .type(new JOSEObjectType(type)).build(), claims);
         try {
             jwt.sign(new ECDSASigner(key));
         } catch (JOSEException e) {

@@ -3,6 +3,7 @@ package com.partnersportal.identity.user;
 import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.identity.role.BuiltInRole;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -37,6 +38,7 @@ class OperatorUsersController {
             @NotNull @Pattern(regexp = "en|ar", message = "must be en or ar") String locale) {
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PostMapping("/operator/v1/merchants/{merchantId}/admins")
     @ResponseStatus(HttpStatus.CREATED)
     UserResponse inviteAdmin(Caller caller, @PathVariable UUID merchantId,

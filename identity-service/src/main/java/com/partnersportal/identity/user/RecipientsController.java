@@ -1,5 +1,7 @@
 package com.partnersportal.identity.user;
 
+import com.partnersportal.identity.contract.ServiceTokenClaims;
+import com.partnersportal.kit.servicecall.ServiceScope;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.identity.role.Roles;
 import com.partnersportal.kit.problem.ApiProblem;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Internal (never routed by the gateway): who at a merchant should hear of something, for notification-service.
+ * Internal (never routed by the gateway; service tokens with scope {@code recipients.read} only): who at a merchant should hear of something, for notification-service.
  * A settlement report goes to the active users whose role can view settlements and who may see its legal entity;
  * a disabled webhook endpoint to those who manage webhooks.
  */
@@ -34,6 +36,7 @@ class RecipientsController {
     record Recipients(List<Recipient> recipients) {
     }
 
+    @ServiceScope(ServiceTokenClaims.Scopes.RECIPIENTS_READ)
     @GetMapping("/internal/merchants/{merchantId}/recipients")
     Recipients recipients(@PathVariable UUID merchantId, @RequestParam String permission,
             @RequestParam(name = "legal_entity_id", required = false) UUID legalEntityId) {

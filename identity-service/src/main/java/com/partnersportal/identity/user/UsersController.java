@@ -3,6 +3,7 @@ package com.partnersportal.identity.user;
 import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.identity.role.Roles;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.ApiProblem;
 import jakarta.validation.Valid;
@@ -87,6 +88,7 @@ class UsersController {
         return UserResponse.of(users.get(caller.requireMerchant(), id), secondFactors);
     }
 
+    @Authorize(permissions = Permission.USERS_MANAGE)
     @PostMapping("/portal/v1/users")
     @ResponseStatus(HttpStatus.CREATED)
     UserResponse add(Caller caller, @Valid @RequestBody AddUserRequest request) {
@@ -96,6 +98,7 @@ class UsersController {
                         request.legalEntityIds())), secondFactors);
     }
 
+    @Authorize(permissions = Permission.USERS_MANAGE)
     @PatchMapping("/portal/v1/users/{id}")
     UserResponse change(Caller caller, @PathVariable UUID id, @Valid @RequestBody ChangeUserRequest request) {
         caller.require(Permission.USERS_MANAGE);

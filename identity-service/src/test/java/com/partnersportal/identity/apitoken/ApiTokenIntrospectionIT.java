@@ -1,5 +1,6 @@
 package com.partnersportal.identity.apitoken;
 
+import com.partnersportal.identity.testing.ServiceClientsForTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.identity.testing.IdentityIT;
@@ -49,6 +50,8 @@ class ApiTokenIntrospectionIT {
 
     private JsonNode introspect(String token) {
         String body = RestClient.create("http://localhost:" + port).post().uri("/internal/api-tokens/introspect")
+                .header("Authorization", "Bearer " + ServiceClientsForTests.token(port, ServiceClientsForTests.GATEWAY,
+                        ServiceClientsForTests.GATEWAY_SECRET))
                 .contentType(MediaType.APPLICATION_JSON).body("{\"token\": \"" + token + "\"}")
                 .retrieve().body(String.class);
         return JsonMapper.builder().build().readTree(body);

@@ -1,5 +1,10 @@
 package com.partnersportal.identity.apitoken;
 
+import com.partnersportal.identity.testing.ServiceClientsForTests;
+import com.partnersportal.kit.servicecall.ServiceCredentials;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.identity.testing.IdentityIT;
@@ -27,9 +32,13 @@ class ApiTokensIT {
     @Autowired
     RestClient.Builder http;
 
-    /** How another service asks about a merchant API token (uncached here). */
+    /** How another service asks about a merchant API token (uncached here), with its service credentials. */
     private ApiTokenIntrospection introspection() {
-        return new ApiTokenIntrospection(http.clone().baseUrl("http://localhost:" + mother.port()).build(), Duration.ZERO);
+        String identity = "http://localhost:" + mother.port();
+        ServiceCredentials credentials = new ServiceCredentials(RestClient.create(), URI.create(identity + "/oauth2/token"),
+                ServiceClientsForTests.GATEWAY, ServiceClientsForTests.GATEWAY_SECRET, Clock.systemUTC());
+        return new ApiTokenIntrospection(http.clone().baseUrl(identity).requestInterceptor(credentials).build(),
+                Duration.ZERO);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * identity-service running on a random port with a real broker and its own database, and a clock tests can move
@@ -20,5 +21,7 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @ServiceIntegrationTest
 @Import({MutableClock.Configuration.class, IdentityMother.class})
+@TestPropertySource(properties = {
+        ServiceClientsForTests.NOTIFICATION_HASH_PROPERTY, ServiceClientsForTests.GATEWAY_HASH_PROPERTY})
 public @interface IdentityIT {
 }

@@ -1,5 +1,6 @@
 package com.partnersportal.identity.user;
 
+import com.partnersportal.identity.testing.ServiceClientsForTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.identity.testing.IdentityIT;
@@ -26,16 +27,18 @@ class RecipientsIT {
         Member developer = mother.member(merchant, "developer");
         mother.member(mother.merchant(), "finance");
         Portal portal = mother.portal();
+        String service = ServiceClientsForTests.token(mother.port(), ServiceClientsForTests.NOTIFICATION,
+                ServiceClientsForTests.NOTIFICATION_SECRET);
 
         List<String> settlementReaders = emails(portal.get("/internal/merchants/" + merchant.id()
-                + "/recipients?permission=settlements.view&legal_entity_id=" + merchant.ksaEntity(), null));
+                + "/recipients?permission=settlements.view&legal_entity_id=" + merchant.ksaEntity(), service));
         assertThat(settlementReaders).containsExactlyInAnyOrder(merchant.admin().email(), finance.email());
 
         List<String> webhookManagers = emails(portal.get("/internal/merchants/" + merchant.id()
-                + "/recipients?permission=webhooks.manage", null));
+                + "/recipients?permission=webhooks.manage", service));
         assertThat(webhookManagers).containsExactlyInAnyOrder(merchant.admin().email(), developer.email());
 
-        assertThat(portal.get("/internal/merchants/" + merchant.id() + "/recipients?permission=everything", null).status())
+        assertThat(portal.get("/internal/merchants/" + merchant.id() + "/recipients?permission=everything", service).status())
                 .isEqualTo(400);
     }
 

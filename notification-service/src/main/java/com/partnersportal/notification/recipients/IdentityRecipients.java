@@ -12,7 +12,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Asks identity-service who is in an audience: {@code GET /internal/merchants/{merchantId}/recipients
- * ?permission=…&legal_entity_id=…} (internal, never routed by the gateway). Each address once.
+ * ?permission=…&legal_entity_id=…} (internal, never routed by the gateway) with notification-service's service token
+ * (scope {@code recipients.read}). Each address once.
  */
 class IdentityRecipients {
 
@@ -36,6 +37,11 @@ class IdentityRecipients {
                             .build(audience.merchantId()))
                     .retrieve()
                     .body(Answer.class);
+        } catch (HttpClientErrorException.Unauthorized e) {
+            // Our service token was refused (expired in flight, or identity's keys changed): the next try fetches
+            // a fresh one, so this is worth retrying.
+            throw new RecipientsUnavailable("identity-service refused notification-service's service token: "
+                    + e.getMessage(), e);
         } catch (HttpClientErrorException e) {
             throw new IllegalStateException("identity-service refused to name the recipients: " + e.getMessage(), e);
         } catch (RestClientException e) {

@@ -1,5 +1,6 @@
 package com.partnersportal.notification.recipients;
 
+import com.partnersportal.kit.servicecall.ServiceCredentials;
 import com.partnersportal.notification.delivery.DeliverySettings;
 import com.partnersportal.notification.delivery.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,12 +20,13 @@ class RecipientsConfiguration {
 
     /** identity-service at {@code portal.services.identity-url}; a lookup holds a row lock, so it must answer quickly. */
     @Bean
-    IdentityRecipients identityRecipients(RestClient.Builder builder,
+    IdentityRecipients identityRecipients(RestClient.Builder builder, ServiceCredentials credentials,
             @Value("${portal.services.identity-url}") String identityUrl) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(5));
-        return new IdentityRecipients(builder.clone().requestFactory(requests).baseUrl(identityUrl).build());
+        return new IdentityRecipients(builder.clone().requestFactory(requests)
+                .requestInterceptor(credentials).baseUrl(identityUrl).build());
     }
 
     @Bean

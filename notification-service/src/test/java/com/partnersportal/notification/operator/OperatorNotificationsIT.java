@@ -1,5 +1,6 @@
 package com.partnersportal.notification.operator;
 
+import com.partnersportal.notification.testing.IdentityService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -143,7 +144,7 @@ class OperatorNotificationsIT {
     @Test
     void merchantsAndTheirUsersAreForbidden() {
         ResponseEntity<String> merchantSystem = http().get().uri(PATH)
-                .header("X-Merchant-Id", UUID.randomUUID().toString())
+                .header("Authorization", "Bearer " + IdentityService.apiToken(UUID.randomUUID()))
                 .retrieve().onStatus(status -> true, (request, response) -> { }).toEntity(String.class);
         assertProblem(merchantSystem, 403, "forbidden");
 

@@ -1,6 +1,10 @@
 package com.partnersportal.notification.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -9,6 +13,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import com.partnersportal.identity.contract.ServiceTokenClaims;
+import com.partnersportal.testsupport.AccessTokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -25,11 +31,20 @@ import java.util.UUID;
 /**
  * Stands in for identity-service's {@code GET /internal/merchants/{merchantId}/recipients?permission=…&legal_entity_id=…}
  * (request and answer as identity's RecipientsIT pins them): a WireMock server in the test JVM, started once. A test
- * says who is in an audience; any other question is answered with nobody.
+ * says who is in an audience; any other question is answered with nobody. Like identity, it answers only a caller
+ * with the service token its client-credentials grant issued to notification-service for {@link #CLIENT_SECRET}
+ * (the tests configure that secret); anything else is a 401. It also answers introspection for API tokens a test
+ * registered with {@link #apiToken(UUID)}.
  */
 public final class IdentityService {
 
     private static final WireMockServer SERVER = new WireMockServer(wireMockConfig().dynamicPort());
+
+    /** notification-service's client secret in the tests (PORTAL_SERVICE_CLIENT_SECRET in a real run). */
+    public static final String CLIENT_SECRET = "test-notification-client-secret-93b1";
+    /** The service token this stand-in issues to notification-service. */
+    static final String SERVICE_TOKEN = AccessTokens.service("notification-service",
+            ServiceTokenClaims.Scopes.API_TOKENS_INTROSPECT, ServiceTokenClaims.Scopes.RECIPIENTS_READ);
 
     private IdentityService() {
     }
@@ -37,8 +52,20 @@ public final class IdentityService {
     public static synchronized void start() {
         if (!SERVER.isRunning()) {
             SERVER.start();
+            SERVER.stubFor(post(ServiceTokenClaims.TOKEN_PATH).withBasicAuth("notification-service", CLIENT_SECRET)
+                    .withRequestBody(equalTo("grant_type=client_credentials"))
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                            "{\"access_token\": \"" + SERVICE_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}")));
+            SERVER.stubFor(any(urlPathMatching("/internal/.*")).atPriority(1)
+                    .withHeader("Authorization", notContaining(SERVICE_TOKEN))
+                    .willReturn(aResponse().withStatus(401)));
+            SERVER.stubFor(any(urlPathMatching("/internal/.*")).atPriority(1).withHeader("Authorization", absent())
+                    .willReturn(aResponse().withStatus(401)));
             SERVER.stubFor(get(urlPathMatching("/internal/merchants/[^/]+/recipients")).atPriority(10)
                     .willReturn(answer()));
+            SERVER.stubFor(post("/internal/api-tokens/introspect").atPriority(10)
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody("{\"active\": false}")));
             Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "test-identity-stop"));
         }
     }
@@ -78,6 +105,15 @@ public final class IdentityService {
         SERVER.stubFor(question(merchant, permission, legalEntity).inScenario(scenario)
                 .whenScenarioStateIs("up")
                 .willReturn(answer(members)));
+    }
+
+    /** A live merchant API token of this merchant, as identity's introspection would name it. */
+    public static String apiToken(UUID merchant) {
+        String token = "ppk_sandbox_" + UUID.randomUUID();
+        SERVER.stubFor(post("/internal/api-tokens/introspect").withRequestBody(matchingJsonPath("$.token", equalTo(token)))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"active\": true, \"merchant_id\": \"" + merchant + "\", \"token_id\": \"" + UUID.randomUUID() + "\"}")));
+        return token;
     }
 
     /** The questions asked about this merchant. */

@@ -50,7 +50,8 @@ public class NotificationTestContextCustomizerFactory implements ContextCustomiz
                     "portal.notification.delivery.multiplier", "2",
                     "portal.notification.delivery.max-backoff", "2s",
                     "portal.notification.delivery.max-attempts", MAX_ATTEMPTS,
-                    "portal.services.identity-url", IdentityService.baseUrl()));
+                    "portal.services.identity-url", IdentityService.baseUrl(),
+                    "portal.service-client.secret", IdentityService.CLIENT_SECRET));
             for (String name : TEST_OWN_PROPERTIES) {
                 PropertySource<?> own = context.getEnvironment().getPropertySources().get(name);
                 if (own != null) {

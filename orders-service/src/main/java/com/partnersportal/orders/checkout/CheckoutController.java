@@ -1,5 +1,6 @@
 package com.partnersportal.orders.checkout;
 
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.orders.idempotency.IdempotentRequests;
 import com.partnersportal.orders.order.Actors;
@@ -22,6 +23,7 @@ class CheckoutController {
         this.idempotent = idempotent;
     }
 
+    @Authorize(kind = Caller.Kind.API_TOKEN)
     @PostMapping("/checkout")
     ResponseEntity<?> checkout(Caller caller,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,

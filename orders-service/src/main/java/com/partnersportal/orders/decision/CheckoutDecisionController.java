@@ -1,5 +1,7 @@
 package com.partnersportal.orders.decision;
 
+import com.partnersportal.kit.servicecall.ServiceScope;
+import com.partnersportal.identity.contract.ServiceTokenClaims;
 import com.partnersportal.kit.deployment.DeploymentProperties;
 import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.contract.CheckoutDecision;
@@ -17,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sandbox only, never routed by the gateway: plays the checkout system for tests, scripts and the demo
+ * Sandbox only, never routed by the gateway, for a service token with scope {@code checkout-decisions.write} (the
+ * sandbox's tooling, client {@code sandbox-tools}): plays the checkout system for tests, scripts and the demo
  * ({@code POST /internal/orders/{order_id}/checkout-decision {"decision": "approved"}}). It applies the decision
  * exactly as one arriving on the decisions topic would.
  */
@@ -42,6 +45,7 @@ class CheckoutDecisionController {
     }
 
     @PostMapping("/internal/orders/{orderId}/checkout-decision")
+    @ServiceScope(ServiceTokenClaims.Scopes.CHECKOUT_DECISIONS_WRITE)
     DecisionResponse decide(@PathVariable String orderId, @Valid @RequestBody DecisionBody body) {
         if (!deployment.environment().isSandbox()) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "not_found", "No such endpoint.");

@@ -1,6 +1,7 @@
 package com.partnersportal.orders.export;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.kit.money.MoneyReader;
@@ -43,6 +44,7 @@ class OrderExportController {
         this.clock = clock;
     }
 
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.ORDERS_EXPORT)
     @PostMapping("/portal/v1/order-exports")
     ResponseEntity<ExportView> request(Caller caller, @Valid @RequestBody ExportRequest request) {
         caller.requireUser(Permission.ORDERS_EXPORT);

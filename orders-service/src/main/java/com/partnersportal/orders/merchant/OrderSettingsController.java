@@ -1,6 +1,7 @@
 package com.partnersportal.orders.merchant;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.ApiProblem;
 import jakarta.validation.Valid;
@@ -38,6 +39,7 @@ class OrderSettingsController {
         return body(settings.timersOf(merchantId));
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PutMapping("/operator/v1/merchants/{merchantId}/order-settings")
     OrderSettingsBody put(Caller caller, @PathVariable UUID merchantId, @Valid @RequestBody OrderSettingsBody body) {
         caller.require(Permission.OPERATOR);

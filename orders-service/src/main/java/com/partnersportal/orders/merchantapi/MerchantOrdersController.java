@@ -1,5 +1,6 @@
 package com.partnersportal.orders.merchantapi;
 
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.orders.idempotency.IdempotentRequests;
 import com.partnersportal.orders.order.Actors;
@@ -60,6 +61,7 @@ class MerchantOrdersController {
         });
     }
 
+    @Authorize(kind = Caller.Kind.API_TOKEN)
     @PostMapping("/payments/capture")
     ResponseEntity<?> capture(Caller caller,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -81,6 +83,7 @@ class MerchantOrdersController {
         });
     }
 
+    @Authorize(kind = Caller.Kind.API_TOKEN)
     @PostMapping("/orders/{orderId}/cancel")
     ResponseEntity<?> cancel(Caller caller, @PathVariable String orderId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -96,6 +99,7 @@ class MerchantOrdersController {
         });
     }
 
+    @Authorize(kind = Caller.Kind.API_TOKEN)
     @PostMapping("/payments/simplified-refund/{orderId}")
     ResponseEntity<?> refund(Caller caller, @PathVariable String orderId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -125,6 +129,7 @@ class MerchantOrdersController {
         return views.findByReference(merchant, orderReferenceId).orElseThrow(() -> new OrderNotFound(orderReferenceId));
     }
 
+    @Authorize(kind = Caller.Kind.API_TOKEN)
     @PutMapping("/orders/{orderId}/reference-id")
     ReferenceChangeResponse changeReference(Caller caller, @PathVariable String orderId,
             @Valid @RequestBody ReferenceChangeRequest request) {

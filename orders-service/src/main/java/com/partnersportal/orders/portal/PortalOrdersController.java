@@ -1,6 +1,7 @@
 package com.partnersportal.orders.portal;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.orders.idempotency.IdempotentRequests;
@@ -79,6 +80,7 @@ class PortalOrdersController {
                 .orElseThrow(() -> new OrderNotFound(id));
     }
 
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.ORDERS_CAPTURE)
     @PostMapping("/portal/v1/orders/{orderId}/captures")
     ResponseEntity<?> capture(Caller caller, @PathVariable String orderId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -96,6 +98,7 @@ class PortalOrdersController {
         });
     }
 
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.ORDERS_REFUND)
     @PostMapping("/portal/v1/orders/{orderId}/refunds")
     ResponseEntity<?> refund(Caller caller, @PathVariable String orderId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
@@ -110,6 +113,7 @@ class PortalOrdersController {
         });
     }
 
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.ORDERS_CANCEL)
     @PostMapping("/portal/v1/orders/{orderId}/cancels")
     ResponseEntity<?> cancel(Caller caller, @PathVariable String orderId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.checkout;
 
+import com.partnersportal.orders.testing.OrdersApi;
 import com.partnersportal.orders.testing.CheckoutBodies;
 import com.partnersportal.orders.testing.OrdersIntegrationTest;
 import com.partnersportal.orders.testing.TestMerchants;
@@ -93,7 +94,7 @@ class CheckoutIT {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         ResponseEntity<String> response = RestClient.create("http://localhost:" + port).post().uri("/checkout")
                 .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Merchant-Id", merchant)
+                .header("Authorization", "Bearer " + OrdersApi.apiToken(UUID.fromString(merchant)))
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(CheckoutBodies.saudiOrder("REF-TRACE"))
                 .retrieve().toEntity(String.class);
@@ -193,7 +194,7 @@ class CheckoutIT {
         RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).post().uri("/checkout")
                 .contentType(MediaType.APPLICATION_JSON);
         if (merchantId != null) {
-            request = request.header("X-Merchant-Id", merchantId);
+            request = request.header("Authorization", "Bearer " + OrdersApi.apiToken(UUID.fromString(merchantId)));
         }
         return request.body(body).retrieve().onStatus(status -> true, (req, res) -> { }).toEntity(String.class);
     }

@@ -4,6 +4,7 @@ import com.partnersportal.orders.testing.CheckoutBodies;
 import com.partnersportal.orders.testing.TestMerchants;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +13,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.partnersportal.identity.contract.ServiceTokenClaims;
+import com.partnersportal.testsupport.AccessTokens;
 import com.partnersportal.testsupport.ServiceIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +38,9 @@ import org.springframework.web.client.RestClient;
 @DirtiesContext
 class MerchantApiTokenIT {
 
+    private static final String CLIENT_SECRET = "orders-client-secret-for-this-test";
+    private static final String SERVICE_TOKEN = AccessTokens.service("orders-service",
+            ServiceTokenClaims.Scopes.API_TOKENS_INTROSPECT);
     private static final WireMockServer IDENTITY = new WireMockServer(wireMockConfig().dynamicPort());
 
     static {
@@ -44,6 +50,7 @@ class MerchantApiTokenIT {
     @DynamicPropertySource
     static void identityService(DynamicPropertyRegistry registry) {
         registry.add("portal.services.identity-url", IDENTITY::baseUrl);
+        registry.add("portal.service-client.secret", () -> CLIENT_SECRET);
     }
 
     @AfterAll
@@ -59,6 +66,10 @@ class MerchantApiTokenIT {
     @BeforeEach
     void reset() {
         IDENTITY.resetAll();
+        IDENTITY.stubFor(post(ServiceTokenClaims.TOKEN_PATH).withBasicAuth("orders-service", CLIENT_SECRET)
+                .withRequestBody(equalTo("grant_type=client_credentials"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"access_token\": \"" + SERVICE_TOKEN + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}")));
     }
 
     @Test
@@ -73,7 +84,8 @@ class MerchantApiTokenIT {
 
         assertThat(jdbc.sql("SELECT DISTINCT merchant_id FROM orders WHERE order_reference_id LIKE 'REF-TOKEN-%'")
                 .query(UUID.class).list()).containsExactly(merchant);
-        IDENTITY.verify(1, postRequestedFor(urlEqualTo("/internal/api-tokens/introspect")));
+        IDENTITY.verify(1, postRequestedFor(urlEqualTo("/internal/api-tokens/introspect"))
+                .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN)));
         assertThat(jdbc.sql("SELECT DISTINCT actor_id FROM order_change WHERE kind = 'created'"
                 + " AND order_id IN (SELECT id FROM orders WHERE merchant_id = :merchant)")
                 .param("merchant", merchant).query(String.class).list())
@@ -104,6 +116,7 @@ class MerchantApiTokenIT {
 
     private void identityAnswers(String token, String answer) {
         IDENTITY.stubFor(post("/internal/api-tokens/introspect")
+                .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
                 .withRequestBody(equalToJson("{\"token\": \"" + token + "\"}"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(answer)));
     }

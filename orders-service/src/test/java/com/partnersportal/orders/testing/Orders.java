@@ -1,10 +1,17 @@
 package com.partnersportal.orders.testing;
 
+import com.partnersportal.identity.contract.ServiceTokenClaims;
+import com.partnersportal.testsupport.TestAccessTokens;
 import java.util.UUID;
 import org.springframework.http.HttpMethod;
 
 /** Drives one merchant's orders through their life over the merchant API (an object mother with verbs). */
 public final class Orders {
+
+    /** A fresh service token of the sandbox tooling, as identity issues it to client {@code sandbox-tools} (5 minutes). */
+    static String sandboxTools() {
+        return TestAccessTokens.service("sandbox-tools", ServiceTokenClaims.Scopes.CHECKOUT_DECISIONS_WRITE);
+    }
 
     private final OrdersApi api;
     private final UUID merchant;
@@ -35,7 +42,8 @@ public final class Orders {
     public OrdersApi.Answer decide(UUID order, String decision) {
         return api.call(HttpMethod.POST, "/internal/orders/" + order + "/checkout-decision",
                 "{\"decision\": \"" + decision + "\", \"declined_reason\": \"insufficient funds\","
-                        + " \"declined_code\": \"D01\", \"decline_type\": \"soft\"}", java.util.Map.of());
+                        + " \"declined_code\": \"D01\", \"decline_type\": \"soft\"}",
+                java.util.Map.of("Authorization", "Bearer " + sandboxTools()));
     }
 
     public OrdersApi.Answer authorise(UUID order) {

@@ -1,5 +1,7 @@
 package com.partnersportal.orders.testing;
 
+import java.util.concurrent.ConcurrentHashMap;
+import com.partnersportal.testsupport.IdentityStandIn;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -12,13 +14,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * orders-service over HTTP, as a merchant's system (sandbox merchant header) or a portal user (access token)
- * calls it. Answers keep the exact decimals on the wire.
+ * orders-service over HTTP, as a merchant's system (an API token of the merchant, which identity's stand-in
+ * introspects) or a portal user (access token) calls it. Answers keep the exact decimals on the wire.
  */
 public final class OrdersApi {
 
     public static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    private static final Map<UUID, String> API_TOKENS = new ConcurrentHashMap<>();
 
     private final RestClient http;
 
@@ -42,9 +46,14 @@ public final class OrdersApi {
         }
     }
 
-    /** As the merchant's system, with the sandbox's merchant header. */
+    /** As the merchant's system, with a live API token of the merchant (test contexts with {@code IdentityStandIn.Used}). */
     public Answer asMerchant(UUID merchant, HttpMethod method, String path, String body, Map<String, String> headers) {
-        return call(method, path, body, merged(headers, "X-Merchant-Id", merchant.toString()));
+        return call(method, path, body, merged(headers, "Authorization", "Bearer " + apiToken(merchant)));
+    }
+
+    /** The merchant's API token, registered once with identity's stand-in. */
+    public static String apiToken(UUID merchant) {
+        return API_TOKENS.computeIfAbsent(merchant, IdentityStandIn::apiToken);
     }
 
     public Answer asMerchant(UUID merchant, HttpMethod method, String path, String body) {

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.testing;
 
+import com.partnersportal.testsupport.IdentityStandIn;
 import com.partnersportal.testsupport.ServiceIntegrationTest;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.lang.annotation.Documented;
@@ -10,12 +11,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
-/** orders-service running for real (broker, database), trusting the test key for portal access tokens. */
+/**
+ * orders-service running for real (broker, database), trusting the test key for portal access tokens and service
+ * tokens, asking identity's stand-in about merchant API tokens.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ServiceIntegrationTest
 @Import(TestAccessTokens.Keys.class)
+@IdentityStandIn.Used
 public @interface OrdersIntegrationTest {
 }

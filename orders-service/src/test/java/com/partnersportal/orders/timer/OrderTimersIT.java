@@ -103,7 +103,7 @@ class OrderTimersIT {
                 "/operator/v1/merchants/" + orders.merchant() + "/order-settings", """
                 {"new_order_expiry": "PT5M", "approved_expiry": "PT1H", "auto_capture_after": "P2D",
                  "auto_capture_on_authorise": true}""",
-                Map.of("X-Merchant-Id", orders.merchant().toString()));
+                Map.of("Authorization", "Bearer " + OrdersApi.apiToken(orders.merchant())));
 
         assertThat(answer.status()).isEqualTo(403);
     }

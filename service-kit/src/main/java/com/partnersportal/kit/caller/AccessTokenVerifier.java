@@ -1,9 +1,11 @@
 package com.partnersportal.kit.caller;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -42,6 +44,8 @@ public class AccessTokenVerifier {
 
     public AccessTokenVerifier(JWKSource<SecurityContext> keys, Revocations revocations) {
         this.revocations = revocations;
+        // A service token (typ service+jwt, its own audience) never passes as a user's access token.
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), keys));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(AccessTokenClaims.AUDIENCE,
                 new JWTClaimsSet.Builder().issuer(AccessTokenClaims.ISSUER).build(),

@@ -66,20 +66,27 @@ public record Caller(Kind kind, UUID merchantId, String actorId, Set<Permission>
 
     /** Refuses with a 403 problem unless the caller is a merchant system with an API token (Tamara's merchant API). */
     public Caller requireApiToken() {
-        if (kind != Kind.API_TOKEN) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "api_token_required",
-                    "This is Tamara's merchant API: call it with the merchant's API token.");
-        }
-        return this;
+        return requireKind(Kind.API_TOKEN);
     }
 
     /** Refuses with a 403 problem unless the caller is a signed-in portal user holding the permission. */
     public Caller requireUser(Permission permission) {
-        if (kind != Kind.USER) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "user_token_required",
-                    "This is the portal's API: call it with a signed-in user's access token.");
+        return requireKind(Kind.USER).require(permission);
+    }
+
+    /** Refuses with a 403 problem unless the caller is of this kind. */
+    public Caller requireKind(Kind required) {
+        if (kind == required) {
+            return this;
         }
-        return require(permission);
+        throw switch (required) {
+            case API_TOKEN -> new ApiProblem(HttpStatus.FORBIDDEN, "api_token_required",
+                    "This is Tamara's merchant API: call it with the merchant's API token.");
+            case USER -> new ApiProblem(HttpStatus.FORBIDDEN, "user_token_required",
+                    "This is the portal's API: call it with a signed-in user's access token.");
+            case OPERATOR -> new ApiProblem(HttpStatus.FORBIDDEN, "forbidden",
+                    "Your role does not allow this (needs 'operator').", Map.of("permission", Permission.OPERATOR.code()));
+        };
     }
 
     /** Whether the caller may see what belongs to this legal entity. */

@@ -5,7 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.partnersportal.identity.contract.AccessTokenClaims;
 import com.partnersportal.kit.deployment.DeploymentAutoConfiguration;
-import com.partnersportal.kit.deployment.DeploymentProperties;
+import com.partnersportal.kit.servicecall.ServiceCredentials;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Lets controllers take a {@link Caller} parameter: portal access tokens, merchant API tokens. */
@@ -32,13 +33,14 @@ public class CallerAutoConfiguration {
 
     @Bean
     ApiTokenIntrospection apiTokenIntrospection(RestClient.Builder builder,
-            @Value("${portal.services.identity-url}") String identityUrl,
+            @Value("${portal.services.identity-url}") String identityUrl, ServiceCredentials credentials,
             @Value("${portal.auth.api-token-cache:60s}") Duration liveFor) {
         // A caller waits on this lookup: identity-service must answer quickly or the caller hears it is unavailable.
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(3));
-        return new ApiTokenIntrospection(builder.clone().requestFactory(requests).baseUrl(identityUrl).build(), liveFor);
+        return new ApiTokenIntrospection(builder.clone().requestFactory(requests)
+                .requestInterceptor(credentials).baseUrl(identityUrl).build(), liveFor);
     }
 
     /** identity-service's public keys, fetched on first use and again when a token names an unknown key. */
@@ -86,16 +88,22 @@ public class CallerAutoConfiguration {
 
     @Bean
     CallerResolver callerResolver(AccessTokenVerifier accessTokens, ApiTokenIntrospection apiTokens,
-            DeploymentProperties deployment, Revocations revocations) {
-        return new CallerResolver(accessTokens, apiTokens, deployment.environment(), revocations);
+            Revocations revocations) {
+        return new CallerResolver(accessTokens, apiTokens, revocations);
     }
 
     @Bean
     WebMvcConfigurer callerArgument(CallerResolver resolver) {
+        AuthorizeInterceptor authorize = new AuthorizeInterceptor(resolver);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(resolver);
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(authorize);
             }
         };
     }

@@ -1,8 +1,6 @@
 package com.partnersportal.kit.caller;
 
-import com.partnersportal.kit.deployment.DeploymentMode;
 import com.partnersportal.kit.problem.ApiProblem;
-import java.util.UUID;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,32 +13,28 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * Establishes the {@link Caller} of a request from {@code Authorization: Bearer <token>}:
  * <ol>
  *   <li>a JWT is a portal access token, verified against identity-service's published keys;</li>
- *   <li>anything else is a merchant API token, as on Tamara's API, looked up at identity-service;</li>
- *   <li>in a sandbox only, without a bearer token, the {@value #MERCHANT_HEADER} header names a merchant for
- *       scripts. Production never trusts it.</li>
+ *   <li>anything else is a merchant API token, as on Tamara's API, looked up at identity-service.</li>
  * </ol>
- * Anything else is a 401 problem. The gateway checked the same token already; checking it again here keeps a
+ * Anything else is a 401 problem, in every mode: sandbox scripts use real API tokens too. The gateway checked the same token already; checking it again here keeps a
  * service safe from whatever reaches it around the gateway.
  */
 public class CallerResolver implements HandlerMethodArgumentResolver {
 
-    public static final String MERCHANT_HEADER = "X-Merchant-Id";
+    /** Where {@link AuthorizeInterceptor} leaves the caller it established, so the request is checked once. */
+    static final String ATTRIBUTE = Caller.class.getName();
     private static final String BEARER = "Bearer ";
 
     private final AccessTokenVerifier accessTokens;
     private final ApiTokenIntrospection apiTokens;
-    private final DeploymentMode deployment;
     private final Revocations revocations;
 
-    public CallerResolver(AccessTokenVerifier accessTokens, ApiTokenIntrospection apiTokens, DeploymentMode deployment) {
-        this(accessTokens, apiTokens, deployment, Revocations.none());
+    public CallerResolver(AccessTokenVerifier accessTokens, ApiTokenIntrospection apiTokens) {
+        this(accessTokens, apiTokens, Revocations.none());
     }
 
-    public CallerResolver(AccessTokenVerifier accessTokens, ApiTokenIntrospection apiTokens, DeploymentMode deployment,
-            Revocations revocations) {
+    public CallerResolver(AccessTokenVerifier accessTokens, ApiTokenIntrospection apiTokens, Revocations revocations) {
         this.accessTokens = accessTokens;
         this.apiTokens = apiTokens;
-        this.deployment = deployment;
         this.revocations = revocations;
     }
 
@@ -52,10 +46,13 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        return resolve(request.getHeader(HttpHeaders.AUTHORIZATION), request.getHeader(MERCHANT_HEADER));
+        if (request.getAttribute(ATTRIBUTE, NativeWebRequest.SCOPE_REQUEST) instanceof Caller established) {
+            return established;
+        }
+        return resolve(request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
-    public Caller resolve(String authorization, String merchantHeader) {
+    public Caller resolve(String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = authorization.substring(BEARER.length()).trim();
             if (!revocations.loaded()) {
@@ -69,13 +66,6 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
             return apiTokens.lookUp(token).filter(answer -> !revocations.refusesApiToken(answer.tokenId()))
                     .map(answer -> Caller.apiToken(answer.merchantId(), answer.tokenId()))
                     .orElseThrow(() -> unauthenticated("invalid_token", "The API token is unknown or revoked."));
-        }
-        if (merchantHeader != null && deployment.isSandbox()) {
-            try {
-                return Caller.apiToken(UUID.fromString(merchantHeader.trim()), null);
-            } catch (IllegalArgumentException e) {
-                throw unauthenticated("unauthenticated", MERCHANT_HEADER + " is not a merchant id.");
-            }
         }
         throw unauthenticated("unauthenticated", "Send your token as 'Authorization: Bearer <token>'.");
     }

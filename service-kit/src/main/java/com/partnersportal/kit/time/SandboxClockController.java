@@ -1,5 +1,7 @@
 package com.partnersportal.kit.time;
 
+import com.partnersportal.identity.contract.ServiceTokenClaims;
+import com.partnersportal.kit.servicecall.ServiceScope;
 import com.partnersportal.kit.problem.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sandbox only, never routed by the gateway: {@code GET /internal/clock} tells the service's time and offset;
+ * Sandbox only, never routed by the gateway, for a service token with scope {@code sandbox.clock}: {@code GET /internal/clock} tells the service's time and offset;
  * {@code POST /internal/clock/advance {"by": "PT72H"}} moves it forward.
  */
 @RestController
@@ -31,11 +33,13 @@ class SandboxClockController {
     }
 
     @GetMapping("/internal/clock")
+    @ServiceScope(ServiceTokenClaims.Scopes.SANDBOX_CLOCK)
     ClockState state() {
         return new ClockState(clock.instant(), sandboxClock().offset());
     }
 
     @PostMapping("/internal/clock/advance")
+    @ServiceScope(ServiceTokenClaims.Scopes.SANDBOX_CLOCK)
     ClockState advance(@RequestBody Advance advance) {
         if (advance.by() == null || advance.by().isNegative() || advance.by().compareTo(Duration.ofDays(400)) > 0) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field",

@@ -3,6 +3,7 @@ package com.partnersportal.kit.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
@@ -17,7 +18,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.partnersportal.identity.contract.AccessTokenClaims;
 import com.partnersportal.identity.contract.Permission;
-import com.partnersportal.kit.deployment.DeploymentMode;
+import com.partnersportal.identity.contract.ServiceTokenClaims;
 import com.partnersportal.kit.problem.ApiProblem;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class CallerResolverTest {
 
     @Test
     void aSignedAccessTokenIsTheUserWithTheirMerchantEntitiesAndPermissions() {
-        Caller caller = resolve(DeploymentMode.PRODUCTION, "Bearer " + accessToken(IDENTITY_KEY, claims -> claims), null);
+        Caller caller = resolve("Bearer " + accessToken(IDENTITY_KEY, claims -> claims));
 
         assertThat(caller.kind()).isEqualTo(Caller.Kind.USER);
         assertThat(caller.merchantId()).isEqualTo(merchant);
@@ -75,14 +76,11 @@ class CallerResolverTest {
     }
 
     @Test
-    void aSandboxTakesTheMerchantHeaderButProductionNever() {
-        assertThat(resolve(DeploymentMode.SANDBOX, null, merchant.toString()).merchantId()).isEqualTo(merchant);
-
-        assertThatThrownBy(() -> resolve(DeploymentMode.PRODUCTION, null, merchant.toString()))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.status().value()).isEqualTo(401);
-                    assertThat(problem.errorCode()).isEqualTo("unauthenticated");
-                });
+    void aServiceTokenSignedByTheSameKeyIsNoUsersAccessToken() {
+        assertRefused("Bearer " + signed(IDENTITY_KEY, new JOSEObjectType(ServiceTokenClaims.TYPE),
+                baseClaims().audience(ServiceTokenClaims.AUDIENCE).claim(ServiceTokenClaims.SCOPE, "api-tokens.introspect")
+                        .build()));
+        assertRefused("Bearer " + signed(IDENTITY_KEY, new JOSEObjectType(ServiceTokenClaims.TYPE), baseClaims().build()));
     }
 
     @Test
@@ -97,25 +95,24 @@ class CallerResolverTest {
         revocations.markLoaded();
         AccessTokenVerifier checking = new AccessTokenVerifier(new ImmutableJWKSet<>(new JWKSet(IDENTITY_KEY.toPublicJWK())),
                 revocations);
-        CallerResolver resolver = new CallerResolver(checking, unreachableIdentity, DeploymentMode.PRODUCTION, revocations);
+        CallerResolver resolver = new CallerResolver(checking, unreachableIdentity, revocations);
         String before = "Bearer " + accessToken(IDENTITY_KEY, claims -> claims.issueTime(Date.from(Instant.now().minusSeconds(60))));
         String after = "Bearer " + accessToken(IDENTITY_KEY, claims -> claims.issueTime(Date.from(Instant.now().plusSeconds(2))));
 
         revocations.userRevoked(user.toString(), Instant.now().plusSeconds(1));
 
-        assertThatThrownBy(() -> resolver.resolve(before, null)).isInstanceOfSatisfying(ApiProblem.class,
+        assertThatThrownBy(() -> resolver.resolve(before)).isInstanceOfSatisfying(ApiProblem.class,
                 problem -> assertThat(problem.errorCode()).isEqualTo("invalid_token"));
-        assertThat(resolver.resolve(after, null).actorId()).isEqualTo(user.toString());
+        assertThat(resolver.resolve(after).actorId()).isEqualTo(user.toString());
         revocations.userRevoked(UUID.randomUUID().toString(), Instant.now().plusSeconds(1));
         assertThat(revocations.refuses(user.toString(), Instant.now().plusSeconds(2))).isFalse();
     }
 
     @Test
     void untilTheRevocationsAreLoadedATokenCallerIsAskedToComeBackNotLetIn() {
-        CallerResolver resolver = new CallerResolver(verifier, unreachableIdentity, DeploymentMode.PRODUCTION,
-                new Revocations());
+        CallerResolver resolver = new CallerResolver(verifier, unreachableIdentity, new Revocations());
 
-        assertThatThrownBy(() -> resolver.resolve("Bearer " + accessToken(IDENTITY_KEY, claims -> claims), null))
+        assertThatThrownBy(() -> resolver.resolve("Bearer " + accessToken(IDENTITY_KEY, claims -> claims)))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.status().value()).isEqualTo(503);
                     assertThat(problem.errorCode()).isEqualTo("revocations_loading");
@@ -124,20 +121,20 @@ class CallerResolverTest {
 
     @Test
     void aCallerWithNoCredentialsIsUnauthenticated() {
-        assertThatThrownBy(() -> resolve(DeploymentMode.SANDBOX, null, null))
+        assertThatThrownBy(() -> resolve(null))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status().value()).isEqualTo(401));
     }
 
     private void assertRefused(String authorization) {
-        assertThatThrownBy(() -> resolve(DeploymentMode.SANDBOX, authorization, merchant.toString()))
+        assertThatThrownBy(() -> resolve(authorization))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.status().value()).isEqualTo(401);
                     assertThat(problem.errorCode()).isEqualTo("invalid_token");
                 });
     }
 
-    private Caller resolve(DeploymentMode mode, String authorization, String merchantHeader) {
-        return new CallerResolver(verifier, unreachableIdentity, mode).resolve(authorization, merchantHeader);
+    private Caller resolve(String authorization) {
+        return new CallerResolver(verifier, unreachableIdentity).resolve(authorization);
     }
 
     private JWTClaimsSet.Builder baseClaims() {
@@ -155,9 +152,13 @@ class CallerResolverTest {
     }
 
     private String accessToken(ECKey key, UnaryOperator<JWTClaimsSet.Builder> change) {
+        return signed(key, null, change.apply(baseClaims()).build());
+    }
+
+    private static String signed(ECKey key, JOSEObjectType type, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-                    change.apply(baseClaims()).build());
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(type).build(),
+                    claims);
             jwt.sign(new ECDSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {

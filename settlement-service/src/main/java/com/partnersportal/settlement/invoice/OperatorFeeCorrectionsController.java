@@ -1,6 +1,7 @@
 package com.partnersportal.settlement.invoice;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.settlement.ledger.Ledger;
@@ -53,6 +54,7 @@ class OperatorFeeCorrectionsController {
     record FeeCorrectionRequest(String invoiceId, WireMoney fee, String reason, String reference) {
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PostMapping("/operator/v1/settlement/legal-entities/{legalEntityId}/fee-corrections")
     @Transactional
     ResponseEntity<InvoiceView> correct(Caller caller, @PathVariable String legalEntityId,

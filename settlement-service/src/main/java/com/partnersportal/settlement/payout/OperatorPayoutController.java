@@ -1,6 +1,7 @@
 package com.partnersportal.settlement.payout;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.settlement.report.Cursor;
@@ -51,6 +52,7 @@ class OperatorPayoutController {
                 page.next() == null ? null : page.next().encode());
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PostMapping("/operator/v1/settlement/reports/{reportId}/payout-sent")
     ReportView payoutSent(Caller caller, @PathVariable String reportId,
             @RequestBody(required = false) PayoutSentRequest request) {

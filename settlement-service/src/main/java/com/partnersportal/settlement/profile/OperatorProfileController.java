@@ -1,6 +1,7 @@
 package com.partnersportal.settlement.profile;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.kit.problem.Refusal;
@@ -40,6 +41,7 @@ class OperatorProfileController {
         return view(existing(legalEntityId));
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PatchMapping("/operator/v1/settlement/profiles/{legalEntityId}")
     ProfileResponse change(Caller caller, @PathVariable String legalEntityId, @RequestBody ProfileChangeRequest request) {
         caller.require(Permission.OPERATOR);

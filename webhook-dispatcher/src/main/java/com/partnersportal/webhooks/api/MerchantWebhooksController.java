@@ -1,5 +1,6 @@
 package com.partnersportal.webhooks.api;
 
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.webhooks.endpoint.Endpoints;
 import java.util.List;
@@ -27,6 +28,7 @@ class MerchantWebhooksController {
         this.endpoints = endpoints;
     }
 
+    @Authorize(kind = Caller.Kind.API_TOKEN)
     @PostMapping("/webhooks")
     Map<String, Object> register(Caller caller, @RequestBody EndpointRequest request) {
         UUID merchant = caller.requireApiToken().requireMerchant();
@@ -43,6 +45,7 @@ class MerchantWebhooksController {
         return EndpointView.of(endpoints.require(caller.requireApiToken().requireMerchant(), webhookId));
     }
 
+    @Authorize(kind = Caller.Kind.API_TOKEN)
     @PutMapping("/webhooks/{webhookId}")
     EndpointView update(Caller caller, @PathVariable UUID webhookId, @RequestBody EndpointRequest request) {
         return EndpointView.of(endpoints.replace(caller.requireApiToken().requireMerchant(), webhookId, request.toChange()));

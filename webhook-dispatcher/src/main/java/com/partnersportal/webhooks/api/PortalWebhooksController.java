@@ -1,6 +1,7 @@
 package com.partnersportal.webhooks.api;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.webhooks.delivery.Dispatcher;
@@ -64,6 +65,7 @@ class PortalWebhooksController {
         return endpoints.list(merchant(caller)).stream().map(EndpointView::of).toList();
     }
 
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.WEBHOOKS_MANAGE)
     @PostMapping("/portal/v1/webhooks")
     ResponseEntity<EndpointView> create(Caller caller, @RequestBody EndpointRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
@@ -75,6 +77,7 @@ class PortalWebhooksController {
         return EndpointView.of(endpoints.require(merchant(caller), id));
     }
 
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.WEBHOOKS_MANAGE)
     @PutMapping("/portal/v1/webhooks/{id}")
     EndpointView update(Caller caller, @PathVariable UUID id, @RequestBody EndpointRequest request) {
         return EndpointView.of(endpoints.replace(merchant(caller), id, request.toChange()));
@@ -90,6 +93,7 @@ class PortalWebhooksController {
     }
 
     /** Turns an endpoint on again; with {@code recover_since}, its failed messages since then go out again. */
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.WEBHOOKS_MANAGE)
     @PostMapping("/portal/v1/webhooks/{id}/enable")
     Map<String, Object> enable(Caller caller, @PathVariable UUID id, @RequestBody(required = false) EnableRequest request) {
         UUID merchant = merchant(caller);
@@ -137,6 +141,7 @@ class PortalWebhooksController {
     record TestRequest(String eventType) {
     }
 
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.WEBHOOKS_MANAGE)
     @PostMapping("/portal/v1/webhooks/{id}/test")
     ResponseEntity<Map<String, Object>> test(Caller caller, @PathVariable UUID id,
             @RequestBody(required = false) TestRequest request) {
@@ -172,6 +177,7 @@ class PortalWebhooksController {
     record RecoverRequest(Instant since) {
     }
 
+    @Authorize(kind = Caller.Kind.USER, permissions = Permission.WEBHOOKS_MANAGE)
     @PostMapping("/portal/v1/webhooks/{id}/recover")
     Map<String, Object> recover(Caller caller, @PathVariable UUID id, @RequestBody RecoverRequest request) {
         UUID merchant = merchant(caller);

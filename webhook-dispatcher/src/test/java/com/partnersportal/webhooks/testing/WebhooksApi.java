@@ -1,5 +1,6 @@
 package com.partnersportal.webhooks.testing;
 
+import com.partnersportal.testsupport.IdentityStandIn;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** webhook-dispatcher over HTTP: as a merchant's system (sandbox merchant header) or as a portal user. */
 public final class WebhooksApi {
+
+    private static final Map<UUID, String> API_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final RestClient http;
@@ -33,8 +36,10 @@ public final class WebhooksApi {
         }
     }
 
+    /** As the merchant's system, with a live API token of the merchant (identity's stand-in introspects it). */
     public Answer asMerchant(UUID merchant, HttpMethod method, String path, String body) {
-        return call(method, path, body, Map.of("X-Merchant-Id", merchant.toString()));
+        return call(method, path, body, Map.of("Authorization", "Bearer " + API_TOKENS.computeIfAbsent(merchant,
+                IdentityStandIn::apiToken)));
     }
 
     public Answer asUser(UUID merchant, HttpMethod method, String path, String body) {

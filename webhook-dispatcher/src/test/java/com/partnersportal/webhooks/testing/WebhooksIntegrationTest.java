@@ -1,5 +1,6 @@
 package com.partnersportal.webhooks.testing;
 
+import com.partnersportal.testsupport.IdentityStandIn;
 import com.partnersportal.testsupport.ServiceIntegrationTest;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.lang.annotation.Documented;
@@ -11,7 +12,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 /**
- * webhook-dispatcher running for real (broker, database), trusting the test key for access tokens. Every IT of the
+ * webhook-dispatcher running for real (broker, database), trusting the test key for access tokens and asking
+ * identity's stand-in about merchant API tokens. Every IT of the
  * module uses exactly this, so they share one running service: two would split the consumer group's partitions.
  */
 @Target(ElementType.TYPE)
@@ -20,5 +22,6 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @ServiceIntegrationTest
 @Import(TestAccessTokens.Keys.class)
+@IdentityStandIn.Used
 public @interface WebhooksIntegrationTest {
 }

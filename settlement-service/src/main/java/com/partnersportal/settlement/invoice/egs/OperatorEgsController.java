@@ -1,6 +1,7 @@
 package com.partnersportal.settlement.invoice.egs;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.settlement.invoice.fatoora.ZatcaProperties;
 import java.time.Clock;
@@ -67,12 +68,14 @@ class OperatorEgsController {
                 days, due, all.stream().map(UnitView::of).toList());
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PostMapping("/operator/v1/settlement/zatca/egs/onboarding")
     UnitView onboard(Caller caller, @RequestBody(required = false) OtpRequest request) {
         caller.require(Permission.OPERATOR);
         return UnitView.of(onboarding.onboard(request == null ? null : request.otp()));
     }
 
+    @Authorize(permissions = Permission.OPERATOR)
     @PostMapping("/operator/v1/settlement/zatca/egs/renewal")
     UnitView renew(Caller caller, @RequestBody(required = false) OtpRequest request) {
         caller.require(Permission.OPERATOR);

@@ -1,0 +1,94 @@
+package com.partnersportal.testsupport;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.partnersportal.identity.contract.ServiceTokenClaims;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * identity-service as the other services meet it, for their tests: a WireMock server in the test JVM (started once)
+ * that issues a service token by the client-credentials grant to the service under test when it presents
+ * {@link #CLIENT_SECRET}, and answers token introspection, only with that service token, for the merchant API
+ * tokens a test registered with {@link #apiToken(UUID)} (any other token is not active). A service test opts in with
+ * {@link Used}: the service then asks this stand-in, with that secret, exactly as it asks identity in a real run.
+ */
+public final class IdentityStandIn {
+
+    /** The client secret every service under test is configured with ({@code portal.service-client.secret}). */
+    public static final String CLIENT_SECRET = "test-client-secret-4c8e0f";
+
+    private static final WireMockServer SERVER = new WireMockServer(wireMockConfig().dynamicPort());
+    /** The service token the stand-in issues to each platform service, signed with {@link AccessTokens}' test key. */
+    private static final Map<String, String> TOKENS = Stream.of("gateway", "orders-service", "settlement-service",
+                    "webhook-dispatcher", "notification-service")
+            .collect(Collectors.toUnmodifiableMap(client -> client, client -> AccessTokens.service(client,
+                    ServiceTokenClaims.Scopes.API_TOKENS_INTROSPECT, ServiceTokenClaims.Scopes.RECIPIENTS_READ)));
+    private static final String ISSUED = "Bearer (" + TOKENS.values().stream().map(Pattern::quote)
+            .collect(Collectors.joining("|")) + ")";
+
+    private IdentityStandIn() {
+    }
+
+    /** Points the service under test at the stand-in (identity URL and its client secret); its tests share one context. */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @Inherited
+    public @interface Used {
+    }
+
+    public static synchronized void start() {
+        if (SERVER.isRunning()) {
+            return;
+        }
+        SERVER.start();
+        TOKENS.forEach((client, token) -> SERVER.stubFor(post(ServiceTokenClaims.TOKEN_PATH)
+                .withBasicAuth(client, CLIENT_SECRET)
+                .withRequestBody(equalTo("grant_type=client_credentials"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"access_token\": \"" + token + "\", \"token_type\": \"Bearer\", \"expires_in\": 300}"))));
+        // Like identity: no internal answer without one of the service tokens it issued.
+        SERVER.stubFor(any(urlPathMatching("/internal/.*")).atPriority(1).withHeader("Authorization", absent())
+                .willReturn(aResponse().withStatus(401)));
+        SERVER.stubFor(any(urlPathMatching("/internal/.*")).atPriority(1)
+                .withHeader("Authorization", notMatching(ISSUED)).willReturn(aResponse().withStatus(401)));
+        SERVER.stubFor(post("/internal/api-tokens/introspect").atPriority(10)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"active\": false}")));
+        Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "identity-stand-in-stop"));
+    }
+
+    public static String baseUrl() {
+        start();
+        return SERVER.baseUrl();
+    }
+
+    /** A new live merchant API token of this merchant, as identity-service would introspect it. */
+    public static String apiToken(UUID merchant) {
+        start();
+        String token = "ppk_sandbox_" + UUID.randomUUID().toString().replace("-", "");
+        SERVER.stubFor(post("/internal/api-tokens/introspect").atPriority(5)
+                .withRequestBody(matchingJsonPath("$.token", equalTo(token)))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"active\": true, \"merchant_id\": \"" + merchant + "\", \"token_id\": \"" + UUID.randomUUID() + "\"}")));
+        return token;
+    }
+}
