@@ -209,7 +209,10 @@ public final class LocalPlatform {
             }
         }
 
-        ServiceClientSecrets.generate(run);
+        // Fresh service-client secrets when nothing runs yet; a partial start keeps the ones the running services hold.
+        if (fresh || !Files.exists(ServiceClientSecrets.file(run))) {
+            ServiceClientSecrets.generate(run);
+        }
         StartAttempt attempt = new StartAttempt();
         Thread abortOnInterrupt = new Thread(() -> attempt.abort("Interrupted"), "stop-on-interrupt");
         Runtime.getRuntime().addShutdownHook(abortOnInterrupt);

@@ -137,7 +137,7 @@ record ServiceProcess(String name, String module, int port, String database, Map
         }
         all.putAll(env);
         if (Files.exists(ServiceClientSecrets.file(run))) {
-            all.putAll(ServiceClientSecrets.load(run).environmentOf(name));
+            all.putAll(ServiceClientSecrets.load(run).environmentOf(module));
         }
         return all;
     }
