@@ -45,6 +45,7 @@ class OrderAcceptedWhileBrokerDownIT {
         // Without a broker the revocation view never loads and every token caller would be told to come back (ADR
         // 15); this test is about the outbox, so the API token is checked without the view.
         registry.add("portal.auth.revocations.enabled", () -> "false");
+        registry.add("management.endpoint.health.group.readiness.include", () -> "readinessState,db,kafka");
     }
 
     @LocalServerPort
