@@ -92,7 +92,7 @@ class ServiceTokensIT {
         assertRefused(portal.get(path, expiredServiceToken()), 401);
         assertRefused(portal.get(path, userTokenNamingTheServiceAudience(merchant)), 401);
         assertRefused(portal.get(path, ServiceClientsForTests.token(mother.port(), GATEWAY, GATEWAY_SECRET)), 403);
-        assertRefused(portal.get("/internal/no-such-thing", null), 401);
+        assertRefused(portal.get("/internal/no-such-thing", null), 404);
 
         Portal.Reply answered = portal.get(path, ServiceClientsForTests.token(mother.port(), NOTIFICATION, NOTIFICATION_SECRET));
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);

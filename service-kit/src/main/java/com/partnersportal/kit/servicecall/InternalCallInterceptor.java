@@ -27,6 +27,9 @@ public class InternalCallInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod)) {
+            return true; // no endpoint here (static resources' fallback): the 404 problem says so and nothing else
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         ServiceCaller caller = authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 ? null
@@ -36,7 +39,7 @@ public class InternalCallInterceptor implements HandlerInterceptor {
                     "Internal endpoints answer only platform services: send a service access token from identity-service"
                             + " as 'Authorization: Bearer <token>'.");
         }
-        ServiceScope scope = handler instanceof HandlerMethod method ? method.getMethodAnnotation(ServiceScope.class) : null;
+        ServiceScope scope = ((HandlerMethod) handler).getMethodAnnotation(ServiceScope.class);
         if (scope == null || !caller.scopes().contains(scope.value())) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "service_scope_missing",
                     "This service client may not call this endpoint.",
