@@ -63,7 +63,7 @@ bench_secret() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='; }
 
 # Starts an identity-service of the benchmark's own on $BENCH_IDENTITY_PORT (database $BENCH_IDENTITY_DB, the bench
 # broker): merchant API tokens are checked there, as in a real run, and it issues the services' and the bench tools'
-# service tokens for this run's fresh client secrets (ADR 19). Needs bench_kafka_start first.
+# service tokens for this run's fresh client secrets (ADR 22). Needs bench_kafka_start first.
 bench_identity_start() {
   BENCH_CLIENT_SECRET=$(bench_secret); BENCH_TOOLS_SECRET=$(bench_secret)
   export BENCH_CLIENT_SECRET BENCH_TOOLS_SECRET

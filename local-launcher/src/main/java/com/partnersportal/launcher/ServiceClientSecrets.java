@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service clients' secrets of one local run (ADR 19): fresh random ones at every start, written to
+ * The service clients' secrets of one local run (ADR 22): fresh random ones at every start, written to
  * {@code .run/service-clients.json} (owner-only) for the sandbox's own tools. Each service gets its own secret as
  * {@code PORTAL_SERVICE_CLIENT_SECRET}; identity-service gets only their SHA-256 hashes.
  */

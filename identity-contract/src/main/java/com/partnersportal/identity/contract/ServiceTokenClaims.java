@@ -3,7 +3,7 @@ package com.partnersportal.identity.contract;
 import java.util.List;
 
 /**
- * The service access token a platform service presents on every {@code /internal/...} call (ADR 19): a JWT
+ * The service access token a platform service presents on every {@code /internal/...} call (ADR 22): a JWT
  * signed by identity-service with the same keys as portal access tokens, but of its own type ({@value #TYPE})
  * and audience ({@value #AUDIENCE}), so that neither can ever pass as the other. Obtained with the OAuth 2.0
  * client-credentials grant at {@value #TOKEN_PATH}. Claims: {@code iss} = {@link AccessTokenClaims#ISSUER},

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Service credentials (ADR 19): every {@code /internal/**} endpoint refuses a request without a service token
+ * Service credentials (ADR 22): every {@code /internal/**} endpoint refuses a request without a service token
  * carrying the handler's {@link ServiceScope}; {@link ServiceCredentials} obtains this service's own token for the
  * calls it makes. Client id: {@code portal.service-client.id} (the application's name); secret:
  * {@code portal.service-client.secret} ({@code PORTAL_SERVICE_CLIENT_SECRET}).
