@@ -14,7 +14,7 @@ TOKEN_ID = str(uuid.uuid4())
 
 class Introspection(BaseHTTPRequestHandler):
     def do_POST(self):
-        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+        body = json.loads(self.read_body() or b"{}")
         if self.path != "/internal/api-tokens/introspect":
             self.send_error(404)
             return
@@ -26,6 +26,18 @@ class Introspection(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def read_body(self):
+        if self.headers.get("Transfer-Encoding", "").lower() != "chunked":  # the JDK client streams bodies chunked
+            return self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = b""
+        while True:
+            size = int(self.rfile.readline().split(b";")[0].strip(), 16)
+            if size == 0:
+                self.rfile.readline()
+                return body
+            body += self.rfile.read(size)
+            self.rfile.readline()
 
     def log_message(self, *args):
         pass
