@@ -22,7 +22,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * breaker and time limit, before it is proxied. The sandbox's merchant header never passes the gateway.
  */
 @Configuration
-@EnableConfigurationProperties(ServiceAddresses.class)
+@EnableConfigurationProperties(ServiceAddressProperties.class)
 class GatewayRoutes {
 
     @Bean

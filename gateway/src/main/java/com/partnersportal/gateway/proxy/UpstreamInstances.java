@@ -28,7 +28,7 @@ class UpstreamInstances {
 
     @Bean
     ServiceInstanceListSupplier upstreamReplicas(ConfigurableApplicationContext context, Environment environment,
-            ServiceAddresses addresses) {
+            ServiceAddressProperties addresses) {
         String serviceId = environment.getRequiredProperty(LoadBalancerClientFactory.PROPERTY_NAME);
         Upstream upstream = Arrays.stream(Upstream.values()).filter(u -> u.key().equals(serviceId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no upstream " + serviceId));

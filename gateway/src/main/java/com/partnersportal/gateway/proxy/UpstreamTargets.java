@@ -20,9 +20,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 @LoadBalancerClients(defaultConfiguration = UpstreamInstances.class)
 class UpstreamTargets {
 
-    private final ServiceAddresses addresses;
+    private final ServiceAddressProperties addresses;
 
-    UpstreamTargets(ServiceAddresses addresses) {
+    UpstreamTargets(ServiceAddressProperties addresses) {
         this.addresses = addresses;
     }
 

@@ -16,15 +16,15 @@ class EncryptionConfiguration {
      * @param previousEncryptionKeys keys that encrypted secrets before the current one: still tried when decrypting
      */
     @ConfigurationProperties("portal.identity.signing-keys")
-    record EncryptionKeys(String encryptionKey, List<String> previousEncryptionKeys) {
+    record EncryptionKeyProperties(String encryptionKey, List<String> previousEncryptionKeys) {
 
-        EncryptionKeys {
+        EncryptionKeyProperties {
             previousEncryptionKeys = previousEncryptionKeys == null ? List.of() : List.copyOf(previousEncryptionKeys);
         }
     }
 
     @Bean
-    SecretEncryption secretEncryption(EncryptionKeys keys, DeploymentProperties deployment) {
+    SecretEncryption secretEncryption(EncryptionKeyProperties keys, DeploymentProperties deployment) {
         return SecretEncryption.configured(keys.encryptionKey(), keys.previousEncryptionKeys(), deployment.environment());
     }
 }

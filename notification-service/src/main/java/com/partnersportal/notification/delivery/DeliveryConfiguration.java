@@ -7,11 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DeliverySettings.class)
+@EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
 
     @Bean
-    MailDelivery mailDelivery(DeliveryQueue queue, SmtpMailer mailer, DeliveryMetrics metrics, DeliverySettings settings,
+    MailDelivery mailDelivery(DeliveryQueue queue, SmtpMailer mailer, DeliveryMetrics metrics, DeliveryProperties settings,
             Clock clock) {
         return new MailDelivery(queue, mailer, metrics, settings, clock);
     }

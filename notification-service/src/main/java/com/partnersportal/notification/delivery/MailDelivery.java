@@ -21,11 +21,11 @@ class MailDelivery extends PollingWorker {
     private final DeliveryQueue queue;
     private final SmtpMailer mailer;
     private final DeliveryMetrics metrics;
-    private final DeliverySettings settings;
+    private final DeliveryProperties settings;
     private final RetrySchedule schedule;
     private final Clock clock;
 
-    MailDelivery(DeliveryQueue queue, SmtpMailer mailer, DeliveryMetrics metrics, DeliverySettings settings, Clock clock) {
+    MailDelivery(DeliveryQueue queue, SmtpMailer mailer, DeliveryMetrics metrics, DeliveryProperties settings, Clock clock) {
         super("mail-delivery", settings.pollInterval());
         this.queue = queue;
         this.mailer = mailer;

@@ -23,7 +23,7 @@ public class MailFormats {
 
     private final ZoneId zone;
 
-    MailFormats(MailSettings settings) {
+    MailFormats(MailProperties settings) {
         this.zone = settings.zone();
     }
 

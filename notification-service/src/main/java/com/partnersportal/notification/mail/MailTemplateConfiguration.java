@@ -18,7 +18,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * {@code templates/mail/*.txt} in text mode, texts from {@code mail/messages[_ar].properties}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MailSettings.class)
+@EnableConfigurationProperties(MailProperties.class)
 class MailTemplateConfiguration {
 
     static final String TEMPLATES = "templates/mail/";

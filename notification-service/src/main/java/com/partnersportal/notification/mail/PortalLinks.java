@@ -12,7 +12,7 @@ public class PortalLinks {
 
     private final URI portal;
 
-    PortalLinks(MailSettings settings) {
+    PortalLinks(MailProperties settings) {
         this.portal = settings.portalUri();
     }
 

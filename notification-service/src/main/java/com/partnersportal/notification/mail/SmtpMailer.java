@@ -34,7 +34,7 @@ public class SmtpMailer {
     private final String senderDomain;
     private final Clock clock;
 
-    SmtpMailer(JavaMailSender smtp, MailSettings settings, Clock clock) {
+    SmtpMailer(JavaMailSender smtp, MailProperties settings, Clock clock) {
         this.smtp = smtp;
         this.from = settings.fromAddress();
         this.senderDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);

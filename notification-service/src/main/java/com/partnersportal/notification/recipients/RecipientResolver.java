@@ -1,7 +1,7 @@
 package com.partnersportal.notification.recipients;
 
 import com.partnersportal.kit.events.EventJson;
-import com.partnersportal.notification.delivery.DeliverySettings;
+import com.partnersportal.notification.delivery.DeliveryProperties;
 import com.partnersportal.notification.delivery.Notifications;
 import com.partnersportal.notification.delivery.PollingWorker;
 import com.partnersportal.notification.delivery.RetrySchedule;
@@ -39,12 +39,12 @@ class RecipientResolver extends PollingWorker {
     private final Map<String, AudienceMail<?>> mails;
     private final TransactionTemplate transaction;
     private final RetrySchedule schedule;
-    private final DeliverySettings settings;
+    private final DeliveryProperties settings;
     private final Clock clock;
     private final MeterRegistry meters;
 
     RecipientResolver(RecipientLookups lookups, IdentityRecipients identity, Notifications notifications,
-            List<AudienceMail<?>> mails, TransactionTemplate transaction, DeliverySettings settings, Clock clock,
+            List<AudienceMail<?>> mails, TransactionTemplate transaction, DeliveryProperties settings, Clock clock,
             MeterRegistry meters) {
         super("recipient-lookup", settings.pollInterval());
         this.lookups = lookups;

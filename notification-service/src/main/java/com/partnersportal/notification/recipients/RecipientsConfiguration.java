@@ -1,7 +1,7 @@
 package com.partnersportal.notification.recipients;
 
 import com.partnersportal.kit.servicecall.ServiceCredentials;
-import com.partnersportal.notification.delivery.DeliverySettings;
+import com.partnersportal.notification.delivery.DeliveryProperties;
 import com.partnersportal.notification.delivery.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
@@ -32,7 +32,7 @@ class RecipientsConfiguration {
     @Bean
     RecipientResolver recipientResolver(RecipientLookups lookups, IdentityRecipients identity,
             Notifications notifications, List<AudienceMail<?>> mails, TransactionTemplate transaction,
-            DeliverySettings settings, Clock clock, MeterRegistry meters) {
+            DeliveryProperties settings, Clock clock, MeterRegistry meters) {
         return new RecipientResolver(lookups, identity, notifications, mails, transaction, settings, clock, meters);
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class RetryScheduleTest {
 
-    private final RetrySchedule schedule = new DeliverySettings(10, Duration.ofSeconds(15), 2.0, Duration.ofMinutes(30),
+    private final RetrySchedule schedule = new DeliveryProperties(10, Duration.ofSeconds(15), 2.0, Duration.ofMinutes(30),
             null, null, null).retrySchedule();
 
     @Test
@@ -27,7 +27,7 @@ class RetryScheduleTest {
 
     @Test
     void theDefaultsGiveAMailAboutAnHourAndAHalfOfRetries() {
-        RetrySchedule defaults = new DeliverySettings(null, null, null, null, null, null, null).retrySchedule();
+        RetrySchedule defaults = new DeliveryProperties(null, null, null, null, null, null, null).retrySchedule();
         Duration total = Duration.ZERO;
         for (int attempt = 1; attempt < defaults.maxAttempts(); attempt++) {
             total = total.plus(defaults.delayAfter(attempt));

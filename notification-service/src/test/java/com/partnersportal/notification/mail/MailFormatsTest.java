@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class MailFormatsTest {
 
-    private final MailFormats formats = new MailFormats(new MailSettings(null, null, null));
+    private final MailFormats formats = new MailFormats(new MailProperties(null, null, null));
 
     @Test
     void amountsHaveTheirCurrencysDecimalsGroupingAndCode() {

@@ -17,7 +17,7 @@ class MailRendererTest {
     private static final String HOSTILE = "<script>alert('x')</script> & <img src=x onerror=alert(1)> \"Noura\"";
 
     private final MailRenderer renderer;
-    private final MailFormats formats = new MailFormats(new MailSettings(null, null, null));
+    private final MailFormats formats = new MailFormats(new MailProperties(null, null, null));
 
     MailRendererTest() {
         MailTemplateConfiguration configuration = new MailTemplateConfiguration();

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Applies the checkout system's decisions to orders, from the topic or the sandbox's internal endpoint. */
 @Service
-class CheckoutDecisionHandler {
+public class CheckoutDecisionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutDecisionHandler.class);
 
@@ -37,7 +37,7 @@ class CheckoutDecisionHandler {
      * From the topic: a decision that comes too late (the order expired meanwhile) or twice is a fact of a
      * distributed checkout, not a fault; it is logged and skipped instead of being dead-lettered.
      */
-    void applyFromTopic(CheckoutDecision decision) {
+    public void applyFromTopic(CheckoutDecision decision) {
         try {
             apply(decision);
         } catch (OrderTransitionRefused e) {

@@ -28,7 +28,7 @@ public class LegalEntities {
     }
 
     /** Inserts or updates the copy; a redelivered or older registration changes nothing newer. */
-    void remember(LegalEntityRegistered entity) {
+    public void remember(LegalEntityRegistered entity) {
         jdbc.sql("""
                         INSERT INTO legal_entity (id, merchant_id, legal_name_en, country_code, currency, time_zone, updated_at)
                         VALUES (:id, :merchantId, :name, :country, :currency, :timeZone, :at)

@@ -10,14 +10,14 @@ import org.springframework.stereotype.Service;
 
 /** Each merchant's order timers: its own settings where an operator set them, the defaults otherwise. */
 @Service
-@EnableConfigurationProperties(OrderTimerDefaults.class)
+@EnableConfigurationProperties(OrderTimerProperties.class)
 public class MerchantOrderSettings {
 
     private final JdbcClient jdbc;
-    private final OrderTimerDefaults defaults;
+    private final OrderTimerProperties defaults;
     private final Clock clock;
 
-    MerchantOrderSettings(JdbcClient jdbc, OrderTimerDefaults defaults, Clock clock) {
+    MerchantOrderSettings(JdbcClient jdbc, OrderTimerProperties defaults, Clock clock) {
         this.jdbc = jdbc;
         this.defaults = defaults;
         this.clock = clock;

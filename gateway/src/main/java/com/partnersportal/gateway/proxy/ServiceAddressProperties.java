@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@link UpstreamTargets}).
  */
 @ConfigurationProperties("portal.services")
-record ServiceAddresses(List<URI> identityUrl, List<URI> ordersUrl, List<URI> settlementUrl, List<URI> webhooksUrl,
+record ServiceAddressProperties(List<URI> identityUrl, List<URI> ordersUrl, List<URI> settlementUrl, List<URI> webhooksUrl,
                         List<URI> notificationUrl) {
 
     List<URI> of(Upstream upstream) {

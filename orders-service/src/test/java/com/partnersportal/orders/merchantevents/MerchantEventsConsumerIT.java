@@ -1,4 +1,4 @@
-package com.partnersportal.orders.merchant;
+package com.partnersportal.orders.merchantevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package com.partnersportal.orders.decision;
+package com.partnersportal.orders.checkoutdecisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -16,10 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       after it. Keep it well above {@code batchSize} times the SMTP connection and read timeouts.
  */
 @ConfigurationProperties("portal.notification.delivery")
-public record DeliverySettings(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff,
+public record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double multiplier, Duration maxBackoff,
         Duration pollInterval, Integer batchSize, Duration lease) {
 
-    public DeliverySettings {
+    public DeliveryProperties {
         maxAttempts = maxAttempts == null ? 10 : maxAttempts;
         initialBackoff = initialBackoff == null ? Duration.ofSeconds(15) : initialBackoff;
         multiplier = multiplier == null ? 2.0 : multiplier;

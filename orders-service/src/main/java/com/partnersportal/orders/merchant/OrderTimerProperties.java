@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** {@code portal.orders.timers}: Tamara's defaults, for merchants without settings of their own. */
 @ConfigurationProperties("portal.orders.timers")
-record OrderTimerDefaults(
+record OrderTimerProperties(
         @DefaultValue("30m") Duration newOrderExpiry,
         @DefaultValue("72h") Duration approvedExpiry,
         @DefaultValue("21d") Duration autoCaptureAfter,

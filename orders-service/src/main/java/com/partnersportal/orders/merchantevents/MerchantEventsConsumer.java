@@ -1,8 +1,9 @@
-package com.partnersportal.orders.merchant;
+package com.partnersportal.orders.merchantevents;
 
 import com.partnersportal.identity.contract.LegalEntityRegistered;
 import com.partnersportal.kit.inbox.EventInbox;
 import com.partnersportal.kit.inbox.EventRoutes;
+import com.partnersportal.orders.merchant.LegalEntities;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package com.partnersportal.orders.export;
+package com.partnersportal.orders.userevents;
 
 import com.partnersportal.identity.contract.IdentityTopics;
 import com.partnersportal.identity.contract.UserAccessRevoked;

@@ -1,8 +1,9 @@
-package com.partnersportal.orders.decision;
+package com.partnersportal.orders.checkoutdecisions;
 
 import com.partnersportal.kit.inbox.EventInbox;
 import com.partnersportal.kit.inbox.EventRoutes;
 import com.partnersportal.orders.contract.CheckoutDecision;
+import com.partnersportal.orders.decision.CheckoutDecisionHandler;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeZone  the time zone in which mails state times (link expiry); KSA by default
  */
 @ConfigurationProperties("portal.notification")
-public record MailSettings(String portalUrl, String from, String timeZone) {
+public record MailProperties(String portalUrl, String from, String timeZone) {
 
-    public MailSettings {
+    public MailProperties {
         portalUrl = portalUrl == null || portalUrl.isBlank() ? "http://127.0.0.1:8080" : portalUrl.trim();
         from = from == null || from.isBlank() ? "Partners Portal <no-reply@partners-portal.local>" : from.trim();
         timeZone = timeZone == null || timeZone.isBlank() ? "Asia/Riyadh" : timeZone.trim();
