@@ -1,6 +1,9 @@
 package com.partnersportal.orders.export;
 
 import com.partnersportal.kit.deployment.DeploymentProperties;
+import com.partnersportal.kit.links.SignedLinks;
+import java.time.Clock;
+import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,13 +15,15 @@ class ExportConfiguration {
     /** The sandbox's well-known secret, refused in production so that nobody can forge a link there. */
     static final String SANDBOX_SECRET = "sandbox-only-export-link-secret";
 
+    /** Download links of finished exports, signed over the export's id. */
     @Bean
-    DownloadLinks downloadLinks(ExportProperties properties, DeploymentProperties deployment) {
-        String secret = properties.linkSecret() == null || properties.linkSecret().isBlank() ? null : properties.linkSecret();
-        if (!deployment.environment().isSandbox() && (secret == null || secret.length() < 32 || SANDBOX_SECRET.equals(secret))) {
-            throw new IllegalStateException(
-                    "Set portal.orders.exports.link-secret (PORTAL_ORDERS_EXPORTS_LINK_SECRET) to 32+ random characters in production");
-        }
-        return new DownloadLinks(properties.publicBaseUrl(), secret == null ? SANDBOX_SECRET : secret);
+    SignedLinks exportLinks(ExportProperties properties, DeploymentProperties deployment, Clock clock) {
+        return SignedLinks.configured(properties.publicBaseUrl(), properties.linkSecret(), SANDBOX_SECRET,
+                "portal.orders.exports.link-secret (PORTAL_ORDERS_EXPORTS_LINK_SECRET)", properties.retention(), clock,
+                deployment.environment());
+    }
+
+    static String downloadPath(UUID exportId) {
+        return "/downloads/order-exports/" + exportId;
     }
 }

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.export;
 
+import com.partnersportal.kit.links.SignedLinks;
 import com.partnersportal.kit.caller.Revocations;
 import com.partnersportal.kit.problem.Refusal;
 import java.nio.file.Files;
@@ -29,11 +30,11 @@ class ExportDownloadController {
 
     private final OrderExportRepository exports;
     private final ExportFiles files;
-    private final DownloadLinks links;
+    private final SignedLinks links;
     private final Revocations revocations;
     private final Clock clock;
 
-    ExportDownloadController(OrderExportRepository exports, ExportFiles files, DownloadLinks links,
+    ExportDownloadController(OrderExportRepository exports, ExportFiles files, SignedLinks links,
             Revocations revocations, Clock clock) {
         this.exports = exports;
         this.revocations = revocations;
@@ -46,7 +47,7 @@ class ExportDownloadController {
     ResponseEntity<Resource> download(@PathVariable String exportId, @RequestParam(required = false) Long expires,
             @RequestParam(required = false) String signature) {
         UUID id = parse(exportId);
-        if (expires == null || !links.verifies(id, expires, signature)) {
+        if (expires == null || !links.verifies(id.toString(), expires, signature)) {
             throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid",
                     "This download link is not valid. Ask for a new export in the portal.");
         }

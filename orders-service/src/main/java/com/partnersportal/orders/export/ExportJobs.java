@@ -1,5 +1,6 @@
 package com.partnersportal.orders.export;
 
+import com.partnersportal.kit.links.SignedLinks;
 import com.partnersportal.kit.outbox.Outbox;
 import com.partnersportal.orders.contract.OrderExportFailed;
 import com.partnersportal.orders.contract.OrderExportReady;
@@ -30,11 +31,11 @@ class ExportJobs {
     private final JdbcClient jdbc;
     private final OrderExportRepository exports;
     private final Outbox outbox;
-    private final DownloadLinks links;
+    private final SignedLinks links;
     private final ExportProperties properties;
     private final Clock clock;
 
-    ExportJobs(JdbcClient jdbc, OrderExportRepository exports, Outbox outbox, DownloadLinks links,
+    ExportJobs(JdbcClient jdbc, OrderExportRepository exports, Outbox outbox, SignedLinks links,
             ExportProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.exports = exports;
@@ -101,7 +102,8 @@ class ExportJobs {
         outbox.append(OrderTopics.EXPORT_EVENTS, export.id().toString(), OrderExportReady.TYPE, export.id().toString(),
                 new OrderExportReady(export.id(), export.merchantId(), userId(export), export.recipientEmail(),
                         export.recipientName(), export.recipientLocale(), export.createdFrom(), export.createdTo(), rows,
-                        links.linkFor(export.id(), expiresAt), expiresAt, now));
+                        links.link(ExportConfiguration.downloadPath(export.id()), export.id().toString(), expiresAt),
+                        expiresAt, now));
         return true;
     }
 

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.export;
 
+import com.partnersportal.kit.links.SignedLinks;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
@@ -33,11 +34,11 @@ class OrderExportController {
     private static final String DEFAULT_TIME_ZONE = "Asia/Riyadh";
 
     private final OrderExportRepository exports;
-    private final DownloadLinks links;
+    private final SignedLinks links;
     private final ExportProperties properties;
     private final Clock clock;
 
-    OrderExportController(OrderExportRepository exports, DownloadLinks links, ExportProperties properties, Clock clock) {
+    OrderExportController(OrderExportRepository exports, SignedLinks links, ExportProperties properties, Clock clock) {
         this.exports = exports;
         this.links = links;
         this.properties = properties;
@@ -100,7 +101,9 @@ class OrderExportController {
     }
 
     private ExportView view(OrderExport export) {
-        String link = export.status() == ExportStatus.DONE ? links.linkFor(export.id(), export.expiresAt()) : null;
+        String link = export.status() == ExportStatus.DONE
+                ? links.link(ExportConfiguration.downloadPath(export.id()), export.id().toString(), export.expiresAt())
+                : null;
         return new ExportView(export.id(), export.status().wireName(), export.rowsWritten(), export.createdFrom(),
                 export.createdTo(), export.timeZone(), export.createdAt(), export.startedAt(), export.finishedAt(),
                 export.expiresAt(), link, export.status() == ExportStatus.FAILED ? export.error() : null);

@@ -6,7 +6,7 @@ import com.partnersportal.settlement.contract.SettlementTopics;
 import com.partnersportal.settlement.contract.TaxInvoiceIssued;
 import com.partnersportal.settlement.contract.TaxNoteIssued;
 import com.partnersportal.settlement.invoice.fatoora.FatooraModels;
-import com.partnersportal.settlement.links.DownloadLinks;
+import com.partnersportal.kit.links.SignedLinks;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,11 +35,11 @@ class ClearanceRecorder {
     private final JdbcClient jdbc;
     private final TaxInvoices invoices;
     private final Outbox outbox;
-    private final DownloadLinks links;
+    private final SignedLinks links;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    ClearanceRecorder(JdbcClient jdbc, TaxInvoices invoices, Outbox outbox, DownloadLinks links, Clock clock,
+    ClearanceRecorder(JdbcClient jdbc, TaxInvoices invoices, Outbox outbox, SignedLinks links, Clock clock,
             MeterRegistry meters) {
         this.jdbc = jdbc;
         this.invoices = invoices;

@@ -1,7 +1,7 @@
 package com.partnersportal.settlement.invoice;
 
 import com.partnersportal.kit.problem.Refusal;
-import com.partnersportal.settlement.links.DownloadLinks;
+import com.partnersportal.kit.links.SignedLinks;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +15,9 @@ class InvoiceDownloads {
 
     private final TaxInvoices invoices;
     private final InvoiceFiles files;
-    private final DownloadLinks links;
+    private final SignedLinks links;
 
-    InvoiceDownloads(TaxInvoices invoices, InvoiceFiles files, DownloadLinks links) {
+    InvoiceDownloads(TaxInvoices invoices, InvoiceFiles files, SignedLinks links) {
         this.invoices = invoices;
         this.files = files;
         this.links = links;

@@ -1,6 +1,7 @@
 package com.partnersportal.settlement.links;
 
 import com.partnersportal.kit.deployment.DeploymentProperties;
+import com.partnersportal.kit.links.SignedLinks;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,14 +26,11 @@ class DownloadLinksConfiguration {
             @DefaultValue("14d") Duration linkTtl) {
     }
 
+    /** Download links of reports and invoices, signed over their path. */
     @Bean
-    DownloadLinks downloadLinks(DownloadProperties properties, DeploymentProperties deployment, Clock clock) {
-        String secret = properties.linkSecret() == null || properties.linkSecret().isBlank() ? null : properties.linkSecret();
-        if (!deployment.environment().isSandbox() && (secret == null || secret.length() < 32 || SANDBOX_SECRET.equals(secret))) {
-            throw new IllegalStateException(
-                    "Set portal.settlement.downloads.link-secret (PORTAL_SETTLEMENT_DOWNLOADS_LINK_SECRET) to 32+ random characters in production");
-        }
-        return new DownloadLinks(properties.publicBaseUrl(), secret == null ? SANDBOX_SECRET : secret,
-                properties.linkTtl(), clock);
+    SignedLinks downloadLinks(DownloadProperties properties, DeploymentProperties deployment, Clock clock) {
+        return SignedLinks.configured(properties.publicBaseUrl(), properties.linkSecret(), SANDBOX_SECRET,
+                "portal.settlement.downloads.link-secret (PORTAL_SETTLEMENT_DOWNLOADS_LINK_SECRET)", properties.linkTtl(),
+                clock, deployment.environment());
     }
 }

@@ -4,7 +4,7 @@ import com.partnersportal.kit.outbox.Outbox;
 import com.partnersportal.settlement.contract.SettlementReportReady;
 import com.partnersportal.settlement.contract.SettlementTopics;
 import com.partnersportal.settlement.ledger.LedgerLines;
-import com.partnersportal.settlement.links.DownloadLinks;
+import com.partnersportal.kit.links.SignedLinks;
 import com.partnersportal.settlement.profile.SettlementProfile;
 import com.partnersportal.settlement.profile.SettlementProfiles;
 import com.partnersportal.settlement.profile.SettlementProperties;
@@ -41,13 +41,13 @@ public class PeriodClosing {
     private final LedgerLines lines;
     private final SettlementReports reports;
     private final Outbox outbox;
-    private final DownloadLinks links;
+    private final SignedLinks links;
     private final SettlementProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     PeriodClosing(SettlementProfiles profiles, LedgerLines lines, SettlementReports reports, Outbox outbox,
-            DownloadLinks links, SettlementProperties properties, JdbcClient jdbc, Clock clock) {
+            SignedLinks links, SettlementProperties properties, JdbcClient jdbc, Clock clock) {
         this.profiles = profiles;
         this.lines = lines;
         this.reports = reports;

@@ -1,7 +1,7 @@
 package com.partnersportal.settlement.report;
 
 import com.partnersportal.kit.problem.Refusal;
-import com.partnersportal.settlement.links.DownloadLinks;
+import com.partnersportal.kit.links.SignedLinks;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +19,9 @@ class ReportDownloads {
 
     private final SettlementReports reports;
     private final ReportCsv csv;
-    private final DownloadLinks links;
+    private final SignedLinks links;
 
-    ReportDownloads(SettlementReports reports, ReportCsv csv, DownloadLinks links) {
+    ReportDownloads(SettlementReports reports, ReportCsv csv, SignedLinks links) {
         this.reports = reports;
         this.csv = csv;
         this.links = links;
