@@ -14,8 +14,11 @@ import com.partnersportal.identity.testing.IdentityMother.Member;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
 import com.partnersportal.kit.caller.ApiTokenIntrospection;
+import com.partnersportal.testsupport.PublishedEvents;
 import java.time.Duration;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +27,15 @@ import tools.jackson.databind.JsonNode;
 
 @IdentityIT
 class ApiTokensIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     @Autowired
     IdentityMother mother;

@@ -12,11 +12,14 @@ import com.partnersportal.identity.testing.IdentityMother.Member;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
 import com.partnersportal.kit.events.CloudEventHeaders;
+import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +30,15 @@ import tools.jackson.databind.JsonNode;
 
 @IdentityIT
 class OperatorMerchantsIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     @Autowired
     IdentityMother mother;

@@ -11,9 +11,11 @@ import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
 import com.partnersportal.kit.events.CloudEventHeaders;
+import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,15 @@ import tools.jackson.databind.JsonNode;
 
 @IdentityIT
 class PasswordResetIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     @Autowired
     IdentityMother mother;

@@ -11,6 +11,7 @@ import com.partnersportal.identity.testing.IdentityMother.Member;
 import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
+import com.partnersportal.testsupport.PublishedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,15 @@ import tools.jackson.databind.JsonNode;
 /** Enrolling a TOTP authenticator, signing in with it, recovery codes, and what admins can require and reset. */
 @IdentityIT
 class SecondFactorIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     private static final Duration ONE_STEP = Duration.ofSeconds(30);
 

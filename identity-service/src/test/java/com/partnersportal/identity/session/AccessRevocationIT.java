@@ -10,10 +10,13 @@ import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.Member;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.Portal;
+import com.partnersportal.testsupport.PublishedEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +28,15 @@ import tools.jackson.databind.JsonNode;
  */
 @IdentityIT
 class AccessRevocationIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     @Autowired
     IdentityMother mother;

@@ -9,11 +9,14 @@ import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
+import com.partnersportal.testsupport.PublishedEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +24,15 @@ import tools.jackson.databind.JsonNode;
 
 @IdentityIT
 class TeamAdministrationIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     @Autowired
     IdentityMother mother;

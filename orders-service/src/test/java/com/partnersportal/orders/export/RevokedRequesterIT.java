@@ -9,6 +9,7 @@ import com.partnersportal.orders.testing.OrdersApi;
 import com.partnersportal.orders.testing.OrdersIntegrationTest;
 import com.partnersportal.orders.testing.TestMerchants;
 import com.partnersportal.testsupport.IdentityEvents;
+import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TestAccessTokens;
 import com.partnersportal.testsupport.TopicReader;
 import java.net.URI;
@@ -23,6 +24,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @OrdersIntegrationTest
 class RevokedRequesterIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -12,6 +12,7 @@ import com.partnersportal.settlement.testing.IndependentStampVerifier;
 import com.partnersportal.settlement.testing.SettlementApi;
 import com.partnersportal.settlement.testing.SettlementIntegrationTest;
 import com.partnersportal.settlement.testing.Settlements;
+import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TestAccessTokens;
 import com.partnersportal.types.Currency;
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.xml.security.Init;
 import org.apache.xml.security.c14n.Canonicalizer;
@@ -49,6 +51,15 @@ import tools.jackson.databind.JsonNode;
  */
 @SettlementIntegrationTest
 class CreditAndDebitNotesIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     private static final String ISSUER_VAT = "310123456700003";
 

@@ -18,6 +18,7 @@ import com.partnersportal.settlement.testing.Events.Order;
 import com.partnersportal.settlement.testing.SettlementApi;
 import com.partnersportal.settlement.testing.SettlementIntegrationTest;
 import com.partnersportal.settlement.testing.Settlements;
+import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TestAccessTokens;
 import com.partnersportal.testsupport.TopicReader;
 import com.partnersportal.types.Currency;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.sql.DataSource;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,6 +70,15 @@ import tools.jackson.databind.JsonNode;
  */
 @SettlementIntegrationTest
 class TaxInvoiceIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     private static final String ISSUER_VAT = "310123456700003";
 

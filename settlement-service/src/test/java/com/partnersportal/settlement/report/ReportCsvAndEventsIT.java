@@ -12,6 +12,7 @@ import com.partnersportal.settlement.testing.Events.Order;
 import com.partnersportal.settlement.testing.SettlementApi;
 import com.partnersportal.settlement.testing.SettlementIntegrationTest;
 import com.partnersportal.settlement.testing.Settlements;
+import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TestAccessTokens;
 import com.partnersportal.testsupport.TopicReader;
 import com.partnersportal.types.Currency;
@@ -23,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +40,15 @@ import tools.jackson.databind.JsonNode;
 /** The report's CSV for reconciliation, and the report-ready event with its signed link, as a merchant receives them. */
 @SettlementIntegrationTest
 class ReportCsvAndEventsIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     @LocalServerPort
     int port;

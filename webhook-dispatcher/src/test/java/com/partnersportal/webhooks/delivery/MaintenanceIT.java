@@ -2,6 +2,7 @@ package com.partnersportal.webhooks.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TopicReader;
 import com.partnersportal.webhooks.contract.WebhookEndpointDisabled;
 import com.partnersportal.webhooks.contract.WebhookTopics;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +26,15 @@ import org.springframework.web.client.RestClient;
 /** The timers: auto-disable after days of nothing but failures, retention, and the metrics operations watch. */
 @WebhooksIntegrationTest
 class MaintenanceIT {
+
+    @Autowired
+    DataSource publisherDatabase;
+
+    /** What the test made the service publish is what its contract module's samples and schemas say (ADR 16). */
+    @AfterEach
+    void publishedEventsConformToTheirSamples() {
+        PublishedEvents.assertEveryOutboxRowConforms(publisherDatabase);
+    }
 
     @LocalServerPort
     int port;
