@@ -76,7 +76,7 @@ class PidFilesTest {
     public static final class Sleeper {
         public static void main(String[] args) throws InterruptedException {
             System.out.println("sleeping " + System.getenv("SLEEPER"));
-            Thread.sleep(60_000);
+            new java.util.concurrent.CountDownLatch(1).await(60, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 }

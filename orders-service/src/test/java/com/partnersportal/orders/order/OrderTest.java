@@ -121,6 +121,16 @@ class OrderTest {
     }
 
     @Test
+    void capturingAllThatWasNotCanceledCapturesTheOrderFully() {
+        Order order = authorised("0.08", Currency.SAR);
+
+        assertThat(order.cancel(sar("0.06"), NOW)).isEqualTo(OrderStatus.UPDATED);
+        assertThat(order.capture(sar("0.02"), NOW)).isEqualTo(OrderStatus.FULLY_CAPTURED);
+        assertThat(order.remainingToCapture()).isEqualTo(sar("0.00"));
+        assertThatThrownBy(() -> order.capture(sar("0.01"), NOW)).isInstanceOf(OrderTransitionRefused.class);
+    }
+
+    @Test
     void amountsMustBePositiveAndInTheOrdersCurrency() {
         Order order = authorised("300.00", Currency.SAR);
 
