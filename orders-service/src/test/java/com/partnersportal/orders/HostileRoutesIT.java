@@ -63,7 +63,10 @@ class HostileRoutesIT {
                 Map.of("orderId", order, "merchantId", merchant.toString(), "orderReferenceId", "REF-WALK"),
                 // The sandbox clock is left alone: moving it fires the order's timers, whose events would land
                 // during whichever refused request came next.
-                path -> !path.contains("/clock"), HostileRoutes.rowCounts(database));
+                // outbox_event is left out of the probe: the export worker retries and gives up on exports that
+                // earlier tests in this context left behind, publishing while the walk runs. Every state table,
+                // whose rows an event accompanies, is still counted.
+                path -> !path.contains("/clock"), HostileRoutes.rowCounts(database, "outbox_event"));
 
         assertThat(walk.operations()).as("operations walked").isGreaterThanOrEqualTo(18);
         assertThat(walk.findings()).as("%d requests", walk.requests()).isEmpty();
