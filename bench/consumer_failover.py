@@ -2,7 +2,8 @@
 
 For each setting (Kafka's defaults as the baseline, then the platform's own from service-kit), ROUNDS times: restarts
 the second replicas with that setting, waits until a warm-up order is consumed, kills -9 the second replica of
-settlement-service, webhook-dispatcher and notification-service at once, then places 12 orders through the gateway
+settlement-service and webhook-dispatcher at once (the consumers of order events: notification-service reads only
+export and user events), then places 12 orders through the gateway
 (keys spread over every partition). The recovery time of a consumer is from the kill to the moment its surviving replica
 has recorded the last of the 12 order-created events (processed_event.processed_at, the database's clock on both
 ends). Every order must be consumed exactly once per consumer group.
@@ -19,8 +20,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 GATEWAY = "http://127.0.0.1:8080"
 ROUNDS = int(os.environ.get("ROUNDS", "2"))
 ORDERS = 12
-CONSUMERS = {"settlement-service": "portal_settlement", "webhook-dispatcher": "portal_webhooks",
-             "notification-service": "portal_notification"}
+CONSUMERS = {"settlement-service": "portal_settlement", "webhook-dispatcher": "portal_webhooks"}
 DEFAULTS = json.dumps({"spring.cloud.stream.kafka.binder.consumer-properties": {
     "session.timeout.ms": "45000", "heartbeat.interval.ms": "3000",
     "partition.assignment.strategy": "org.apache.kafka.clients.consumer.RangeAssignor,"

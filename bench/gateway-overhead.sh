@@ -21,7 +21,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 NGINX_PORT=${NGINX_PORT:-18088}
 GATEWAY_PORT=18080
 IDENTITY_PORT=18081
-command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
+bench_need wrk
 if ! command -v nginx >/dev/null && [[ ! -x /usr/sbin/nginx ]]; then
   echo "installing nginx (Debian package) ..."
   { apt-get install -y -q nginx-light >/dev/null 2>&1 || apt-get install -y -q nginx >/dev/null; } ||

@@ -13,6 +13,15 @@ export BENCH_ROOT BENCH_IDENTITY_DB
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 mkdir -p "$BENCH_DIR"
 
+# Installs Debian's package $2 (default: the command's name) when command $1 is missing: a fresh machine has no wrk.
+bench_need() {
+  local command=$1 package=${2:-$1}
+  command -v "$command" >/dev/null && return 0
+  echo "installing $package ..." >&2
+  { apt-get install -y -qq "$package" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$package" >/dev/null; }; } \
+    || { echo "needs $command: apt-get install $package" >&2; exit 1; }
+}
+
 bench_jdk() {
   local candidate
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/*; do

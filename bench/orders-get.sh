@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib.sh"
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
 ORDERS=${ORDERS:-2000}
-command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
+bench_need wrk
 trap bench_cleanup EXIT
 
 bench_jdk; bench_build; bench_kafka_start; bench_database; bench_identity_start

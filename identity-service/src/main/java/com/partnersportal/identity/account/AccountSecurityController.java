@@ -8,6 +8,7 @@ import com.partnersportal.identity.user.User;
 import com.partnersportal.identity.user.UserStatus;
 import com.partnersportal.identity.user.Users;
 import com.partnersportal.identity.web.ClientAddress;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,6 +79,7 @@ class AccountSecurityController {
     }
 
     @PostMapping("/portal/v1/me/second-factor/enrolment")
+    @Authorize(kind = {Caller.Kind.USER, Caller.Kind.OPERATOR})
     ResponseEntity<EnrolmentResponse> startEnrolment(Caller caller, @Valid @RequestBody ProofRequest request,
             HttpServletRequest http) {
         User user = signedIn(caller);
@@ -88,6 +90,7 @@ class AccountSecurityController {
     }
 
     @PostMapping("/portal/v1/me/second-factor/enrolment/confirmation")
+    @Authorize(kind = {Caller.Kind.USER, Caller.Kind.OPERATOR})
     ResponseEntity<RecoveryCodesResponse> confirmEnrolment(Caller caller,
             @Valid @RequestBody ConfirmationRequest request) {
         User user = signedIn(caller);
@@ -96,6 +99,7 @@ class AccountSecurityController {
     }
 
     @PostMapping("/portal/v1/me/second-factor/disable")
+    @Authorize(kind = {Caller.Kind.USER, Caller.Kind.OPERATOR})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disable(Caller caller, @Valid @RequestBody ProofRequest request, HttpServletRequest http) {
         User user = signedIn(caller);
@@ -109,6 +113,7 @@ class AccountSecurityController {
     }
 
     @PostMapping("/portal/v1/me/second-factor/recovery-codes")
+    @Authorize(kind = {Caller.Kind.USER, Caller.Kind.OPERATOR})
     ResponseEntity<RecoveryCodesResponse> regenerateRecoveryCodes(Caller caller,
             @Valid @RequestBody ProofRequest request, HttpServletRequest http) {
         User user = signedIn(caller);

@@ -38,4 +38,22 @@ class PermissionBeforeBodyIT {
         }
         assertThat(portal.get("/portal/v1/users", merchant.admin().accessToken()).json().get("users")).hasSize(2);
     }
+
+    @Test
+    void aMerchantSystemIsToldItsTokenIsNoAccountWhateverItPostsToTheAccountRoutes() {
+        MerchantFixture merchant = mother.merchant();
+        Portal portal = mother.portal();
+        String apiToken = portal.post("/portal/v1/api-tokens", merchant.admin().accessToken(), Portal.json("name", "ERP"))
+                .json().get("token").asString();
+
+        for (String body : List.of("{", "{\"proof\": 7}", "[]")) {
+            for (String path : List.of("/portal/v1/me/second-factor/enrolment",
+                    "/portal/v1/me/second-factor/enrolment/confirmation", "/portal/v1/me/second-factor/disable",
+                    "/portal/v1/me/second-factor/recovery-codes")) {
+                Portal.Reply reply = portal.post(path, apiToken, body);
+                assertThat(reply.status()).as("%s %s: %s", path, body, reply.body()).isEqualTo(403);
+                assertThat(reply.errorCode()).isEqualTo("user_token_required");
+            }
+        }
+    }
 }

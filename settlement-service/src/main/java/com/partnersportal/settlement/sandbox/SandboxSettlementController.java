@@ -1,6 +1,7 @@
 package com.partnersportal.settlement.sandbox;
 
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.deployment.DeploymentProperties;
 import com.partnersportal.kit.problem.Refusal;
@@ -52,6 +53,7 @@ class SandboxSettlementController {
     }
 
     @PostMapping("/operator/v1/settlement/clock/advance")
+    @Authorize(permissions = Permission.OPERATOR)
     SandboxCloseResponse advance(Caller caller, @RequestBody ClockAdvanceRequest request) {
         SandboxClock sandbox = sandbox(caller);
         if (request.by() == null || request.by().isNegative() || request.by().compareTo(MAX_ADVANCE) > 0) {
@@ -65,6 +67,7 @@ class SandboxSettlementController {
     }
 
     @PostMapping("/operator/v1/settlement/legal-entities/{legalEntityId}/close-period")
+    @Authorize(permissions = Permission.OPERATOR)
     SandboxCloseResponse closePeriod(Caller caller, @PathVariable String legalEntityId,
             @RequestBody(required = false) ClosePeriodRequest request) {
         sandbox(caller);

@@ -31,7 +31,9 @@ class PermissionBeforeBodyIT {
                     {"POST", "/operator/v1/settlement/legal-entities/" + entity + "/fee-corrections"},
                     {"PATCH", "/operator/v1/settlement/profiles/" + entity},
                     {"POST", "/operator/v1/settlement/reports/" + UUID.randomUUID() + "/payout-sent"},
-                    {"POST", "/operator/v1/settlement/zatca/egs/onboarding"}}) {
+                    {"POST", "/operator/v1/settlement/zatca/egs/onboarding"},
+                    {"POST", "/operator/v1/settlement/clock/advance"},
+                    {"POST", "/operator/v1/settlement/legal-entities/" + entity + "/close-period"}}) {
                 SettlementApi.Answer answer = api.asUser(user, HttpMethod.valueOf(route[0]), route[1], body);
                 assertThat(answer.status()).as("%s %s with %s", route[0], route[1], body).isEqualTo(403);
                 assertThat(answer.errorCode()).isEqualTo("forbidden");
