@@ -67,5 +67,8 @@ for name in "${names[@]}"; do
     if [[ $first == 1 ]]; then printf '%-20s %-6s %s\n' "$name" "$status" "$line"; first=0
     else printf '%-20s %-6s %s\n' "" "" "$line"; fi
   done < <(ratios "$name")
-  [[ $first == 1 ]] && printf '%-20s %-6s %s\n' "$name" "$status" "(no ratio printed; see $OUT/$name.txt)"
+  if [[ $first == 1 ]]; then printf '%-20s %-6s %s\n' "$name" "$status" "(no ratio printed; see $OUT/$name.txt)"; fi
 done
+failed=0
+for name in "${names[@]}"; do [[ $(cat "$OUT/$name.status" 2>/dev/null) == 0 ]] || failed=1; done
+exit $failed

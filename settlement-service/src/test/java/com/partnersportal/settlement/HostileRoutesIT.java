@@ -1,6 +1,7 @@
 package com.partnersportal.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.settlement.testing.Events;
@@ -10,6 +11,7 @@ import com.partnersportal.settlement.testing.Settlements;
 import com.partnersportal.testsupport.HostileRoutes;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,10 @@ class HostileRoutesIT {
             events.legalEntity(merchant, ksa, "SA", "SAR", "Asia/Riyadh", "300000000000003");
             new Settlements(jdbc, new SettlementApi(port), clock).awaitRegistered(ksa);
         }
+        // The sandbox onboards its EGS unit with ZATCA a few seconds after start (CsidWatch); walking before that
+        // would count the unit's row against whichever refused request happened to be under way.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT count(*) FROM zatca_egs_unit").query(Long.class).single() > 0);
         String user = TestAccessTokens.user(merchant, UUID.randomUUID(), EnumSet.allOf(Permission.class), List.of());
         String operator = TestAccessTokens.operator(UUID.randomUUID());
 
