@@ -33,13 +33,14 @@ bench_jdk() {
   echo "No JDK 21+ found" >&2; exit 1
 }
 
-# Builds the service module $1 (default orders-service) and the launcher's Kafka jars, unless they are there.
+# Builds the service module $1 (default orders-service) and the launcher's Kafka jars, unless they are there: `package`
+# in the reactor, never `install` (the local Maven repository is not the bench's to write).
 bench_build() {
   local module=${1:-orders-service}
   cd "$BENCH_ROOT"
   if [[ ! -f $module/target/$module-0.1.0-SNAPSHOT.jar ]] || ! compgen -G "local-launcher/target/lib/kafka_2.13-*.jar" >/dev/null; then
     echo "building $module and the launcher's Kafka jars ..."
-    ./mvnw -B -q -DskipTests install -pl "$module",local-launcher -am
+    ./mvnw -B -q -DskipTests package -pl "$module",local-launcher -am
   fi
 }
 
@@ -82,7 +83,7 @@ bench_identity_start() {
   psql -qAt -d postgres -c "DROP DATABASE IF EXISTS $BENCH_IDENTITY_DB WITH (FORCE)" >/dev/null
   psql -qAt -d postgres -c "CREATE DATABASE $BENCH_IDENTITY_DB" >/dev/null
   [[ -f $BENCH_ROOT/identity-service/target/identity-service-0.1.0-SNAPSHOT.jar ]] ||
-    (cd "$BENCH_ROOT" && ./mvnw -B -q -DskipTests install -pl identity-service -am)
+    (cd "$BENCH_ROOT" && ./mvnw -B -q -DskipTests package -pl identity-service -am)
   "$JAVA_HOME/bin/java" -Xms64m -Xmx384m -jar "$BENCH_ROOT/identity-service/target/identity-service-0.1.0-SNAPSHOT.jar" \
     --server.port=$BENCH_IDENTITY_PORT --portal.environment=sandbox \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_IDENTITY_DB" --spring.datasource.username="$PGUSER" \
@@ -205,13 +206,14 @@ ANALYZE orders;
 SQL
 }
 
-# With PROFILE=1: a JFR recording of the bench orders-service (settings=profile) and pg_stat_statements reset, from
+# With PROFILE=1: a JFR recording of the bench service (settings=profile; the pid in $BENCH_PROFILE_PID, by default
+# the bench orders-service's) and pg_stat_statements reset, from
 # bench_profile_start to bench_profile_stop $name, which prints the hottest methods, the slowest statements in total
 # and the database's wait events seen meanwhile into $BENCH_DIR/$name-*.txt.
 bench_profile_start() {
   [[ ${PROFILE:-0} == 1 ]] || return 0
   psql -qAt -d "$BENCH_DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
-  "$JAVA_HOME/bin/jcmd" "$(cat "$BENCH_DIR/orders.pid")" JFR.start name=bench settings=profile >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$(cat "${BENCH_PROFILE_PID:-$BENCH_DIR/orders.pid}")" JFR.start name=bench settings=profile >/dev/null
   ( while sleep 0.5; do
       psql -qAt -d postgres -c "SELECT coalesce(wait_event_type, 'CPU') || ':' || coalesce(wait_event, '-') FROM pg_stat_activity
         WHERE datname = '$BENCH_DB' AND state = 'active' AND pid <> pg_backend_pid()" 2>/dev/null
@@ -224,7 +226,7 @@ bench_profile_stop() {
   local name=$1
   kill "$(cat "$BENCH_DIR/waits.pid")" 2>/dev/null || true
   sort "$BENCH_DIR/waits.raw" | uniq -c | sort -rn > "$BENCH_DIR/$name-waits.txt"
-  "$JAVA_HOME/bin/jcmd" "$(cat "$BENCH_DIR/orders.pid")" JFR.stop name=bench filename="$BENCH_DIR/$name.jfr" >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$(cat "${BENCH_PROFILE_PID:-$BENCH_DIR/orders.pid}")" JFR.stop name=bench filename="$BENCH_DIR/$name.jfr" >/dev/null
   "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$BENCH_DIR/$name.jfr" > "$BENCH_DIR/$name-hot-methods.txt" 2>&1 || true
   psql -d "$BENCH_DB" -c "SELECT calls, round(total_exec_time::numeric, 1) AS total_ms,
       round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query

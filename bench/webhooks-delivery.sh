@@ -6,6 +6,8 @@
 #
 #   bench/webhooks-delivery.sh       # about 5 minutes here; MESSAGES, ENDPOINTS, RATE, SUSTAINED_RATE, STEADY_SECONDS, ISO_RATE, ISO_SECONDS,
 #                                    # CROSS_RATES, CROSS_SECONDS to change
+#   PROFILE=1 bench/webhooks-delivery.sh   # JFR, pg_stat_statements and wait events over the steady 1,000 ev/s run
+#   WEBHOOKS_JAR=/other/checkout/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar  # another build
 #
 # Last, steady runs at rising rates find where the e2e p95 crosses 124 ms (Convoy's published p95 at 200 ev/s).
 #
@@ -30,7 +32,7 @@ KAFKA=127.0.0.1:19392
 RECEIVER_PORT=18990
 
 webhooks_start() {
-  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "$BENCH_ROOT/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar" \
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "${WEBHOOKS_JAR:-$BENCH_ROOT/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar}" \
     --server.port=$PORT --portal.environment=sandbox --portal.webhooks.allowed-networks=127.0.0.1/32 \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
     --spring.kafka.bootstrap-servers=$KAFKA --logging.level.root=warn $(bench_identity_args) \
@@ -94,7 +96,9 @@ delivered=$(sql -c "SELECT count(*) FROM webhook_message WHERE merchant_id = '$M
 duplicates=$(sql -c "SELECT count(*) FROM webhook_attempt a JOIN webhook_message m ON m.id = a.message_id WHERE m.merchant_id = '$MERCHANT' AND a.attempt_number > 1")
 
 # 2. End to end at a steady rate, through Kafka and the inbox.
+BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_start
 steady=$(tool "" steady "$RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
+BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_stop steady
 sustained=$(tool "" steady "$SUSTAINED_RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
 
 # 3. Healthy endpoints' latency alone, then beside an endpoint that answers in 10 s.

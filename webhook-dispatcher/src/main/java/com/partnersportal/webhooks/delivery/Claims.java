@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,27 +24,55 @@ import tools.jackson.databind.json.JsonMapper;
  * endpoint than it has room for; then the lease itself, {@code FOR UPDATE SKIP LOCKED} re-checking each row, so
  * replicas claim at the same time without waiting on or taking each other's rows. The lease outlasts an attempt, so a message is
  * never sent by two replicas at once; a replica that dies leaves its leases to expire.
+ *
+ * <p>The candidates are found per endpoint, not by one walk of everything due (ADR 21): a skip scan of the index on
+ * {@code (endpoint_id, next_attempt_at)} finds the endpoints with pending messages (one index descent each), and only
+ * for those that are due, enabled, not skipped and have room does a second probe of the same index read their oldest
+ * due heads, at most as many as they have room for. An endpoint at its limit costs one descent, not a walk past its
+ * whole backlog.
  */
 final class Claims {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * Due heads, oldest due first: no earlier pending message of the same endpoint and order exists. Walks the due
-     * index and probes the order index, so its cost follows what is due, not what is queued.
+     * Due heads, oldest due first: no earlier pending message of the same endpoint and order exists. Costs one index
+     * descent per endpoint with pending messages plus, per endpoint with room, the rows up to its room.
      */
     private static final String CANDIDATES = """
-            SELECT m.id, m.endpoint_id, coalesce(e.max_concurrency, :concurrency) AS cap
-            FROM webhook_message m JOIN webhook_endpoint e ON e.id = m.endpoint_id
-            WHERE m.status = 'pending' AND m.next_attempt_at <= :now
-              AND (m.claimed_until IS NULL OR m.claimed_until <= :now)
-              AND NOT (m.endpoint_id = ANY (CAST(:skipped AS uuid[])))
-              AND e.enabled AND e.deleted_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM webhook_message p
-                              WHERE p.endpoint_id = m.endpoint_id AND p.order_key = m.order_key
-                                AND p.status = 'pending' AND p.seq < m.seq)
-            ORDER BY m.next_attempt_at
-            LIMIT :scan""";
+            WITH RECURSIVE ready (endpoint_id, first_due) AS (
+                (SELECT endpoint_id, next_attempt_at FROM webhook_message
+                 WHERE status = 'pending' ORDER BY endpoint_id, next_attempt_at LIMIT 1)
+                UNION ALL
+                SELECT n.endpoint_id, n.next_attempt_at FROM ready r
+                CROSS JOIN LATERAL (SELECT endpoint_id, next_attempt_at FROM webhook_message
+                                    WHERE status = 'pending' AND endpoint_id > r.endpoint_id
+                                    ORDER BY endpoint_id, next_attempt_at LIMIT 1) n
+            ),
+            busy (endpoint_id, running) AS (
+                SELECT * FROM unnest(CAST(:busyIds AS uuid[]), CAST(:busyCounts AS int[]))
+            ),
+            with_room (endpoint_id, room) AS (
+                SELECT e.id, LEAST(:batch, coalesce(e.max_concurrency, :concurrency) - coalesce(b.running, 0))
+                FROM ready r JOIN webhook_endpoint e ON e.id = r.endpoint_id
+                LEFT JOIN busy b ON b.endpoint_id = e.id
+                WHERE r.first_due <= :now AND e.enabled AND e.deleted_at IS NULL
+                  AND NOT (e.id = ANY (CAST(:skipped AS uuid[])))
+                  AND coalesce(e.max_concurrency, :concurrency) > coalesce(b.running, 0)
+            )
+            SELECT h.id, h.endpoint_id FROM with_room o
+            CROSS JOIN LATERAL (
+                SELECT m.id, m.endpoint_id, m.next_attempt_at FROM webhook_message m
+                WHERE m.endpoint_id = o.endpoint_id AND m.status = 'pending' AND m.next_attempt_at <= :now
+                  AND (m.claimed_until IS NULL OR m.claimed_until <= :now)
+                  AND NOT EXISTS (SELECT 1 FROM webhook_message p
+                                  WHERE p.endpoint_id = m.endpoint_id AND p.order_key = m.order_key
+                                    AND p.status = 'pending' AND p.seq < m.seq)
+                ORDER BY m.next_attempt_at
+                LIMIT o.room
+            ) h
+            ORDER BY h.next_attempt_at
+            LIMIT :batch""";
 
     /** Leases the chosen rows that nobody took meanwhile; locked ones are skipped, not waited for. */
     private static final String LEASE = """
@@ -80,24 +107,17 @@ final class Claims {
      * Secrets and the notification token come back encrypted; the caller opens them.
      *
      * @param skipped endpoints parked or full in this replica
-     * @param room    how many more attempts an endpoint may have running here, given its limit
+     * @param busy    attempts running in this replica per endpoint (an endpoint gets its limit minus these)
      */
-    List<Claimed> claim(int batch, Collection<UUID> skipped, java.util.function.ToIntBiFunction<UUID, Integer> room,
-            Instant now) {
+    List<Claimed> claim(int batch, Collection<UUID> skipped, Map<UUID, Integer> busy, Instant now) {
         Timestamp at = Timestamp.from(now);
-        Map<UUID, Integer> taken = new HashMap<>();
-        List<UUID> ids = new ArrayList<>();
-        jdbc.sql(CANDIDATES).param("now", at).param("skipped", array(skipped)).param("scan", batch * 4)
+        List<UUID> busyIds = new ArrayList<>(busy.keySet());
+        List<UUID> ids = jdbc.sql(CANDIDATES).param("now", at).param("skipped", array(skipped)).param("batch", batch)
+                .param("busyIds", array(busyIds))
+                .param("busyCounts", "{" + busyIds.stream().map(id -> String.valueOf(busy.get(id)))
+                        .collect(Collectors.joining(",")) + "}")
                 .param("concurrency", properties.endpointConcurrency())
-                .query((rs, n) -> {
-                    UUID endpoint = rs.getObject("endpoint_id", UUID.class);
-                    int already = taken.getOrDefault(endpoint, 0);
-                    if (ids.size() < batch && already < room.applyAsInt(endpoint, rs.getInt("cap"))) {
-                        taken.put(endpoint, already + 1);
-                        ids.add(rs.getObject("id", UUID.class));
-                    }
-                    return endpoint;
-                }).list();
+                .query((rs, n) -> rs.getObject("id", UUID.class)).list();
         if (ids.isEmpty()) {
             return List.of();
         }

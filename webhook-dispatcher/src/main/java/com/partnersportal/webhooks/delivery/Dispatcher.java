@@ -9,6 +9,8 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -141,19 +143,20 @@ public class Dispatcher implements SmartLifecycle {
             if (wanted > 0) {
                 try {
                     Instant now = clock.instant();
-                    List<java.util.UUID> skipped = new java.util.ArrayList<>(guards.parked(now));
+                    List<UUID> skipped = new ArrayList<>(guards.parked(now));
+                    Map<UUID, Integer> running = new HashMap<>();
                     busy.forEach((endpoint, count) -> {
-                        if (count.get() >= caps.getOrDefault(endpoint, properties.endpointConcurrency())) {
+                        int n = count.get();
+                        if (n >= caps.getOrDefault(endpoint, properties.endpointConcurrency())) {
                             skipped.add(endpoint);
+                        } else if (n > 0) {
+                            running.put(endpoint, n);
                         }
                     });
-                    List<Claimed> claimed = claims.claim(wanted, skipped, (endpoint, cap) -> {
-                        caps.put(endpoint, cap);
-                        AtomicInteger count = busy.get(endpoint);
-                        return cap - (count == null ? 0 : count.get());
-                    }, now);
+                    List<Claimed> claimed = claims.claim(wanted, skipped, running, now);
                     got = claimed.size();
                     for (Claimed message : claimed) {
+                        caps.put(message.endpointId(), message.maxConcurrency());
                         slots.acquireUninterruptibly();
                         AtomicInteger count = busy.computeIfAbsent(message.endpointId(), id -> new AtomicInteger());
                         count.incrementAndGet();
