@@ -33,19 +33,22 @@ record ServiceProcess(String name, String module, int port, String database, Map
     /** Every replica of the five backend services, started together once Kafka, PostgreSQL and mail are healthy. */
     static List<ServiceProcess> backends(RunDirectory run, PostgresCheck.Settings pg, Replicas replicas) {
         List<ServiceProcess> all = new java.util.ArrayList<>();
+        String identity = java.util.stream.IntStream.rangeClosed(1, replicas.of("identity-service"))
+                .mapToObj(n -> "http://127.0.0.1:" + Replicas.replicaPort(8081, n))
+                .collect(java.util.stream.Collectors.joining(","));
         for (ServiceProcess first : firstReplicas(run, pg)) {
             int count = replicas.of(first.module());
             for (int n = 1; n <= count; n++) {
-                Map<String, String> env = first.env();
+                // Every service calls identity's internal routes at each of its replicas in turn (kit's ServiceReplicas).
+                Map<String, String> env = new HashMap<>(first.env());
+                env.put("PORTAL_SERVICES_IDENTITY_URL", identity);
                 if (count > 1) {
                     // The replicas share the service's database: together no more connections than one instance's pool
                     // (10), or ten services' worth of replicas exhaust PostgreSQL's default max_connections of 100.
-                    env = new HashMap<>(env);
                     env.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", String.valueOf(Math.max(3, 10 / count)));
                 }
                 if (n > 1) {
                     // One replica seeds the demo merchant and writes its credentials; two would race to reset them.
-                    env = new HashMap<>(env);
                     env.remove("PORTAL_DEMO_SEED_FILE");
                 }
                 all.add(new ServiceProcess(Replicas.replicaName(first.module(), n), first.module(),

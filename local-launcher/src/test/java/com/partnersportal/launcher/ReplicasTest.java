@@ -35,6 +35,9 @@ class ReplicasTest {
         assertThat(backends.get(0).environment()).containsKey("PORTAL_DEMO_SEED_FILE");
         assertThat(backends.stream().filter(b -> b.name().equals("identity-service-2")).findFirst().orElseThrow().environment())
                 .as("only the first identity replica seeds the demo merchant").doesNotContainKey("PORTAL_DEMO_SEED_FILE");
+        assertThat(backends).as("every service calls identity at each of its replicas").allSatisfy(backend ->
+                assertThat(backend.environment()).contains(
+                        entry("PORTAL_SERVICES_IDENTITY_URL", "http://127.0.0.1:8081,http://127.0.0.1:8181")));
         assertThat(ServiceProcess.gateway(run, pg, backends).environment()).contains(
                 entry("PORTAL_SERVICES_ORDERS_URL", "http://127.0.0.1:8082,http://127.0.0.1:8182"),
                 entry("PORTAL_SERVICES_WEBHOOKS_URL", "http://127.0.0.1:8084,http://127.0.0.1:8184,http://127.0.0.1:8284"),

@@ -1,6 +1,7 @@
 package com.partnersportal.notification.recipients;
 
 import com.partnersportal.kit.servicecall.ServiceCredentials;
+import com.partnersportal.kit.servicecall.ServiceReplicas;
 import com.partnersportal.notification.delivery.DeliveryProperties;
 import com.partnersportal.notification.delivery.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -18,15 +18,16 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class RecipientsConfiguration {
 
-    /** identity-service at {@code portal.services.identity-url}; a lookup holds a row lock, so it must answer quickly. */
+    /** identity-service's replicas (kit's {@code portal.services.identity-url}); a lookup holds a row lock, so it must answer quickly. */
     @Bean
     IdentityRecipients identityRecipients(RestClient.Builder builder, ServiceCredentials credentials,
-            @Value("${portal.services.identity-url}") String identityUrl) {
+            ServiceReplicas identityReplicas) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(5));
         return new IdentityRecipients(builder.clone().requestFactory(requests)
-                .requestInterceptor(credentials).baseUrl(identityUrl).build());
+                .requestInterceptor(credentials).requestInterceptor(identityReplicas).baseUrl(identityReplicas.first())
+                .build());
     }
 
     @Bean

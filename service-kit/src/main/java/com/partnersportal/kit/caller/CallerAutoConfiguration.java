@@ -6,6 +6,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.partnersportal.identity.contract.AccessTokenClaims;
 import com.partnersportal.kit.deployment.DeploymentAutoConfiguration;
 import com.partnersportal.kit.servicecall.ServiceCredentials;
+import com.partnersportal.kit.servicecall.ServiceReplicas;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,23 +33,25 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class CallerAutoConfiguration {
 
     @Bean
-    ApiTokenIntrospection apiTokenIntrospection(RestClient.Builder builder,
-            @Value("${portal.services.identity-url}") String identityUrl, ServiceCredentials credentials,
+    ApiTokenIntrospection apiTokenIntrospection(RestClient.Builder builder, ServiceReplicas identityReplicas,
+            ServiceCredentials credentials,
             @Value("${portal.auth.api-token-cache:60s}") Duration liveFor) {
         // A caller waits on this lookup: identity-service must answer quickly or the caller hears it is unavailable.
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(3));
         return new ApiTokenIntrospection(builder.clone().requestFactory(requests)
-                .requestInterceptor(credentials).baseUrl(identityUrl).build(), liveFor);
+                .requestInterceptor(credentials).requestInterceptor(identityReplicas).baseUrl(identityReplicas.first())
+                .build(), liveFor);
     }
 
     /** identity-service's public keys, fetched on first use and again when a token names an unknown key. */
     @Bean
     @ConditionalOnMissingBean
-    JWKSource<SecurityContext> accessTokenKeys(@Value("${portal.services.identity-url}") String identityUrl)
-            throws MalformedURLException {
-        return JWKSourceBuilder.create(URI.create(identityUrl + AccessTokenClaims.JWKS_PATH).toURL())
+    JWKSource<SecurityContext> accessTokenKeys(ServiceReplicas identityReplicas) throws MalformedURLException {
+        return JWKSourceBuilder.create(URI.create(identityReplicas.first() + AccessTokenClaims.JWKS_PATH).toURL(),
+                        identityReplicas.retriever(JWKSourceBuilder.DEFAULT_HTTP_CONNECT_TIMEOUT,
+                                JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
                 .cache(Duration.ofMinutes(15).toMillis(), Duration.ofSeconds(10).toMillis())
                 .rateLimited(Duration.ofSeconds(10).toMillis())
                 .refreshAheadCache(false)

@@ -49,16 +49,25 @@ public class ServiceCallAutoConfiguration {
         };
     }
 
+    /**
+     * identity-service's replicas ({@code portal.services.identity-url}, comma-separated): every call to its internal
+     * routes goes to each in turn and past one that cannot be reached.
+     */
     @Bean
-    ServiceCredentials serviceCredentials(RestClient.Builder builder,
-            @Value("${portal.services.identity-url}") String identityUrl,
+    ServiceReplicas identityReplicas(@Value("${portal.services.identity-url}") String identityUrl) {
+        return ServiceReplicas.parse(identityUrl);
+    }
+
+    @Bean
+    ServiceCredentials serviceCredentials(RestClient.Builder builder, ServiceReplicas identityReplicas,
             @Value("${portal.service-client.id:${spring.application.name:service}}") String clientId,
             @Value("${portal.service-client.secret:}") String secret, DeploymentProperties deployment) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(3));
-        ServiceCredentials credentials = new ServiceCredentials(builder.clone().requestFactory(requests).build(),
-                URI.create(identityUrl + ServiceTokenClaims.TOKEN_PATH), clientId, secret, Clock.systemUTC());
+        ServiceCredentials credentials = new ServiceCredentials(builder.clone().requestFactory(requests)
+                .requestInterceptor(identityReplicas).build(),
+                URI.create(identityReplicas.first() + ServiceTokenClaims.TOKEN_PATH), clientId, secret, Clock.systemUTC());
         if (!credentials.configured() && !deployment.environment().isSandbox()) {
             log.warn("No secret for service client '{}' (PORTAL_SERVICE_CLIENT_SECRET): its calls to other services'"
                     + " internal endpoints will be refused", clientId);
