@@ -71,6 +71,7 @@ public class EventInbox {
                 .description("Deliveries whose handling failed and will be retried or dead-lettered")
                 .tag("consumer", consumer)
                 .register(meters);
+        countFromZero(routes);
         return message -> {
             try {
                 receive(InboundEvent.from(message), routes);
@@ -93,6 +94,7 @@ public class EventInbox {
                 .description("Deliveries whose handling failed and will be retried or dead-lettered")
                 .tag("consumer", consumer)
                 .register(meters);
+        countFromZero(routes);
         return message -> receiveBatch(deliveries(message), routes, failures);
     }
 
@@ -222,10 +224,10 @@ public class EventInbox {
 
     private void counted(InboundEvent event, boolean firstTime) {
         if (firstTime) {
-            counter("portal.events.consumed", "Events handled for the first time", event).increment();
+            counter("portal.events.consumed", CONSUMED, event.type()).increment();
             log.info("Consumed event {} of type {} for {}", event.id(), event.type(), event.subject());
         } else {
-            counter("portal.events.duplicates", "Redelivered events recognised and skipped", event).increment();
+            counter("portal.events.duplicates", DUPLICATES, event.type()).increment();
             log.info("Skipped duplicate event {} of type {}", event.id(), event.type());
         }
     }
@@ -252,10 +254,24 @@ public class EventInbox {
         route.deliver(payload, event);
     }
 
-    private Counter counter(String name, String description, InboundEvent event) {
+    /**
+     * The routed types' consumed and duplicate counters exist from the start, at zero, so that dashboards and alerts
+     * see them before the first redelivery ever happens.
+     */
+    private void countFromZero(EventRoutes routes) {
+        for (String type : routes.types()) {
+            counter("portal.events.consumed", CONSUMED, type);
+            counter("portal.events.duplicates", DUPLICATES, type);
+        }
+    }
+
+    private static final String CONSUMED = "Events handled for the first time";
+    private static final String DUPLICATES = "Redelivered events recognised and skipped";
+
+    private Counter counter(String name, String description, String eventType) {
         return Counter.builder(name).description(description)
                 .tag("consumer", consumer)
-                .tag("event_type", event.type())
+                .tag("event_type", eventType)
                 .register(meters);
     }
 }

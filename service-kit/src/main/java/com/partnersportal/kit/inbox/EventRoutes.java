@@ -18,6 +18,10 @@ public final class EventRoutes {
         return new Builder();
     }
 
+    java.util.Set<String> types() {
+        return routes.keySet();
+    }
+
     Optional<Route<?>> routeFor(String type) {
         return Optional.ofNullable(routes.get(type));
     }
