@@ -28,7 +28,7 @@ final class HealthWait {
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     private HealthWait() {}

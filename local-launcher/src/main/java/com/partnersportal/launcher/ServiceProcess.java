@@ -122,7 +122,17 @@ record ServiceProcess(String name, String module, int port, String database, Map
         if (!Files.isRegularFile(jar())) {
             throw new IOException(run.display(jar()) + " is missing; run ./portal build");
         }
-        return starter.start(name, List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m", "-jar", jar().toString()), environment());
+        List<String> args = new java.util.ArrayList<>(JVM_OPTIONS);
+        args.addAll(startupCache().launch());
+        return starter.start(name, args, environment());
+    }
+
+    /** The JVM options of every service; a training run for the start-up cache uses the same. */
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx384m");
+
+    /** The module's start-up cache (replicas share their module's). */
+    StartupCache startupCache() {
+        return new StartupCache(run, module, jar());
     }
 
     Map<String, String> environment() {
