@@ -7,7 +7,7 @@
 # caches are made first (./portal prepare, what ./portal build does after the Maven build) and a warm-up start is not
 # counted.
 #
-#   bench/start-time.sh               # RUNS=3 by default; about 6 minutes here
+#   bench/start-time.sh               # RUNS=3 by default (WARMUP=0 skips the warm-up start); about 6 minutes here
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ${START_TIME_LOCKED:-0} != 1 ]]; then
@@ -30,7 +30,7 @@ timed_start() {  # label n [env...]
   local label=$1 n=$2; shift 2
   local t0 t1
   t0=$(date +%s.%N)
-  env "$@" ./portal start > "$OUT/$label-$n.txt" 2>&1 || { echo "start failed: $OUT/$label-$n.txt" >&2; tail -30 "$OUT/$label-$n.txt" >&2; exit 1; }
+  env PORTAL_START_TIMEOUT="${PORTAL_START_TIMEOUT:-600}" "$@" ./portal start > "$OUT/$label-$n.txt" 2>&1 || { echo "start failed: $OUT/$label-$n.txt" >&2; tail -30 "$OUT/$label-$n.txt" >&2; exit 1; }
   t1=$(date +%s.%N)
   ./portal stop > /dev/null 2>&1
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }'
@@ -41,8 +41,10 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { prin
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "start-up caches (./portal prepare: made once per build, by ./portal build; not counted) ..."
 ./portal prepare
-echo "warm-up start (not counted) ..."
-timed_start warmup 0 PORTAL_AOT_CACHE=on PORTAL_START_ORDER=parallel > /dev/null
+if [[ ${WARMUP:-1} == 1 ]]; then
+  echo "warm-up start (not counted) ..."
+  timed_start warmup 0 PORTAL_AOT_CACHE=on PORTAL_START_ORDER=parallel > /dev/null
+fi
 now=() before=()
 for n in $(seq 1 "$RUNS"); do
   before+=("$(timed_start before "$n" PORTAL_AOT_CACHE=off PORTAL_START_ORDER=sequential)")
