@@ -1,13 +1,13 @@
 package com.partnersportal.gateway.access;
 
 import com.partnersportal.gateway.edge.AccessLogFilter;
-import com.partnersportal.gateway.edge.Problems;
 import com.partnersportal.gateway.route.Access;
 import com.partnersportal.gateway.route.GatewayRoute;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.caller.CallerResolver;
 import com.partnersportal.kit.problem.ApiProblem;
+import com.partnersportal.kit.problem.ProblemBodies;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -46,7 +46,7 @@ public class RouteAccessFilters {
             try {
                 caller = callers.resolve(request.headers().firstHeader(HttpHeaders.AUTHORIZATION));
             } catch (ApiProblem problem) {
-                return Problems.response(problem.status(), problem.errorCode(), problem.getMessage(), problem.data());
+                return ProblemBodies.serverResponse(problem);
             }
             Optional<ServerResponse> refusal = refusal(access, caller);
             if (refusal.isPresent()) {
@@ -75,8 +75,8 @@ public class RouteAccessFilters {
     }
 
     private static Optional<ServerResponse> forbidden(String code, String message, Permission needed) {
-        return Optional.of(Problems.response(HttpStatus.FORBIDDEN, code, message,
-                needed == null ? Map.of() : Map.of("permission", needed.code())));
+        return Optional.of(ProblemBodies.serverResponse(new ApiProblem(HttpStatus.FORBIDDEN, code, message,
+                needed == null ? Map.of() : Map.of("permission", needed.code()))));
     }
 
     /** The caller established for this request, if its route needed one. */

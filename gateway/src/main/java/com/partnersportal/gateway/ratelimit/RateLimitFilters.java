@@ -1,10 +1,11 @@
 package com.partnersportal.gateway.ratelimit;
 
 import com.partnersportal.gateway.access.RouteAccessFilters;
-import com.partnersportal.gateway.edge.Problems;
 import com.partnersportal.gateway.route.GatewayRoute;
 import com.partnersportal.gateway.route.RateClass;
 import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.kit.problem.ApiProblem;
+import com.partnersportal.kit.problem.ProblemBodies;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
@@ -16,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -91,12 +92,9 @@ public class RateLimitFilters implements DisposableBean {
         }
         limited.increment();
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", Long.toString(retryAfter))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.detail(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                        "Too many requests; retry after %d seconds.".formatted(retryAfter),
-                        Map.of("retry_after_seconds", retryAfter)));
+        return ProblemBodies.serverResponse(new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                "Too many requests; retry after %d seconds.".formatted(retryAfter),
+                Map.of("retry_after_seconds", retryAfter), Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))));
     }
 
     private BucketConfiguration configuration(long limit) {

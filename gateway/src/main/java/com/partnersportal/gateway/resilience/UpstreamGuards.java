@@ -1,7 +1,8 @@
 package com.partnersportal.gateway.resilience;
 
-import com.partnersportal.gateway.edge.Problems;
 import com.partnersportal.gateway.route.GatewayRoute;
+import com.partnersportal.kit.problem.ApiProblem;
+import com.partnersportal.kit.problem.ProblemBodies;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -23,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -80,9 +81,9 @@ public class UpstreamGuards implements DisposableBean {
                 return unavailable(service, properties.openFor());
             } catch (TimeoutException e) {
                 log.warn("{} did not answer {} {} within {}", service, request.method(), request.path(), timeout);
-                return Problems.response(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout",
+                return ProblemBodies.serverResponse(new ApiProblem(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout",
                         "The %s service did not answer in time; try again shortly.".formatted(service),
-                        Map.of("service", service));
+                        Map.of("service", service)));
             } catch (Exception e) {
                 log.warn("{} could not be reached for {} {}: {}", service, request.method(), request.path(), e.toString());
                 return unavailable(service, Duration.ofSeconds(5));
@@ -91,12 +92,9 @@ public class UpstreamGuards implements DisposableBean {
     }
 
     private static ServerResponse unavailable(String service, Duration retryAfter) {
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-                        "The %s service is unavailable; try again shortly.".formatted(service),
-                        Map.of("service", service)));
+        return ProblemBodies.serverResponse(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                "The %s service is unavailable; try again shortly.".formatted(service), Map.of("service", service),
+                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))));
     }
 
     @Override

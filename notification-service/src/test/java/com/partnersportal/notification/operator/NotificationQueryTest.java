@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.partnersportal.kit.problem.ApiProblem;
-import com.partnersportal.kit.problem.Refusal;
 import com.partnersportal.notification.delivery.NotificationStatus;
 import com.partnersportal.notification.mail.MailKind;
 import java.time.Instant;
@@ -43,7 +42,7 @@ class NotificationQueryTest {
         assertRefused("limit", () -> NotificationQuery.parse(null, null, null, null, null, "101", null));
         assertRefused("limit", () -> NotificationQuery.parse(null, null, null, null, null, "ten", null));
         assertThatThrownBy(() -> NotificationQuery.parse(null, null, null, null, null, null, "not-a-cursor"))
-                .isInstanceOfSatisfying(Refusal.class, refusal -> {
+                .isInstanceOfSatisfying(ApiProblem.class, refusal -> {
                     assertThat(refusal.errorCode()).isEqualTo("invalid_cursor");
                     assertThat(refusal.data()).containsEntry("field", "cursor");
                 });

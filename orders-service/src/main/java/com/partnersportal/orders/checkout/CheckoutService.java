@@ -11,12 +11,13 @@ import com.partnersportal.orders.order.OrderItem;
 import com.partnersportal.orders.order.OrderPlacement;
 import com.partnersportal.orders.contract.Actor;
 import com.partnersportal.kit.money.MoneyReader;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +46,7 @@ class CheckoutService {
     CheckoutResponse checkout(UUID merchantId, Actor actor, CheckoutRequest request) {
         Currency currency = MoneyReader.currency("total_amount", request.totalAmount().currency());
         if (!currency.countryCode().equals(request.countryCode())) {
-            throw new Refusal(Refusal.Reason.INVALID, "total_amount_invalid_currency",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "total_amount_invalid_currency",
                     "Orders in %s are paid in %s.".formatted(request.countryCode(),
                             Currency.ofCountry(request.countryCode()).map(Enum::name).orElse("no supported currency")),
                     Map.of("country_code", request.countryCode(), "currency", request.totalAmount().currency()));
@@ -72,7 +73,7 @@ class CheckoutService {
         }
         Money expected = items.plus(tax).plus(shipping).minus(discount);
         if (!expected.equals(total)) {
-            throw new Refusal(Refusal.Reason.INVALID, "total_amount_mismatch",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "total_amount_mismatch",
                     "total_amount %s is not the items (%s) plus tax (%s) plus shipping (%s) less discount (%s) = %s."
                             .formatted(total, items, tax, shipping, discount, expected),
                     Map.of("total_amount", total.amount(), "expected", expected.amount()));

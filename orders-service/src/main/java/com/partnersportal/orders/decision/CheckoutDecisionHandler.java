@@ -1,6 +1,6 @@
 package com.partnersportal.orders.decision;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.contract.CheckoutDecision;
 import com.partnersportal.orders.order.Actors;
 import com.partnersportal.orders.order.Order;
@@ -9,6 +9,7 @@ import com.partnersportal.orders.order.OrderTransitionRefused;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Applies the checkout system's decisions to orders, from the topic or the sandbox's internal endpoint. */
@@ -28,7 +29,7 @@ public class CheckoutDecisionHandler {
             case CheckoutDecision.APPROVED -> operations.approve(decision.orderId(), Actors.CHECKOUT);
             case CheckoutDecision.DECLINED -> operations.decline(decision.orderId(), decision.declinedReason(),
                     decision.declinedCode(), decision.declineType(), Actors.CHECKOUT);
-            case null, default -> throw new Refusal(Refusal.Reason.INVALID, "invalid_field",
+            case null, default -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field",
                     "decision must be approved or declined.", Map.of("field", "decision"));
         };
     }

@@ -1,6 +1,6 @@
 package com.partnersportal.orders.decision;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.checkout.CheckoutPages;
 import com.partnersportal.orders.contract.CheckoutDecision;
 import com.partnersportal.orders.merchant.LegalEntity;
@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,8 +100,8 @@ class SandboxCheckoutController {
                 : answer.declinedReason().strip();
     }
 
-    private static Refusal notFound(String orderId) {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "checkout_not_found",
+    private static ApiProblem notFound(String orderId) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "checkout_not_found",
                 "No checkout for order %s with this link.".formatted(orderId));
     }
 }

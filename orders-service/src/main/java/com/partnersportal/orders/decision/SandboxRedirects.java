@@ -1,12 +1,13 @@
 package com.partnersportal.orders.decision;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.order.MerchantUrls;
 import com.partnersportal.orders.order.Order;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -31,7 +32,7 @@ final class SandboxRedirects {
                     return outcome;
                 }
             }
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field",
                     "decision must be approved, declined or canceled.", Map.of("field", "decision"));
         }
     }

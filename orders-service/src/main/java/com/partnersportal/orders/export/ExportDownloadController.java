@@ -2,7 +2,7 @@ package com.partnersportal.orders.export;
 
 import com.partnersportal.kit.links.SignedLinks;
 import com.partnersportal.kit.caller.Revocations;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +12,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,16 +49,16 @@ class ExportDownloadController {
             @RequestParam(required = false) String signature) {
         UUID id = parse(exportId);
         if (expires == null || !links.verifies(id.toString(), expires, signature)) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid",
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "download_link_invalid",
                     "This download link is not valid. Ask for a new export in the portal.");
         }
         if (Instant.ofEpochSecond(expires).isBefore(clock.instant())) {
-            throw new Refusal(Refusal.Reason.CONFLICT, "download_link_expired",
+            throw new ApiProblem(HttpStatus.CONFLICT, "download_link_expired",
                     "This download link has expired. Ask for a new export in the portal.");
         }
         OrderExport export = exports.findById(id).orElseThrow(ExportDownloadController::noLongerAvailable);
         if (export.status() == ExportStatus.REVOKED || revocations.refuses(export.requestedBy(), export.createdAt())) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_revoked",
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "download_link_revoked",
                     "This download link no longer works: the access of the user who asked for it was revoked.");
         }
         if (export.status() != ExportStatus.DONE) {
@@ -75,8 +76,8 @@ class ExportDownloadController {
                 .body(new FileSystemResource(file));
     }
 
-    private static Refusal noLongerAvailable() {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "download_link_expired",
+    private static ApiProblem noLongerAvailable() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "download_link_expired",
                 "This export is no longer available. Ask for a new export in the portal.");
     }
 
@@ -84,7 +85,7 @@ class ExportDownloadController {
         try {
             return UUID.fromString(exportId);
         } catch (IllegalArgumentException e) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid", "This download link is not valid.");
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "download_link_invalid", "This download link is not valid.");
         }
     }
 }

@@ -6,7 +6,7 @@ import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.events.EventJson;
 import com.partnersportal.kit.money.MoneyReader;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.order.OrderStatus;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
@@ -50,19 +50,19 @@ class OrderExportController {
     ResponseEntity<ExportView> request(Caller caller, @Valid @RequestBody ExportRequest request) {
         caller.requireUser(Permission.ORDERS_EXPORT);
         if (request.createdTo().isBefore(request.createdFrom())) {
-            throw invalid("created_to", "must not be before created_from");
+            throw ApiProblem.invalidField("created_to", "must not be before created_from");
         }
         if (ChronoUnit.DAYS.between(request.createdFrom(), request.createdTo()) >= properties.maxDays()) {
-            throw invalid("created_to", "the range may span at most " + properties.maxDays() + " days");
+            throw ApiProblem.invalidField("created_to", "the range may span at most " + properties.maxDays() + " days");
         }
         String zone = zone(request.timeZone());
         if (request.statuses() != null) {
             request.statuses().forEach(status -> OrderStatus.fromWireName(status)
-                    .orElseThrow(() -> invalid("statuses", "has an unknown status")));
+                    .orElseThrow(() -> ApiProblem.invalidField("statuses", "has an unknown status")));
         }
         if (!caller.legalEntities().isEmpty() && (request.legalEntityId() == null
                 || !caller.sees(request.legalEntityId()))) {
-            throw invalid("legal_entity_id", "must name one of the legal entities you may see");
+            throw ApiProblem.invalidField("legal_entity_id", "must name one of the legal entities you may see");
         }
         ExportFilters filters = new ExportFilters(request.statuses(),
                 MoneyReader.bound("amount_min", request.amountMin()), MoneyReader.bound("amount_max", request.amountMax()),
@@ -114,16 +114,11 @@ class OrderExportController {
         try {
             return ZoneId.of(zone).getId();
         } catch (RuntimeException e) {
-            throw invalid("time_zone", "is not a time zone such as Asia/Riyadh");
+            throw ApiProblem.invalidField("time_zone", "is not a time zone such as Asia/Riyadh");
         }
     }
 
-    private static Refusal invalid(String field, String reason) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", field + " " + reason + ".",
-                Map.of("field", field, "reason", reason));
-    }
-
-    private static Refusal notFound(String exportId) {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "export_not_found", "No export " + exportId + " was found.");
+    private static ApiProblem notFound(String exportId) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "export_not_found", "No export " + exportId + " was found.");
     }
 }

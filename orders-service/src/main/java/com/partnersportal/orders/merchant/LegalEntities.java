@@ -1,10 +1,11 @@
 package com.partnersportal.orders.merchant;
 
 import com.partnersportal.identity.contract.LegalEntityRegistered;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.sql.Timestamp;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +23,7 @@ public class LegalEntities {
 
     public LegalEntity sellingIn(UUID merchantId, String countryCode) {
         return entities.findFirstByMerchantIdAndCountryCodeOrderByUpdatedAtDesc(merchantId, countryCode)
-                .orElseThrow(() -> new Refusal(Refusal.Reason.UNPROCESSABLE, "country_not_enabled",
+                .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "country_not_enabled",
                         "The merchant has no legal entity registered in %s; ask Tamara to enable it.".formatted(countryCode),
                         Map.of("country_code", countryCode)));
     }

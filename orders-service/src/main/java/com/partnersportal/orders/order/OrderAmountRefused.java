@@ -1,12 +1,13 @@
 package com.partnersportal.orders.order;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** An amount the order cannot take: more than remains to capture, to refund or to cancel. */
-public class OrderAmountRefused extends Refusal {
+public class OrderAmountRefused extends ApiProblem {
 
     OrderAmountRefused(String errorCode, String message, Map<String, Object> data) {
-        super(Reason.INVALID, errorCode, message, data);
+        super(HttpStatus.BAD_REQUEST, errorCode, message, data);
     }
 }

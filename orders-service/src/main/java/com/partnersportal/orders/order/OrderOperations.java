@@ -1,6 +1,6 @@
 package com.partnersportal.orders.order;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.contract.Actor;
 import com.partnersportal.orders.contract.OrderApproved;
 import com.partnersportal.orders.contract.OrderAuthorised;
@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -118,7 +119,7 @@ public class OrderOperations {
         RefundCommand command = commandIn.apply(order.currency());
         if (command.merchantRefundId() != null) {
             refunds.findByOrderIdAndMerchantRefundId(order.id(), command.merchantRefundId()).ifPresent(existing -> {
-                throw new Refusal(Refusal.Reason.CONFLICT, "merchant_refund_id_already_used",
+                throw new ApiProblem(HttpStatus.CONFLICT, "merchant_refund_id_already_used",
                         "This order already has a refund with merchant_refund_id " + command.merchantRefundId() + ".",
                         Map.of("refund_id", existing.id().toString()));
             });

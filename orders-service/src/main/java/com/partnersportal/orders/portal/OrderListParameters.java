@@ -1,7 +1,7 @@
 package com.partnersportal.orders.portal;
 
 import com.partnersportal.kit.money.MoneyReader;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.order.OrderStatus;
 import com.partnersportal.orders.search.OrderFilter;
 import java.math.BigDecimal;
@@ -44,7 +44,7 @@ record OrderListParameters(String status, String createdFrom, String createdTo, 
         try {
             return value == null || value.isBlank() ? null : UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw invalid(field, "must be a legal entity id");
+            throw ApiProblem.invalidField(field, "must be a legal entity id");
         }
     }
 
@@ -60,7 +60,7 @@ record OrderListParameters(String status, String createdFrom, String createdTo, 
         try {
             return ZoneId.of(timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone);
         } catch (RuntimeException e) {
-            throw invalid("time_zone", "is not a time zone such as Asia/Riyadh");
+            throw ApiProblem.invalidField("time_zone", "is not a time zone such as Asia/Riyadh");
         }
     }
 
@@ -70,7 +70,8 @@ record OrderListParameters(String status, String createdFrom, String createdTo, 
         }
         return Arrays.stream(status.split(","))
                 .map(String::trim)
-                .map(name -> OrderStatus.fromWireName(name).orElseThrow(() -> invalid("status", "has an unknown status " + name)))
+                .map(name -> OrderStatus.fromWireName(name)
+                        .orElseThrow(() -> ApiProblem.invalidField("status", "has an unknown status " + name)))
                 .collect(Collectors.toSet());
     }
 
@@ -93,16 +94,11 @@ record OrderListParameters(String status, String createdFrom, String createdTo, 
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw invalid(field, "must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
+            throw ApiProblem.invalidField(field, "must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
         }
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static Refusal invalid(String field, String reason) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", field + " " + reason + ".",
-                Map.of("field", field, "reason", reason));
     }
 }

@@ -3,7 +3,7 @@ package com.partnersportal.orders.portal;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.idempotency.IdempotentRequests;
 import com.partnersportal.orders.order.Actors;
 import com.partnersportal.orders.order.CancelCommand;
@@ -24,6 +24,7 @@ import com.partnersportal.orders.wire.OrderViews;
 import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,7 +64,7 @@ class PortalOrdersController {
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
         caller.requireUser(Permission.ORDERS_VIEW);
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
                     Map.of("field", "limit"));
         }
         OrderSearch.Page page = search.page(caller.requireMerchant(), caller.legalEntities(), OrderListParameters.from(query).toFilter(),

@@ -1,10 +1,11 @@
 package com.partnersportal.kit.money;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * The one reader of money from requests, in every service. Refuses, with a 400 problem naming the field
@@ -37,7 +38,7 @@ public final class MoneyReader {
         if (code == null) {
             throw invalid(field, field + ".currency is required.");
         }
-        return Currency.fromCode(code).orElseThrow(() -> new Refusal(Refusal.Reason.INVALID,
+        return Currency.fromCode(code).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
                 "currency_unsupported", "Currency %s is not supported.".formatted(code),
                 Map.of("field", field, "currency", code)));
     }
@@ -65,7 +66,7 @@ public final class MoneyReader {
         }
         Currency currency = currency(field, money.currency());
         if (expected != null && currency != expected) {
-            throw new Refusal(Refusal.Reason.INVALID, "total_amount_invalid_currency",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "total_amount_invalid_currency",
                     "%s must be in %s.".formatted(field, expected),
                     Map.of("field", field, "currency", money.currency()));
         }
@@ -78,20 +79,20 @@ public final class MoneyReader {
             throw invalid(field, field + " is required.");
         }
         if (amount.abs().compareTo(LARGEST) > 0) {
-            throw new Refusal(Refusal.Reason.INVALID, "amount_too_large", field + " is larger than any amount can be.",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "amount_too_large", field + " is larger than any amount can be.",
                     Map.of("field", field));
         }
         if (amount.signum() < 0 && sign != Sign.NOT_ZERO) {
-            throw new Refusal(Refusal.Reason.INVALID, "amount_negative", field + " must not be negative.",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "amount_negative", field + " must not be negative.",
                     Map.of("field", field));
         }
         if (amount.signum() == 0 && sign != Sign.NOT_NEGATIVE) {
-            throw new Refusal(Refusal.Reason.INVALID, "amount_not_positive",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "amount_not_positive",
                     field + (sign == Sign.POSITIVE ? " must be greater than zero." : " must not be zero."),
                     Map.of("field", field));
         }
         if (amount.stripTrailingZeros().scale() > currency.scale()) {
-            throw new Refusal(Refusal.Reason.INVALID, "amount_invalid_precision",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "amount_invalid_precision",
                     "%s allows at most %d decimals in %s.".formatted(field, currency.scale(), currency),
                     Map.of("field", field, "max_decimals", currency.scale()));
         }
@@ -112,11 +113,11 @@ public final class MoneyReader {
         }
         BigDecimal amount = new BigDecimal(plain);
         if (amount.abs().compareTo(LARGEST) > 0) {
-            throw new Refusal(Refusal.Reason.INVALID, "amount_too_large", field + " is larger than any amount can be.",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "amount_too_large", field + " is larger than any amount can be.",
                     Map.of("field", field));
         }
         if (amount.stripTrailingZeros().scale() > 3) {
-            throw new Refusal(Refusal.Reason.INVALID, "amount_invalid_precision",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "amount_invalid_precision",
                     field + " allows at most 3 decimals.", Map.of("field", field, "max_decimals", 3));
         }
         return amount;
@@ -127,7 +128,7 @@ public final class MoneyReader {
         return amount == null ? null : parse(field, amount.toPlainString());
     }
 
-    private static Refusal invalid(String field, String message) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", message, Map.of("field", field));
+    private static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", message, Map.of("field", field));
     }
 }

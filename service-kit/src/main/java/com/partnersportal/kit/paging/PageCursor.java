@@ -1,6 +1,6 @@
 package com.partnersportal.kit.paging;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /**
  * The one cursor codec of every paged list: where a page ended (the last row's sort keys), opaque to callers.
@@ -126,8 +127,8 @@ public final class PageCursor {
         }
     }
 
-    private static Refusal invalid() {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_cursor",
+    private static ApiProblem invalid() {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_cursor",
                 "cursor is not one this list handed out; pass next_cursor from the previous page as it is.",
                 Map.of("field", "cursor"));
     }

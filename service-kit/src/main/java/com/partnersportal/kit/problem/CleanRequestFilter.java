@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses, before any controller sees it, a request whose path, query parameters or headers hold text the platform
@@ -22,19 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class CleanRequestFilter extends OncePerRequestFilter {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String refused = refusedPart(request);
         if (refused != null) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            String message = "The request's %s holds characters that are not allowed.".formatted(refused);
-            response.getWriter().write(JSON.writeValueAsString(Map.of("type", "about:blank", "title", "Bad Request",
-                    "status", 400, "detail", message, "message", message, "errors",
-                    java.util.List.of(Map.of("error_code", "invalid_request_text", "data", Map.of("part", refused))))));
+            ProblemBodies.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_request_text",
+                    "The request's %s holds characters that are not allowed.".formatted(refused), Map.of("part", refused)));
             return;
         }
         chain.doFilter(request, response);

@@ -1,7 +1,5 @@
 package com.partnersportal.kit.problem;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -35,35 +33,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem) {
-        return ResponseEntity.status(problem.status())
-                .body(problem(problem.status(), problem.getMessage(),
-                        List.of(error(problem.errorCode(), problem.data()))));
-    }
-
-    @ExceptionHandler(Refusal.class)
-    ResponseEntity<Object> refusal(Refusal refusal) {
-        HttpStatus status = HttpStatus.valueOf(refusal.reason().status());
-        return ResponseEntity.status(status)
-                .body(problem(status, refusal.getMessage(), List.of(error(refusal.errorCode(), refusal.data()))));
+        return ProblemBodies.entity(problem);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
         log.error("Unhandled error", exception);
         return ResponseEntity.internalServerError()
-                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.",
-                        List.of(error("internal_error", Map.of()))));
+                .body(ProblemBodies.detail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.",
+                        List.of(ProblemBodies.error("internal_error", Map.of()))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = exception.getBindingResult().getFieldErrors().stream()
-                .map(field -> error("invalid_field", Map.of(
+                .map(field -> ProblemBodies.error("invalid_field", Map.of(
                         "field", snakeCase(field.getField()),
                         "reason", String.valueOf(field.getDefaultMessage()))))
                 .toList();
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors));
+        return ResponseEntity.badRequest().body(ProblemBodies.detail(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors));
     }
 
     @Override
@@ -72,12 +61,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String field = fieldOf(exception);
         if (field != null) {
             String reason = reasonOf(exception);
-            return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
+            return ResponseEntity.badRequest().body(ProblemBodies.detail(HttpStatus.BAD_REQUEST,
                     "The request body's field %s %s.".formatted(field, reason),
-                    List.of(error("invalid_request_body", Map.of("field", field, "reason", reason)))));
+                    List.of(ProblemBodies.error("invalid_request_body", Map.of("field", field, "reason", reason)))));
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape.", List.of(error("invalid_request_body", Map.of()))));
+        return ResponseEntity.badRequest().body(ProblemBodies.detail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape.", List.of(ProblemBodies.error("invalid_request_body", Map.of()))));
     }
 
     /** The JSON path of the value Jackson refused, as the caller wrote it ({@code items[0].quantity}), if any. */
@@ -141,7 +130,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     ? "http_" + statusCode.value()
                     : HttpStatus.valueOf(statusCode.value()).name().toLowerCase();
             detail.setProperty("message", detail.getDetail());
-            detail.setProperty("errors", List.of(error(code, Map.of())));
+            detail.setProperty("errors", List.of(ProblemBodies.error(code, Map.of())));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
@@ -149,20 +138,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Field paths as the caller wrote them: {@code items[0].total_amount}, not {@code items[0].totalAmount}. */
     static String snakeCase(String path) {
         return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static ProblemDetail problem(HttpStatusCode status, String message, List<Map<String, Object>> errors) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, message);
-        detail.setType(URI.create("about:blank"));
-        detail.setProperty("message", message);
-        detail.setProperty("errors", errors);
-        return detail;
-    }
-
-    private static Map<String, Object> error(String code, Map<String, Object> data) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("error_code", code);
-        error.put("data", data);
-        return error;
     }
 }

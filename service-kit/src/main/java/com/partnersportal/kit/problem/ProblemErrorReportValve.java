@@ -2,6 +2,7 @@ package com.partnersportal.kit.problem;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -29,9 +30,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("""
-                        {"type":"about:blank","title":"%s","status":%d,"detail":"%s","message":"%s",\
-                        "errors":[{"error_code":"%s","data":{}}]}""".formatted(title, status, message, message, code));
+                writer.write(ProblemBodies.json(status, code, message, Map.of()));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -5,8 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,14 +28,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit.toBytes()) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setHeader("Connection", "close");
-            response.getWriter().write("""
-                    {"type":"about:blank","title":"Content Too Large","status":413,\
-                    "detail":"The request body is larger than %1$d bytes.","message":"The request body is larger than %1$d bytes.",\
-                    "errors":[{"error_code":"request_body_too_large","data":{"max_bytes":%1$d}}]}"""
-                    .formatted(limit.toBytes()));
+            ProblemBodies.write(response, new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "request_body_too_large",
+                    "The request body is larger than %d bytes.".formatted(limit.toBytes()),
+                    Map.of("max_bytes", limit.toBytes()), Map.of("Connection", "close")));
             return;
         }
         chain.doFilter(request, response);

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.partnersportal.kit.money.MoneyReader.Sign;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.types.Currency;
 import com.partnersportal.types.Money;
 import java.math.BigDecimal;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 class MoneyReaderTest {
 
@@ -98,8 +99,8 @@ class MoneyReaderTest {
     }
 
     private static void refused(ThrowingCallable call, String code, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(Refusal.class, refusal -> {
-            assertThat(refusal.reason()).isEqualTo(Refusal.Reason.INVALID);
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiProblem.class, refusal -> {
+            assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(refusal.errorCode()).isEqualTo(code);
             assertThat(refusal.data()).containsEntry("field", field);
         });

@@ -3,7 +3,7 @@ package com.partnersportal.kit.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -71,9 +71,9 @@ class PageCursorTest {
     }
 
     private static void refused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(Refusal.class, refusal -> {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiProblem.class, refusal -> {
             assertThat(refusal.errorCode()).isEqualTo("invalid_cursor");
-            assertThat(refusal.reason().status()).isEqualTo(400);
+            assertThat(refusal.status().value()).isEqualTo(400);
             assertThat(refusal.data()).containsEntry("field", "cursor");
         });
     }

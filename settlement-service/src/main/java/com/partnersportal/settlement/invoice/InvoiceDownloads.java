@@ -1,8 +1,9 @@
 package com.partnersportal.settlement.invoice;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.kit.links.SignedLinks;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,14 +48,14 @@ class InvoiceDownloads {
 
     private TaxInvoice verified(String path, UUID id, Long expires, String signature) {
         if (!links.verifies(path, expires, signature)) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid",
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "download_link_invalid",
                     "This download link is not valid. Download the invoice from the portal.");
         }
         if (links.expired(expires)) {
-            throw new Refusal(Refusal.Reason.CONFLICT, "download_link_expired",
+            throw new ApiProblem(HttpStatus.CONFLICT, "download_link_expired",
                     "This download link has expired. Download the invoice from the portal.");
         }
-        return PortalInvoicesController.cleared(invoices.find(id).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND,
+        return PortalInvoicesController.cleared(invoices.find(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "download_link_invalid", "This download link is not valid.")));
     }
 
@@ -62,7 +63,7 @@ class InvoiceDownloads {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid", "This download link is not valid.");
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "download_link_invalid", "This download link is not valid.");
         }
     }
 }

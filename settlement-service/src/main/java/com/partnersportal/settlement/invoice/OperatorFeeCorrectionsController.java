@@ -3,7 +3,7 @@ package com.partnersportal.settlement.invoice;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.settlement.ledger.Ledger;
 import com.partnersportal.settlement.profile.SettlementProfile;
 import com.partnersportal.settlement.profile.SettlementProfiles;
@@ -72,7 +72,7 @@ class OperatorFeeCorrectionsController {
         UUID correctionId = UUID.nameUUIDFromBytes((profile.legalEntityId() + ":" + request.reference().trim())
                 .getBytes(StandardCharsets.UTF_8));
         if (fee.signum() < 0 && fee.negate().compareTo(notes.currentFees(original)) > 0) {
-            throw new Refusal(Refusal.Reason.UNPROCESSABLE, "credit_exceeds_invoice",
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "credit_exceeds_invoice",
                     "A credit cannot return more fees than the invoice states after its notes.",
                     Map.of("invoice_fees", notes.currentFees(original)));
         }
@@ -95,7 +95,7 @@ class OperatorFeeCorrectionsController {
                 .query((rs, n) -> new Earlier(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3)))
                 .single();
         if (!earlier.original().equals(original.id()) || earlier.change().compareTo(fee) != 0) {
-            throw new Refusal(Refusal.Reason.CONFLICT, "reference_reused",
+            throw new ApiProblem(HttpStatus.CONFLICT, "reference_reused",
                     "This reference was used for another correction.");
         }
         return invoices.find(earlier.note()).orElseThrow();
@@ -104,14 +104,14 @@ class OperatorFeeCorrectionsController {
     private SettlementProfile profile(String legalEntityId) {
         try {
             SettlementProfile profile = profiles.find(UUID.fromString(legalEntityId)).orElseThrow(
-                    () -> new Refusal(Refusal.Reason.NOT_FOUND, "legal_entity_not_found", "No settlement profile for that legal entity."));
+                    () -> new ApiProblem(HttpStatus.NOT_FOUND, "legal_entity_not_found", "No settlement profile for that legal entity."));
             if (!profile.sellsInKsa()) {
-                throw new Refusal(Refusal.Reason.UNPROCESSABLE, "not_invoiced_outside_ksa",
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not_invoiced_outside_ksa",
                         "Only legal entities that sell in KSA get tax invoices and notes.");
             }
             return profile;
         } catch (IllegalArgumentException e) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "legal_entity_not_found", "No settlement profile for that legal entity.");
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "legal_entity_not_found", "No settlement profile for that legal entity.");
         }
     }
 
@@ -120,7 +120,7 @@ class OperatorFeeCorrectionsController {
             return invoices.find(UUID.fromString(invoiceId))
                     .filter(i -> i.legalEntityId().equals(profile.legalEntityId()))
                     .filter(i -> i.documentType() == DocumentType.INVOICE && i.clearanceStatus() != ClearanceStatus.REJECTED)
-                    .orElseThrow(() -> new Refusal(Refusal.Reason.UNPROCESSABLE, "invoice_not_correctable",
+                    .orElseThrow(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invoice_not_correctable",
                             "invoice_id must be one of this legal entity's (not rejected) monthly invoices.",
                             Map.of("field", "invoice_id")));
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -128,7 +128,7 @@ class OperatorFeeCorrectionsController {
         }
     }
 
-    private static Refusal invalid(String field, String message) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", message, Map.of("field", field));
+    private static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", message, Map.of("field", field));
     }
 }

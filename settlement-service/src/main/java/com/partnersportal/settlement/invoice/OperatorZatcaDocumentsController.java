@@ -4,13 +4,14 @@ import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.money.WireMoney;
 import com.partnersportal.kit.paging.PageCursor;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,7 +101,7 @@ class OperatorZatcaDocumentsController {
         caller.require(Permission.OPERATOR);
         TaxInvoice document = existing(documentId);
         if (!submissions.retryNow(document.id())) {
-            throw new Refusal(Refusal.Reason.CONFLICT, "submission_not_waiting",
+            throw new ApiProblem(HttpStatus.CONFLICT, "submission_not_waiting",
                     "Only a submission waiting for its next attempt can be brought forward.");
         }
         return view(document, true);
@@ -146,11 +147,11 @@ class OperatorZatcaDocumentsController {
                 state.next(), state.error(), responses);
     }
 
-    private static Refusal invalid(String field, String message) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", message, Map.of("field", field));
+    private static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", message, Map.of("field", field));
     }
 
-    private static Refusal notFound() {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "document_not_found", "No such tax document.");
+    private static ApiProblem notFound() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "document_not_found", "No such tax document.");
     }
 }

@@ -3,13 +3,14 @@ package com.partnersportal.settlement.invoice;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.paging.PageCursor;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -77,7 +78,7 @@ class PortalInvoicesController {
     /** Files exist for the merchant only once ZATCA has cleared the document. */
     static TaxInvoice cleared(TaxInvoice document) {
         if (!document.clearanceStatus().shareable()) {
-            throw new Refusal(Refusal.Reason.CONFLICT, "invoice_not_cleared",
+            throw new ApiProblem(HttpStatus.CONFLICT, "invoice_not_cleared",
                     "ZATCA has not cleared this document yet; it can be downloaded once it is.",
                     Map.of("clearance_status", document.clearanceStatus().wireName()));
         }
@@ -136,11 +137,11 @@ class PortalInvoicesController {
         }
     }
 
-    private static Refusal invalid(String field, String message) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", message, Map.of("field", field));
+    private static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", message, Map.of("field", field));
     }
 
-    private static Refusal notFound() {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "invoice_not_found", "No such tax invoice.");
+    private static ApiProblem notFound() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "invoice_not_found", "No such tax invoice.");
     }
 }

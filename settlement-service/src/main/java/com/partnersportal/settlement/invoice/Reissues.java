@@ -1,10 +1,11 @@
 package com.partnersportal.settlement.invoice;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.settlement.profile.SettlementProfiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,7 @@ class Reissues {
     @Transactional
     TaxInvoice reissue(TaxInvoice rejected) {
         if (rejected.clearanceStatus() != ClearanceStatus.REJECTED) {
-            throw new Refusal(Refusal.Reason.CONFLICT, "document_not_rejected",
+            throw new ApiProblem(HttpStatus.CONFLICT, "document_not_rejected",
                     "Only a document ZATCA rejected is issued again.");
         }
         if (jdbc.sql("SELECT count(*) FROM tax_invoice WHERE replaces_id = :id").param("id", rejected.id())
@@ -52,8 +53,8 @@ class Reissues {
         }
     }
 
-    private static Refusal alreadyReissued() {
-        return new Refusal(Refusal.Reason.CONFLICT, "document_already_reissued",
+    private static ApiProblem alreadyReissued() {
+        return new ApiProblem(HttpStatus.CONFLICT, "document_already_reissued",
                 "This rejected document was issued again already.");
     }
 

@@ -3,7 +3,7 @@ package com.partnersportal.settlement.payout;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.settlement.report.Cursor;
 import com.partnersportal.settlement.report.ReportStatus;
 import com.partnersportal.settlement.report.ReportView;
@@ -12,6 +12,7 @@ import com.partnersportal.settlement.report.SettlementReports;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,10 +42,10 @@ class OperatorPayoutController {
     ReportQueueResponse queue(Caller caller, @RequestParam(defaultValue = "not_settled") String status,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
         caller.require(Permission.OPERATOR);
-        ReportStatus wanted = ReportStatus.fromWire(status).orElseThrow(() -> new Refusal(Refusal.Reason.INVALID,
+        ReportStatus wanted = ReportStatus.fromWire(status).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
                 "invalid_field", "status must be not_settled, pending, settled or carried_forward.", Map.of("field", "status")));
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
                     Map.of("field", "limit"));
         }
         var page = reports.byStatus(wanted, Cursor.decode(Cursor.REPORTS, cursor), limit);
@@ -61,7 +62,7 @@ class OperatorPayoutController {
         String reference = request == null || request.payoutReference() == null || request.payoutReference().isBlank()
                 ? report.settlementReference() : request.payoutReference();
         if (reference.length() > 64) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "payout_reference is at most 64 characters.",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", "payout_reference is at most 64 characters.",
                     Map.of("field", "payout_reference"));
         }
         if (!reports.payoutSent(report.id(), reference, clock.instant())) {
@@ -88,14 +89,14 @@ class OperatorPayoutController {
         }
     }
 
-    private Refusal wrongStatus(SettlementReport report, ReportStatus requested) {
+    private ApiProblem wrongStatus(SettlementReport report, ReportStatus requested) {
         ReportStatus now = reports.find(report.id()).map(SettlementReport::status).orElse(report.status());
-        return new Refusal(Refusal.Reason.CONFLICT, "invalid_report_status",
+        return new ApiProblem(HttpStatus.CONFLICT, "invalid_report_status",
                 "The report is %s; it cannot become %s.".formatted(now.wireName(), requested.wireName()),
                 Map.of("old_status", now.wireName(), "requested_status", requested.wireName()));
     }
 
-    private static Refusal notFound() {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "report_not_found", "No such settlement report.");
+    private static ApiProblem notFound() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "report_not_found", "No such settlement report.");
     }
 }

@@ -2,7 +2,7 @@ package com.partnersportal.settlement.portal;
 
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.settlement.report.Cursor;
 import com.partnersportal.settlement.report.LineView;
 import com.partnersportal.settlement.report.ReportCsv;
@@ -15,6 +15,7 @@ import com.partnersportal.types.Currency;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,7 +53,7 @@ class PortalSettlementsController {
         ReportStatus wanted = status == null ? null : ReportStatus.fromWire(status).orElseThrow(() -> QueryParameters
                 .invalid("status", "status must be not_settled, pending, settled or carried_forward."));
         String wantedCurrency = currency == null ? null : Currency.fromCode(currency).map(Enum::name)
-                .orElseThrow(() -> new Refusal(Refusal.Reason.INVALID, "currency_unsupported",
+                .orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST, "currency_unsupported",
                         "currency must be one of SAR, AED, QAR, KWD, BHD, OMR.", Map.of("field", "currency")));
         var page = reports.list(new ReportFilter(caller.requireMerchant(), caller.legalEntities(),
                 QueryParameters.uuid(legalEntityId, "legal_entity_id"), wanted, wantedCurrency, fromDay, toDay),
@@ -95,7 +96,7 @@ class PortalSettlementsController {
                 .orElseThrow(PortalSettlementsController::notFound);
     }
 
-    private static Refusal notFound() {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "report_not_found", "No such settlement report.");
+    private static ApiProblem notFound() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "report_not_found", "No such settlement report.");
     }
 }

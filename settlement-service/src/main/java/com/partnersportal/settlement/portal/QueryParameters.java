@@ -1,10 +1,11 @@
 package com.partnersportal.settlement.portal;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** Query parameters read strictly: a malformed one is a 400 problem naming the field, never ignored. */
 final class QueryParameters {
@@ -49,7 +50,7 @@ final class QueryParameters {
         }
     }
 
-    static Refusal invalid(String field, String message) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", message, Map.of("field", field));
+    static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", message, Map.of("field", field));
     }
 }

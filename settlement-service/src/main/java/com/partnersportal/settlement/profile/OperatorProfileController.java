@@ -4,7 +4,7 @@ import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.money.MoneyReader;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.settlement.period.Cycle;
 import com.partnersportal.types.Currency;
 import java.math.BigDecimal;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,7 +55,7 @@ class OperatorProfileController {
         if (request.bankAccount() != null) {
             String iban = BankAccount.normalisedIban(request.bankAccount().iban());
             if (iban == null) {
-                throw new Refusal(Refusal.Reason.INVALID, "iban_invalid",
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "iban_invalid",
                         "bank_account.iban is not a valid IBAN (country format and check digits).",
                         Map.of("field", "bank_account.iban"));
             }
@@ -84,8 +85,8 @@ class OperatorProfileController {
             return fees;
         }
         for (ProfileChangeRequest.FeeChange change : changes) {
-            Currency currency = Currency.fromCode(change.currency()).orElseThrow(() -> new Refusal(
-                    Refusal.Reason.INVALID, "currency_unsupported", "fees[].currency must be one of SAR, AED, QAR, KWD, BHD, OMR.",
+            Currency currency = Currency.fromCode(change.currency()).orElseThrow(() -> new ApiProblem(
+                    HttpStatus.BAD_REQUEST, "currency_unsupported", "fees[].currency must be one of SAR, AED, QAR, KWD, BHD, OMR.",
                     Map.of("field", "fees.currency")));
             BigDecimal percentage = change.percentage();
             if (percentage == null || percentage.signum() < 0 || percentage.compareTo(HUNDRED) > 0
@@ -107,11 +108,11 @@ class OperatorProfileController {
         }
     }
 
-    private static Refusal invalid(String field, String message) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", message, Map.of("field", field));
+    private static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", message, Map.of("field", field));
     }
 
-    private static Refusal notFound() {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "legal_entity_not_found", "No settlement profile for that legal entity.");
+    private static ApiProblem notFound() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "legal_entity_not_found", "No settlement profile for that legal entity.");
     }
 }

@@ -1,8 +1,9 @@
 package com.partnersportal.settlement.report;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.kit.links.SignedLinks;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,14 +37,14 @@ class ReportDownloads {
             @RequestParam(required = false) Long expires, @RequestParam(required = false) String signature) {
         UUID id = parse(reportId);
         if (!links.verifies(csvPath(id), expires, signature)) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid",
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "download_link_invalid",
                     "This download link is not valid. Download the report from the portal.");
         }
         if (links.expired(expires)) {
-            throw new Refusal(Refusal.Reason.CONFLICT, "download_link_expired",
+            throw new ApiProblem(HttpStatus.CONFLICT, "download_link_expired",
                     "This download link has expired. Download the report from the portal.");
         }
-        SettlementReport report = reports.find(id).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND,
+        SettlementReport report = reports.find(id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
                 "download_link_invalid", "This download link is not valid."));
         return csv.response(report);
     }
@@ -52,7 +53,7 @@ class ReportDownloads {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "download_link_invalid", "This download link is not valid.");
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "download_link_invalid", "This download link is not valid.");
         }
     }
 }

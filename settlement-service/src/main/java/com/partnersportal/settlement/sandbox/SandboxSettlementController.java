@@ -4,7 +4,7 @@ import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.deployment.DeploymentProperties;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.kit.time.SandboxClock;
 import com.partnersportal.settlement.closing.Closer;
 import com.partnersportal.settlement.invoice.MonthlyInvoicing;
@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,7 +58,7 @@ class SandboxSettlementController {
     SandboxCloseResponse advance(Caller caller, @RequestBody ClockAdvanceRequest request) {
         SandboxClock sandbox = sandbox(caller);
         if (request.by() == null || request.by().isNegative() || request.by().compareTo(MAX_ADVANCE) > 0) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field",
                     "by must be an ISO-8601 duration between PT0S and P400D; the clock only moves forward.",
                     Map.of("field", "by"));
         }
@@ -92,7 +93,7 @@ class SandboxSettlementController {
         sandbox(caller);
         SettlementProfile profile = existing(legalEntityId);
         if (!profile.sellsInKsa()) {
-            throw new Refusal(Refusal.Reason.UNPROCESSABLE, "not_invoiced_outside_ksa",
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "not_invoiced_outside_ksa",
                     "Only legal entities that sell in KSA get monthly tax invoices.");
         }
         List<TaxInvoice> issued = invoicing.closeNow(profile.legalEntityId()).orElse(List.of());
@@ -116,13 +117,13 @@ class SandboxSettlementController {
     /** Production has neither a movable clock nor these endpoints. */
     private SandboxClock sandbox(Caller caller) {
         if (!deployment.environment().isSandbox() || !(clock instanceof SandboxClock sandbox)) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "not_found", "No such endpoint.");
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "not_found", "No such endpoint.");
         }
         caller.require(Permission.OPERATOR);
         return sandbox;
     }
 
-    private static Refusal notFound() {
-        return new Refusal(Refusal.Reason.NOT_FOUND, "legal_entity_not_found", "No settlement profile for that legal entity.");
+    private static ApiProblem notFound() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "legal_entity_not_found", "No settlement profile for that legal entity.");
     }
 }

@@ -1,8 +1,10 @@
 package com.partnersportal.webhooks.api;
 
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.webhooks.endpoint.EndpointChange;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /**
  * An endpoint as Tamara's {@code POST /webhooks} takes it ({@code type} "order", {@code events}, {@code url},
@@ -13,8 +15,8 @@ record EndpointRequest(String type, String url, List<String> events, Map<String,
 
     EndpointChange toChange() {
         if (type != null && !type.equals("order")) {
-            throw new com.partnersportal.kit.problem.Refusal(com.partnersportal.kit.problem.Refusal.Reason.INVALID,
-                    "invalid_field", "type must be 'order'.", Map.of("field", "type"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", "type must be 'order'.",
+                    Map.of("field", "type"));
         }
         return new EndpointChange(url, description, events, headers, enabled, rateLimit, maxConcurrency);
     }

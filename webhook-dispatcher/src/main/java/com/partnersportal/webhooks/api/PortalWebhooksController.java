@@ -3,7 +3,7 @@ package com.partnersportal.webhooks.api;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.webhooks.delivery.Dispatcher;
 import com.partnersportal.webhooks.endpoint.Endpoint;
 import com.partnersportal.webhooks.endpoint.EndpointSecrets;
@@ -148,8 +148,8 @@ class PortalWebhooksController {
         UUID merchant = merchant(caller);
         Endpoint endpoint = endpoints.require(merchant, id);
         String typeName = request == null || request.eventType() == null ? "order_approved" : request.eventType();
-        PublicEventType type = PublicEventType.fromWireName(typeName).orElseThrow(() -> new Refusal(
-                Refusal.Reason.INVALID, "event_type_unknown", "'" + typeName + "' is not an event type.",
+        PublicEventType type = PublicEventType.fromWireName(typeName).orElseThrow(() -> new ApiProblem(
+                HttpStatus.BAD_REQUEST, "event_type_unknown", "'" + typeName + "' is not an event type.",
                 Map.of("field", "event_type")));
         UUID messageId = messages.enqueueTest(endpoint.id(), OrderWebhook.sample(merchant, type, clock.instant()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message_id", messageId));
@@ -183,7 +183,7 @@ class PortalWebhooksController {
         UUID merchant = merchant(caller);
         Endpoint endpoint = endpoints.require(merchant, id);
         if (request == null || request.since() == null) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "since is required.", Map.of("field", "since"));
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", "since is required.", Map.of("field", "since"));
         }
         return Map.of("recovered", messages.recover(merchant, endpoint.id(), request.since()));
     }
@@ -196,11 +196,11 @@ class PortalWebhooksController {
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
         UUID merchant = merchant(caller);
         if (limit < 1 || limit > MAX_PAGE) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
                     Map.of("field", "limit"));
         }
         if (status != null && !List.of("pending", "delivered", "failed").contains(status)) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", "status is pending, delivered or failed.",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", "status is pending, delivered or failed.",
                     Map.of("field", "status"));
         }
         return log.page(merchant, new MessageLog.Filter(endpointId, eventType, status, orderId, instant("from", from),
@@ -229,7 +229,7 @@ class PortalWebhooksController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new Refusal(Refusal.Reason.INVALID, "invalid_field", field + " is not an ISO-8601 instant.",
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", field + " is not an ISO-8601 instant.",
                     Map.of("field", field));
         }
     }

@@ -1,7 +1,7 @@
 package com.partnersportal.webhooks.endpoint;
 
 import com.partnersportal.kit.deployment.DeploymentMode;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.webhooks.publicevent.PublicEventType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.HttpStatus;
 
 /**
  * What an endpoint may be: an absolute http(s) URL of at most 255 characters (HTTPS only in production), no user
@@ -78,7 +79,7 @@ final class EndpointRules {
         Set<String> distinct = new LinkedHashSet<>();
         for (String type : types) {
             if (PublicEventType.fromWireName(type).isEmpty()) {
-                throw new Refusal(Refusal.Reason.INVALID, "event_type_unknown",
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "event_type_unknown",
                         "'%s' is not an event type; known: %s.".formatted(type, PublicEventType.wireNames()),
                         Map.of("field", "events", "value", String.valueOf(type)));
             }
@@ -109,7 +110,7 @@ final class EndpointRules {
         return checked;
     }
 
-    private static Refusal invalid(String field, String message) {
-        return new Refusal(Refusal.Reason.INVALID, "invalid_field", message, Map.of("field", field));
+    private static ApiProblem invalid(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", message, Map.of("field", field));
     }
 }

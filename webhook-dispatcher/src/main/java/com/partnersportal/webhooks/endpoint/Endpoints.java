@@ -1,7 +1,7 @@
 package com.partnersportal.webhooks.endpoint;
 
 import com.partnersportal.kit.deployment.DeploymentProperties;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -168,12 +169,12 @@ public class Endpoints {
     }
 
     public Endpoint require(UUID merchantId, UUID id) {
-        return find(merchantId, id).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "webhook_not_found",
+        return find(merchantId, id).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "webhook_not_found",
                 "No webhook " + id + " exists.", Map.of("webhook_id", id.toString())));
     }
 
-    private static Refusal alreadyRegistered(UUID existing) {
-        return new Refusal(Refusal.Reason.CONFLICT, "webhook_already_registered",
+    private static ApiProblem alreadyRegistered(UUID existing) {
+        return new ApiProblem(HttpStatus.CONFLICT, "webhook_already_registered",
                 "A webhook with this URL is already registered.", Map.of("webhook_id", existing.toString()));
     }
 

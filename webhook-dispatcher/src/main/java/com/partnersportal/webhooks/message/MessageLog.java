@@ -1,7 +1,7 @@
 package com.partnersportal.webhooks.message;
 
 import com.partnersportal.kit.paging.PageCursor;
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -107,7 +108,7 @@ public class MessageLog {
                                next_attempt_at, finished_at, last_status, last_error, payload
                         FROM webhook_message WHERE id = :id AND merchant_id = :m""")
                 .param("id", messageId).param("m", merchantId).query(MessageLog::message).optional()
-                .orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "message_not_found",
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "message_not_found",
                         "No message " + messageId + " exists.", Map.of("message_id", messageId.toString())));
     }
 

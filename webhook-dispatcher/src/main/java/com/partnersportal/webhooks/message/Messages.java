@@ -1,6 +1,6 @@
 package com.partnersportal.webhooks.message;
 
-import com.partnersportal.kit.problem.Refusal;
+import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.webhooks.publicevent.OrderWebhook;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,7 +130,7 @@ public class Messages {
                         WHERE id = :id AND merchant_id = :m""")
                 .param("now", Timestamp.from(clock.instant())).param("id", messageId).param("m", merchantId).update();
         if (changed == 0) {
-            throw new Refusal(Refusal.Reason.NOT_FOUND, "message_not_found", "No message " + messageId + " exists.",
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "message_not_found", "No message " + messageId + " exists.",
                     Map.of("message_id", messageId.toString()));
         }
         events.publishEvent(new MessagesEnqueued(1));
