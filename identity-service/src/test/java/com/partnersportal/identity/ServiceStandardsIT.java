@@ -1,13 +1,12 @@
 package com.partnersportal.identity;
 
 import com.partnersportal.identity.testing.IdentityMother;
-import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.testsupport.ServiceStandardsContract;
 import java.util.List;
 import org.springframework.context.annotation.Import;
 
 /** Shares the running service of the {@code @IdentityIT} tests (same configuration). */
-@Import({MutableClock.Configuration.class, IdentityMother.class})
+@Import(IdentityMother.class)
 class ServiceStandardsIT extends ServiceStandardsContract {
 
     @Override

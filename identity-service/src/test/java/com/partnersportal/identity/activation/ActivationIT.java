@@ -7,17 +7,16 @@ import com.partnersportal.identity.contract.UserInvited;
 import com.partnersportal.identity.testing.IdentityIT;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
-import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
 import com.partnersportal.kit.events.CloudEventHeaders;
+import com.partnersportal.kit.time.SandboxClock;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,16 +31,11 @@ class ActivationIT {
     @Autowired
     IdentityMother mother;
     @Autowired
-    MutableClock clock;
+    SandboxClock clock;
     @Autowired
     JdbcClient jdbc;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.reset();
-    }
 
     @Test
     void anInvitedUserGetsTheActivationEmailEventFollowsTheLinkSetsAPasswordAndSignsIn() {

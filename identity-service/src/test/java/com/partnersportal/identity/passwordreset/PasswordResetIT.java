@@ -7,10 +7,10 @@ import com.partnersportal.identity.contract.PasswordResetRequested;
 import com.partnersportal.identity.testing.IdentityIT;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.Member;
-import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
 import com.partnersportal.kit.events.CloudEventHeaders;
+import com.partnersportal.kit.time.SandboxClock;
 import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TopicReader;
 import java.time.Duration;
@@ -39,16 +39,11 @@ class PasswordResetIT {
     @Autowired
     IdentityMother mother;
     @Autowired
-    MutableClock clock;
+    SandboxClock clock;
     @Autowired
     JdbcClient jdbc;
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.reset();
-    }
 
     @Test
     void aResetLinkIsMailedSetsANewPasswordAndEndsEveryOtherSession() {

@@ -8,9 +8,9 @@ import com.partnersportal.identity.testing.IdentityIT;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
-import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
+import com.partnersportal.kit.time.SandboxClock;
 import com.partnersportal.testsupport.PublishedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -44,14 +44,9 @@ class SecondFactorIT {
     @Autowired
     IdentityMother mother;
     @Autowired
-    MutableClock clock;
+    SandboxClock clock;
     @Autowired
     MeterRegistry meters;
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.reset();
-    }
 
     /** A signed-in member who enrolled an authenticator from their security section, and their recovery codes. */
     record Enrolled(Member member, Authenticator authenticator, List<String> recoveryCodes) {

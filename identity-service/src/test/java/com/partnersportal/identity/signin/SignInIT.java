@@ -6,12 +6,11 @@ import com.partnersportal.identity.testing.IdentityIT;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
-import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
+import com.partnersportal.kit.time.SandboxClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,14 +20,9 @@ class SignInIT {
     @Autowired
     IdentityMother mother;
     @Autowired
-    MutableClock clock;
+    SandboxClock clock;
     @Autowired
     MeterRegistry meters;
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.reset();
-    }
 
     @Test
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {

@@ -18,19 +18,19 @@ import com.partnersportal.identity.testing.IdentityIT;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
-import com.partnersportal.identity.testing.MutableClock;
 import com.partnersportal.identity.testing.Portal;
 import com.partnersportal.identity.testing.Portal.Reply;
 import com.partnersportal.kit.caller.AccessTokenVerifier;
 import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.kit.time.SandboxClock;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,14 +41,11 @@ class AccessTokenIT {
     @Autowired
     IdentityMother mother;
     @Autowired
-    MutableClock clock;
+    SandboxClock clock;
     @Autowired
     JdbcClient jdbc;
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.reset();
-    }
+    @Autowired
+    TokenSigner signer;
 
     /** What another service does: verify with service-kit's verifier against the published JWKS, over HTTP. */
     private AccessTokenVerifier verifierOfAnotherService() throws Exception {
@@ -189,9 +186,7 @@ class AccessTokenIT {
         SignedJWT foreign = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .keyID(genuine.getHeader().getKeyID()).build(), claims);
         foreign.sign(new ECDSASigner(foreignKey));
-        clock.advance(Duration.ofMinutes(-20));
-        String expired = mother.signIn(admin.email(), admin.password()).accessToken();
-        clock.reset();
+        String expired = issuedTwentyMinutesAgo(mother.signIn(admin.email(), admin.password()).accessToken());
 
         for (String token : List.of(tampered, unsigned, noneWithSignature, foreign.serialize(), expired)) {
             Reply reply = portal.get("/portal/v1/users", token);
@@ -202,5 +197,17 @@ class AccessTokenIT {
         assertThat(portal.get("/portal/v1/users", null).status()).isEqualTo(401);
         assertThat(Set.of(expired)).allSatisfy(token -> assertThat(SignedJWT.parse(token).getJWTClaimsSet()
                 .getExpirationTime()).isBefore(new Date()));
+    }
+
+    /**
+     * The token as identity would have issued it 20 minutes ago (its claims, its lifetime, its current key), so at
+     * least five minutes past its end by any clock: the sandbox clock only moves forward, and tokens expire by the system's.
+     */
+    private String issuedTwentyMinutesAgo(String accessToken) throws Exception {
+        JWTClaimsSet claims = SignedJWT.parse(accessToken).getJWTClaimsSet();
+        Duration lifetime = Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant());
+        Instant issued = Instant.now().minus(Duration.ofMinutes(20));
+        return signer.sign(new JWTClaimsSet.Builder(claims).issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(lifetime))).build());
     }
 }

@@ -11,16 +11,17 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * identity-service running on a random port with a real broker and its own database, and a clock tests can move
- * ({@link MutableClock}). All classes with this annotation share one running service: each test makes its own
- * merchants and users, and puts the clock back when it moved it.
+ * identity-service running on a random port with a real broker and its own database, in a sandbox: its clock is the
+ * production {@link com.partnersportal.kit.time.SandboxClock}, which tests move forward only. All classes with this
+ * annotation share one running service: each test makes its own merchants and users and reads the service's times
+ * from that clock, never from the system's.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ServiceIntegrationTest
-@Import({MutableClock.Configuration.class, IdentityMother.class})
+@Import(IdentityMother.class)
 @TestPropertySource(properties = {
         ServiceClientsForTests.NOTIFICATION_HASH_PROPERTY, ServiceClientsForTests.GATEWAY_HASH_PROPERTY})
 public @interface IdentityIT {
