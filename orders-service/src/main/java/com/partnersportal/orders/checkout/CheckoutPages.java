@@ -1,15 +1,13 @@
 package com.partnersportal.orders.checkout;
 
 import com.partnersportal.kit.deployment.DeploymentProperties;
+import com.partnersportal.kit.links.SignedLinks;
 import com.partnersportal.orders.order.Order;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,58 +15,56 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where a checkout's consumer goes ({@code checkout_url}). In production, the checkout system's page for the
- * checkout id. In a sandbox, the portal's sandbox checkout page for the order, with a per-order token (HMAC-SHA256
- * of the order id) that is the page's only credential: whoever has the link may play the consumer, nobody else.
+ * checkout id. In a sandbox, the portal's sandbox checkout page for the order, with a per-order token (service-kit's
+ * {@link SignedLinks#token}, signed over the order id) that is the page's only credential: whoever has the link may
+ * play the consumer, nobody else.
  */
 @Component
 public class CheckoutPages {
 
     private static final Logger log = LoggerFactory.getLogger(CheckoutPages.class);
+    private static final String SECRET_PROPERTY = "portal.checkout.sandbox.token-secret";
 
     private final boolean sandbox;
     private final String productionBaseUrl;
     private final String sandboxPageUrl;
-    private final byte[] tokenSecret;
+    /** The sandbox's signer; production has none. */
+    private final SignedLinks tokens;
 
-    CheckoutPages(DeploymentProperties deployment, @Value("${portal.checkout.base-url}") String productionBaseUrl,
+    CheckoutPages(DeploymentProperties deployment, Clock clock,
+            @Value("${portal.checkout.base-url}") String productionBaseUrl,
             @Value("${portal.checkout.sandbox.page-url}") String sandboxPageUrl,
-            @Value("${portal.checkout.sandbox.token-secret:}") String tokenSecret) {
+            @Value("${" + SECRET_PROPERTY + ":}") String tokenSecret) {
         this.sandbox = deployment.environment().isSandbox();
         this.productionBaseUrl = withoutTrailingSlash(productionBaseUrl);
         this.sandboxPageUrl = withoutTrailingSlash(sandboxPageUrl);
-        this.tokenSecret = tokenSecret.isBlank() ? randomSecret() : tokenSecret.getBytes(StandardCharsets.UTF_8);
+        this.tokens = sandbox ? SignedLinks.configured(this.sandboxPageUrl, tokenSecret, randomSecret(tokenSecret),
+                SECRET_PROPERTY, Duration.ZERO, clock, deployment.environment()) : null;
     }
 
     String urlFor(Order order) {
-        return sandbox ? "%s/%s?token=%s".formatted(sandboxPageUrl, order.id(), tokenFor(order.id()))
+        return sandbox ? "%s/%s?token=%s".formatted(sandboxPageUrl, order.id(), tokens.token(subject(order.id())))
                 : productionBaseUrl + "/" + order.checkoutId();
     }
 
     /** Whether a sandbox page's token is the one this order's checkout_url carries (never in production). */
     public boolean tokenMatches(UUID orderId, String token) {
-        return sandbox && token != null && MessageDigest.isEqual(tokenFor(orderId).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
+        return sandbox && tokens.tokenMatches(subject(orderId), token);
     }
 
-    private String tokenFor(UUID orderId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(tokenSecret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(("sandbox-checkout." + orderId).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String subject(UUID orderId) {
+        return "sandbox-checkout." + orderId;
     }
 
-    private byte[] randomSecret() {
-        if (sandbox) {
-            // Links then live as long as this process; several replicas need portal.checkout.sandbox.token-secret.
-            log.info("portal.checkout.sandbox.token-secret is not set: sandbox checkout links are valid until restart");
+    /** Used only when no secret is set: links then live as long as this process. */
+    private static String randomSecret(String configured) {
+        if (configured == null || configured.isBlank()) {
+            log.info("{} is not set: sandbox checkout links are valid until restart (several replicas need it)",
+                    SECRET_PROPERTY);
         }
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
-        return secret;
+        return Base64.getEncoder().encodeToString(secret);
     }
 
     private static String withoutTrailingSlash(String url) {

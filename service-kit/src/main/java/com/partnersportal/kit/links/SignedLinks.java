@@ -75,11 +75,29 @@ public final class SignedLinks {
         return Instant.ofEpochSecond(expires).isBefore(clock.instant());
     }
 
+    /**
+     * The signature alone over {@code subject}, for a link that lives as long as what it opens and carries no expiry
+     * (the sandbox checkout page's {@code token}).
+     */
+    public String token(String subject) {
+        return sign(subject);
+    }
+
+    /** Whether {@code token} is the one {@link #token} made here for {@code subject}. */
+    public boolean tokenMatches(String subject, String token) {
+        return token != null && MessageDigest.isEqual(sign(subject).getBytes(StandardCharsets.US_ASCII),
+                token.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private String signature(String subject, long expires) {
+        return sign(subject + "." + expires);
+    }
+
+    private String sign(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((subject + "." + expires).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

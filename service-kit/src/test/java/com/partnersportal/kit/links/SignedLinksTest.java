@@ -68,4 +68,15 @@ class SignedLinksTest {
         assertThat(SignedLinks.configured("http://x", "a".repeat(32), "sandbox-only-export-link-secret",
                 "portal.orders.exports.link-secret", Duration.ofDays(7), CLOCK, DeploymentMode.PRODUCTION)).isNotNull();
     }
+
+    @Test
+    void aTokenWithoutExpiryMatchesOnlyItsSubjectAndSecret() {
+        String token = exports.token("sandbox-checkout." + EXPORT);
+
+        assertThat(exports.tokenMatches("sandbox-checkout." + EXPORT, token)).isTrue();
+        assertThat(exports.tokenMatches("sandbox-checkout.7f7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c", token)).isFalse();
+        assertThat(settlement.tokenMatches("sandbox-checkout." + EXPORT, token)).isFalse();
+        assertThat(exports.tokenMatches("sandbox-checkout." + EXPORT, null)).isFalse();
+        assertThat(exports.tokenMatches("sandbox-checkout." + EXPORT, token.substring(1))).isFalse();
+    }
 }
