@@ -4,10 +4,10 @@ import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.audit.AuditAction;
 import com.partnersportal.identity.audit.AuditLog;
 import com.partnersportal.identity.contract.SecondFactorChanged;
-import com.partnersportal.identity.encryption.SecretEncryption;
 import com.partnersportal.identity.user.SecondFactorDirectory;
 import com.partnersportal.identity.user.User;
 import com.partnersportal.kit.problem.ApiProblem;
+import com.partnersportal.kit.secrets.SecretEncryption;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -253,7 +253,7 @@ public class SecondFactors implements SecondFactorDirectory {
         return Base32.decode(encryption.decrypt(factor.secretEncrypted(), boundTo(factor.id())));
     }
 
-    static String boundTo(UUID factorId) {
+    public static String boundTo(UUID factorId) {
         return "second-factor:" + factorId;
     }
 

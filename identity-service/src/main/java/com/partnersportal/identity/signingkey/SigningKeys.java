@@ -7,7 +7,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.partnersportal.identity.encryption.SecretEncryption;
+import com.partnersportal.kit.secrets.SecretEncryption;
 import java.sql.Timestamp;
 import java.text.ParseException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package com.partnersportal.settlement.invoice.egs;
 
+import com.partnersportal.kit.secrets.SecretEncryption;
 import com.partnersportal.settlement.invoice.fatoora.FatooraModels;
 import com.partnersportal.settlement.invoice.stamp.Secp256k1;
 import com.partnersportal.settlement.invoice.stamp.StampIdentity;
@@ -15,17 +16,20 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The EGS unit's rows: secrets go through the {@link CredentialVault} on the way in and out. */
+/**
+ * The EGS unit's rows: secrets go through {@link SecretEncryption} on the way in and out, each bound to its row and
+ * column ({@code <id>:<column>}).
+ */
 @Repository
 public class EgsUnits {
 
     private final JdbcClient jdbc;
-    private final CredentialVault vault;
+    private final SecretEncryption secrets;
     private final Clock clock;
 
-    EgsUnits(JdbcClient jdbc, CredentialVault vault, Clock clock) {
+    EgsUnits(JdbcClient jdbc, SecretEncryption secrets, Clock clock) {
         this.jdbc = jdbc;
-        this.vault = vault;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -40,8 +44,8 @@ public class EgsUnits {
                     UUID id = rs.getObject("id", UUID.class);
                     StampIdentity identity = StampIdentity.of(privateKey(rs), rs.getBytes("certificate"));
                     FatooraModels.Csid csid = new FatooraModels.Csid(parseLong(rs.getString("production_request_id")), null,
-                            vault.openText(rs.getBytes("production_token"), id + ":production_token"),
-                            vault.openText(rs.getBytes("production_secret"), id + ":production_secret"));
+                            secrets.decrypt(rs.getBytes("production_token"), id + ":production_token"),
+                            secrets.decrypt(rs.getBytes("production_secret"), id + ":production_secret"));
                     return new Active(id, identity, csid, rs.getTimestamp("not_after").toInstant());
                 }).optional();
     }
@@ -67,8 +71,8 @@ public class EgsUnits {
     Compliance compliance(UUID id) {
         return jdbc.sql("SELECT * FROM zatca_egs_unit WHERE id = :id").param("id", id).query((rs, n) -> {
             FatooraModels.Csid csid = new FatooraModels.Csid(parseLong(rs.getString("compliance_request_id")), null,
-                    vault.openText(rs.getBytes("compliance_token"), id + ":compliance_token"),
-                    vault.openText(rs.getBytes("compliance_secret"), id + ":compliance_secret"));
+                    secrets.decrypt(rs.getBytes("compliance_token"), id + ":compliance_token"),
+                    secrets.decrypt(rs.getBytes("compliance_secret"), id + ":compliance_secret"));
             return new Compliance(StampIdentity.of(privateKey(rs), csid.certificateDer()), csid);
         }).single();
     }
@@ -85,11 +89,11 @@ public class EgsUnits {
                 .param("id", id).param("env", environment).param("cn", fields.commonName())
                 .param("serial", fields.serialNumber()).param("vat", fields.vatNumber())
                 .param("types", fields.invoiceTypes())
-                .param("key", vault.seal(privateKeyPkcs8, id + ":private_key"))
+                .param("key", secrets.encrypt(privateKeyPkcs8, id + ":private_key"))
                 .param("csr", csr)
                 .param("requestId", String.valueOf(compliance.requestID()))
-                .param("token", vault.seal(compliance.binarySecurityToken(), id + ":compliance_token"))
-                .param("secret", vault.seal(compliance.secret(), id + ":compliance_secret"))
+                .param("token", secrets.encrypt(compliance.binarySecurityToken(), id + ":compliance_token"))
+                .param("secret", secrets.encrypt(compliance.secret(), id + ":compliance_secret"))
                 .param("now", Timestamp.from(now))
                 .update();
     }
@@ -121,8 +125,8 @@ public class EgsUnits {
                         WHERE id = :id""")
                 .param("id", id)
                 .param("requestId", String.valueOf(production.requestID()))
-                .param("token", vault.seal(production.binarySecurityToken(), id + ":production_token"))
-                .param("secret", vault.seal(production.secret(), id + ":production_secret"))
+                .param("token", secrets.encrypt(production.binarySecurityToken(), id + ":production_token"))
+                .param("secret", secrets.encrypt(production.secret(), id + ":production_secret"))
                 .param("certificate", production.certificateDer())
                 .param("serial", certificate.getSerialNumber().toString())
                 .param("notAfter", Timestamp.from(certificate.getNotAfter().toInstant()))
@@ -141,7 +145,7 @@ public class EgsUnits {
                 .param("id", id).param("env", environment).param("cn", fields.commonName())
                 .param("serial", fields.serialNumber()).param("vat", fields.vatNumber())
                 .param("types", fields.invoiceTypes())
-                .param("key", vault.seal(privateKeyPkcs8, id + ":private_key"))
+                .param("key", secrets.encrypt(privateKeyPkcs8, id + ":private_key"))
                 .param("csr", csr).param("renewalOf", renewalOf).param("now", Timestamp.from(now))
                 .update();
         activate(id, environment, production, certificate);
@@ -149,7 +153,7 @@ public class EgsUnits {
 
     private java.security.PrivateKey privateKey(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        return Secp256k1.privateKey(vault.open(rs.getBytes("private_key"), id + ":private_key"));
+        return Secp256k1.privateKey(secrets.open(rs.getBytes("private_key"), id + ":private_key").plaintext());
     }
 
     private static Long parseLong(String value) {
