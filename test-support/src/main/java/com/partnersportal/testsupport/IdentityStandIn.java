@@ -81,6 +81,9 @@ public final class IdentityStandIn {
         return SERVER.baseUrl();
     }
 
+    /** The name the merchant gave each stand-in API token, as identity-service's introspection names it. */
+    public static final String API_TOKEN_NAME = "Shop backend";
+
     /** A new live merchant API token of this merchant, as identity-service would introspect it. */
     public static String apiToken(UUID merchant) {
         start();
@@ -88,7 +91,8 @@ public final class IdentityStandIn {
         SERVER.stubFor(post("/internal/api-tokens/introspect").atPriority(5)
                 .withRequestBody(matchingJsonPath("$.token", equalTo(token)))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
-                        "{\"active\": true, \"merchant_id\": \"" + merchant + "\", \"token_id\": \"" + UUID.randomUUID() + "\"}")));
+                        "{\"active\": true, \"merchant_id\": \"" + merchant + "\", \"token_id\": \"" + UUID.randomUUID()
+                                + "\", \"name\": \"" + API_TOKEN_NAME + "\"}")));
         return token;
     }
 }

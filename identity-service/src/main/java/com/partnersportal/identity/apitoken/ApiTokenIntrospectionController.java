@@ -27,14 +27,14 @@ class ApiTokenIntrospectionController {
     record IntrospectionRequest(@NotBlank @Size(max = 512) String token) {
     }
 
-    record IntrospectionResponse(boolean active, UUID merchantId, UUID tokenId) {
+    record IntrospectionResponse(boolean active, UUID merchantId, UUID tokenId, String name) {
     }
 
     @ServiceScope(ServiceTokenClaims.Scopes.API_TOKENS_INTROSPECT)
     @PostMapping("/internal/api-tokens/introspect")
     IntrospectionResponse introspect(@Valid @RequestBody IntrospectionRequest request) {
         return tokens.findLive(request.token())
-                .map(token -> new IntrospectionResponse(true, token.merchantId(), token.id()))
-                .orElse(new IntrospectionResponse(false, null, null));
+                .map(token -> new IntrospectionResponse(true, token.merchantId(), token.id(), token.name()))
+                .orElse(new IntrospectionResponse(false, null, null, null));
     }
 }

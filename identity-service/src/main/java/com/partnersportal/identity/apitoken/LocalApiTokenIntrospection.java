@@ -21,7 +21,7 @@ class LocalApiTokenIntrospection {
         return new ApiTokenIntrospection(RestClient.create(), Duration.ZERO) {
             @Override
             public Optional<Answer> lookUp(String token) {
-                return tokens.findLive(token).map(live -> new Answer(true, live.merchantId(), live.id()));
+                return tokens.findLive(token).map(live -> new Answer(true, live.merchantId(), live.id(), live.name()));
             }
         };
     }

@@ -25,7 +25,7 @@ class ApiTokenIntrospectionIT {
     JdbcClient jdbc;
 
     @Test
-    void aLiveTokenNamesItsMerchant() {
+    void aLiveTokenNamesItsMerchantAndItsName() {
         UUID merchant = merchant();
         ApiTokens.IssuedToken issued = tokens.reissue(merchant, "Checkout integration", "sandbox");
 
@@ -34,6 +34,8 @@ class ApiTokenIntrospectionIT {
         assertThat(answer.get("active").asBoolean()).isTrue();
         assertThat(answer.get("merchant_id").asString()).isEqualTo(merchant.toString());
         assertThat(answer.get("token_id").asString()).isEqualTo(issued.id().toString());
+        assertThat(answer.get("name").asString()).as("how the portal's order timeline names the token")
+                .isEqualTo("Checkout integration");
     }
 
     @Test

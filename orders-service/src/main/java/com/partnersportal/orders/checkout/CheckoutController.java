@@ -2,6 +2,7 @@ package com.partnersportal.orders.checkout;
 
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.orders.actor.ActorNames;
 import com.partnersportal.orders.idempotency.IdempotentRequests;
 import com.partnersportal.orders.order.Actors;
 import jakarta.validation.Valid;
@@ -17,10 +18,12 @@ class CheckoutController {
 
     private final CheckoutService checkouts;
     private final IdempotentRequests idempotent;
+    private final ActorNames actorNames;
 
-    CheckoutController(CheckoutService checkouts, IdempotentRequests idempotent) {
+    CheckoutController(CheckoutService checkouts, IdempotentRequests idempotent, ActorNames actorNames) {
         this.checkouts = checkouts;
         this.idempotent = idempotent;
+        this.actorNames = actorNames;
     }
 
     @Authorize(kind = Caller.Kind.API_TOKEN)
@@ -30,6 +33,10 @@ class CheckoutController {
             @Valid @RequestBody CheckoutRequest request) {
         caller.requireApiToken();
         return idempotent.run(caller.requireMerchant(), idempotencyKey, "POST /checkout", request,
-                () -> ResponseEntity.ok(checkouts.checkout(caller.merchantId(), Actors.of(caller), request)));
+                () -> {
+                    var placed = checkouts.checkout(caller.merchantId(), Actors.of(caller), request);
+                    actorNames.remember(caller);
+                    return ResponseEntity.ok(placed);
+                });
     }
 }

@@ -2,6 +2,7 @@ package com.partnersportal.orders.merchantapi;
 
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
+import com.partnersportal.orders.actor.ActorNames;
 import com.partnersportal.orders.idempotency.IdempotentRequests;
 import com.partnersportal.orders.order.Actors;
 import com.partnersportal.orders.order.CancelCommand;
@@ -39,12 +40,14 @@ class MerchantOrdersController {
     private final OrderOperations operations;
     private final OrderViews views;
     private final IdempotentRequests idempotent;
+    private final ActorNames actorNames;
 
     MerchantOrdersController(OrderOperations operations, OrderViews views,
-            IdempotentRequests idempotent) {
+            IdempotentRequests idempotent, ActorNames actorNames) {
         this.operations = operations;
         this.views = views;
         this.idempotent = idempotent;
+        this.actorNames = actorNames;
     }
 
     @PostMapping("/orders/{orderId}/authorise")
@@ -54,6 +57,7 @@ class MerchantOrdersController {
         UUID id = OrderIds.parse(orderId);
         return idempotent.run(merchant, idempotencyKey, "POST /orders/" + id + "/authorise", "", () -> {
             OrderOperations.Authorised authorised = operations.authorise(merchant, id, Actors.of(caller));
+            actorNames.remember(caller);
             Order order = authorised.order();
             return ResponseEntity.ok(new AuthoriseResponse(order.id(), order.status().wireName(), order.paymentType(),
                     WireMoney.of(order.total()), authorised.autoCapture() != null,
@@ -78,6 +82,7 @@ class MerchantOrdersController {
                     MoneyReader.read("tax_amount", request.taxAmount(), currency),
                     MoneyReader.read("shipping_amount", request.shippingAmount(), currency),
                     MoneyReader.read("discount_amount", request.discountAmount(), currency)), Actors.of(caller));
+            actorNames.remember(caller);
             return ResponseEntity.ok(new CaptureResponse(captured.capture().id(), id,
                     captured.order().status().wireName(), WireMoney.of(captured.amount())));
         });
@@ -94,6 +99,7 @@ class MerchantOrdersController {
             OrderOperations.Canceled canceled = operations.cancel(merchant, id, currency -> new CancelCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
                     ItemsJson.write(request.items())), Actors.of(caller));
+            actorNames.remember(caller);
             return ResponseEntity.ok(new CancelResponse(canceled.cancel().id(), id,
                     canceled.order().status().wireName(), WireMoney.of(canceled.amount())));
         });
@@ -110,6 +116,7 @@ class MerchantOrdersController {
             OrderOperations.Refunded refunded = operations.refund(merchant, id, currency -> new RefundCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
                     request.comment(), request.merchantRefundId()), Actors.of(caller));
+            actorNames.remember(caller);
             return ResponseEntity.ok(new RefundResponse(id, refunded.refund().id(), refunded.refund().captureId(),
                     refunded.order().status().wireName(), WireMoney.of(refunded.amount()), request.comment(),
                     request.merchantRefundId()));
@@ -135,6 +142,7 @@ class MerchantOrdersController {
             @Valid @RequestBody ReferenceChangeRequest request) {
         UUID merchant = caller.requireApiToken().requireMerchant();
         operations.changeReference(merchant, OrderIds.parse(orderId), request.orderReferenceId(), Actors.of(caller));
+        actorNames.remember(caller);
         return new ReferenceChangeResponse("Order reference id was updated successfully");
     }
 }

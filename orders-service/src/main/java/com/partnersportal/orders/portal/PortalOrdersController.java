@@ -4,6 +4,7 @@ import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.ApiProblem;
+import com.partnersportal.orders.actor.ActorNames;
 import com.partnersportal.orders.idempotency.IdempotentRequests;
 import com.partnersportal.orders.order.Actors;
 import com.partnersportal.orders.order.CancelCommand;
@@ -49,14 +50,16 @@ class PortalOrdersController {
     private final OrderViews views;
     private final OrderOperations operations;
     private final IdempotentRequests idempotent;
+    private final ActorNames actorNames;
 
     PortalOrdersController(OrderSearch search, OrderRepository orders, OrderViews views, OrderOperations operations,
-            IdempotentRequests idempotent) {
+            IdempotentRequests idempotent, ActorNames actorNames) {
         this.search = search;
         this.orders = orders;
         this.views = views;
         this.operations = operations;
         this.idempotent = idempotent;
+        this.actorNames = actorNames;
     }
 
     @GetMapping("/portal/v1/orders")
@@ -95,6 +98,7 @@ class PortalOrdersController {
                     new ShippingInfo(shipping.shippedAt(), shipping.shippingCompany(), shipping.trackingNumber(),
                             shipping.trackingUrl()),
                     ItemsJson.write(request.items()), null, null, null), Actors.of(caller));
+            actorNames.remember(caller);
             return ResponseEntity.ok(reload(order));
         });
     }
@@ -110,6 +114,7 @@ class PortalOrdersController {
             operations.refund(order.merchantId(), order.id(), currency -> new RefundCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
                     request.comment(), request.merchantRefundId()), Actors.of(caller));
+            actorNames.remember(caller);
             return ResponseEntity.ok(reload(order));
         });
     }
@@ -124,6 +129,7 @@ class PortalOrdersController {
         return idempotent.run(order.merchantId(), idempotencyKey, "POST portal cancel " + order.id(), request, () -> {
             operations.cancel(order.merchantId(), order.id(), currency -> new CancelCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency), null), Actors.of(caller));
+            actorNames.remember(caller);
             return ResponseEntity.ok(reload(order));
         });
     }

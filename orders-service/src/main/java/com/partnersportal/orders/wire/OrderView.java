@@ -74,6 +74,7 @@ public record OrderView(
             String referenceId, String detail, Actor actor) {
     }
 
-    public record Actor(String type, String id) {
+    /** Who acted: type and id as the events name them, and the user's or API token's name when the portal knows it. */
+    public record Actor(String type, String id, @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
     }
 }

@@ -57,10 +57,13 @@ public class OrderViews {
 
     private static final String TIMELINE = """
             ,
-                   (SELECT json_agg(json_build_array(extract(epoch FROM occurred_at)::text, kind, from_status,
-                                                     to_status, amount::text, reference_id, detail, actor_type,
-                                                     actor_id) ORDER BY id)
-                    FROM order_change WHERE order_id = o.id) AS timeline""";
+                   (SELECT json_agg(json_build_array(extract(epoch FROM c.occurred_at)::text, c.kind, c.from_status,
+                                                     c.to_status, c.amount::text, c.reference_id, c.detail,
+                                                     c.actor_type, c.actor_id, n.name) ORDER BY c.id)
+                    FROM order_change c
+                    LEFT JOIN actor_name n ON n.merchant_id = o.merchant_id AND n.actor_type = c.actor_type
+                                          AND n.actor_id = c.actor_id
+                    WHERE c.order_id = o.id) AS timeline""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -132,7 +135,7 @@ public class OrderViews {
                 withTimeline ? list(row.getString("timeline"), change -> new OrderView.TimelineEntry(
                         instant(change.get(0)), change.get(1).asString(), text(change.get(2)), change.get(3).asString(),
                         money(change.get(4), currency), text(change.get(5)), text(change.get(6)),
-                        new OrderView.Actor(change.get(7).asString(), change.get(8).asString()))) : null);
+                        new OrderView.Actor(change.get(7).asString(), change.get(8).asString(), text(change.get(9))))) : null);
     }
 
     private static OrderView.Address address(ResultSet row, String prefix) throws SQLException {

@@ -8,6 +8,7 @@ import com.partnersportal.orders.testing.Orders;
 import com.partnersportal.orders.testing.OrdersApi;
 import com.partnersportal.orders.testing.OrdersIntegrationTest;
 import com.partnersportal.orders.testing.TestMerchants;
+import com.partnersportal.testsupport.IdentityStandIn;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -142,10 +143,14 @@ class PortalOrdersIT {
         JsonNode refundEntry = timeline.get(4);
         assertThat(refundEntry.get("actor").get("type").asString()).isEqualTo("user");
         assertThat(refundEntry.get("actor").get("id").asString()).isEqualTo(user.toString());
+        assertThat(refundEntry.get("actor").get("name").asString()).as("the user's name from their token")
+                .isEqualTo("Test User");
         assertThat(refundEntry.get("amount").get("amount").toString()).isEqualTo("50.00");
         assertThat(refundEntry.get("detail").asString()).isEqualTo("Damaged box");
         assertThat(refundEntry.get("from_status").asString()).isEqualTo("partially_captured");
         assertThat(timeline.get(0).get("actor").get("type").asString()).isEqualTo("api_token");
+        assertThat(timeline.get(0).get("actor").get("name").asString()).as("the API token's name from identity")
+                .isEqualTo(IdentityStandIn.API_TOKEN_NAME);
         assertThat(detail.get("items").get(0).get("name").asString()).isEqualTo("Desk lamp");
         assertThat(detail.get("consumer").get("email").asString()).isEqualTo("noura@example.com");
         assertThat(detail.get("shipping_address").get("city").asString()).isEqualTo("Riyadh");

@@ -63,8 +63,11 @@ public class ApiTokenIntrospection {
         }
     }
 
-    /** identity-service's answer: whether the token is live, whose it is and its own id (the actor). */
-    public record Answer(boolean active, UUID merchantId, UUID tokenId) {
-        static final Answer INACTIVE = new Answer(false, null, null);
+    /**
+     * identity-service's answer: whether the token is live, whose it is, its own id (the actor) and the name the
+     * merchant gave it (how the portal names the actor; absent from older answers).
+     */
+    public record Answer(boolean active, UUID merchantId, UUID tokenId, String name) {
+        static final Answer INACTIVE = new Answer(false, null, null, null);
     }
 }

@@ -45,9 +45,10 @@ public record Caller(Kind kind, UUID merchantId, String actorId, Set<Permission>
         legalEntities = Set.copyOf(legalEntities);
     }
 
-    static Caller apiToken(UUID merchantId, UUID tokenId) {
+    /** A merchant system calling with an API token; {@code name} is the token's, as the merchant named it. */
+    static Caller apiToken(UUID merchantId, UUID tokenId, String name) {
         return new Caller(Kind.API_TOKEN, merchantId, tokenId == null ? "unknown" : tokenId.toString(), MERCHANT_API,
-                Set.of(), null, null, null);
+                Set.of(), null, name, null);
     }
 
     public boolean can(Permission permission) {

@@ -64,7 +64,7 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
                         "The access token is invalid or has expired; sign in again."));
             }
             return apiTokens.lookUp(token).filter(answer -> !revocations.refusesApiToken(answer.tokenId()))
-                    .map(answer -> Caller.apiToken(answer.merchantId(), answer.tokenId()))
+                    .map(answer -> Caller.apiToken(answer.merchantId(), answer.tokenId(), answer.name()))
                     .orElseThrow(() -> unauthenticated("invalid_token", "The API token is unknown or revoked."));
         }
         throw unauthenticated("unauthenticated", "Send your token as 'Authorization: Bearer <token>'.");
