@@ -1,6 +1,7 @@
 // Shared helpers of the browser suite: Debian's Chromium through playwright-core (never a downloaded browser),
 // the local run's demo credentials, its mail catcher and a few API calls for set-up.
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -155,18 +156,12 @@ export async function authorisedOrder(reference) {
   return orderId;
 }
 
-const AXE = readFileSync(join(ROOT, 'portal-web/node_modules/axe-core/axe.min.js'), 'utf8');
-
 /**
- * Accessibility check of the page as it is now (axe-core, WCAG 2.1 A and AA rules, contrast included): the
- * serious and critical violations, as "rule: target" lines.
+ * Accessibility check of the page as it is now (axe-core through @axe-core/playwright, WCAG 2.1 A and AA rules,
+ * contrast included): the serious and critical violations, as "rule: target" lines.
  */
 export async function accessibilityProblems(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  );
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));

@@ -39,7 +39,8 @@ export interface TimelineEntry {
   amount?: Money;
   reference_id?: string;
   detail?: string;
-  actor?: { type: string; id?: string };
+  /** Who acted; `name` is the user's or the API token's, when the orders service knows it. */
+  actor?: { type: string; id?: string; name?: string };
 }
 
 export interface Order extends Omit<OrderRow, 'consumer_name'> {

@@ -6,6 +6,7 @@ import { useCan, useSession } from '../auth/AuthContext';
 import { allowedPages } from '../auth/permissions';
 import { HomePage } from '../features/home/HomePage';
 import { isSandbox } from './environment';
+import { useTableCardLabels } from '../components/tableCards';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -31,6 +32,8 @@ function SandboxMarker() {
 /** Pages anyone may open: sign-in and the links from emails. */
 export function PublicLayout() {
   const { t } = useTranslation();
+  const main = useRef<HTMLElement>(null);
+  useTableCardLabels(main);
   return (
     <div className="public">
       <header className="public-header">
@@ -38,12 +41,12 @@ export function PublicLayout() {
           <span className="brand-mark" aria-hidden="true">
             P
           </span>
-          {t('app.name')}
+          <span className="brand-name">{t('app.name')}</span>
         </span>
         <SandboxMarker />
         <LanguageSwitch />
       </header>
-      <main id="main" className="public-main">
+      <main id="main" className="public-main" ref={main}>
         <Outlet />
       </main>
     </div>
@@ -58,6 +61,7 @@ export function Layout() {
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useRef<HTMLElement>(null);
   const firstPath = useRef(location.pathname);
+  useTableCardLabels(main);
   useEffect(() => {
     // A new page moves the focus to its content, as a page load would (not on the first page, nor on filter changes).
     if (location.pathname !== firstPath.current) main.current?.focus();
@@ -81,7 +85,7 @@ export function Layout() {
           <span className="brand-mark" aria-hidden="true">
             P
           </span>
-          {t('app.name')}
+          <span className="brand-name">{t('app.name')}</span>
         </span>
         <SandboxMarker />
         <span className="spacer" />

@@ -44,6 +44,21 @@ describe('roles', () => {
     expect(screen.queryByRole('button', { name: 'Refund' })).not.toBeInTheDocument();
   });
 
+  it('names who acted on the order in its timeline, their names isolated and control characters shown', async () => {
+    signInAs(['orders.view']);
+    mockApi((url) => {
+      if (url.pathname === '/portal/v1/legal-entities') return { body: entities };
+      if (url.pathname === '/portal/v1/orders/o-1') return { body: order('fully_captured') };
+      return undefined;
+    });
+    renderAt('/orders/o-1');
+    const timeline = await screen.findByTestId('timeline');
+    expect(timeline).toHaveTextContent('by the API token Shop backend');
+    expect(timeline).toHaveTextContent('by Huda [U+202E]gnp.exe');
+    expect(timeline).toHaveTextContent('by the system');
+    expect(timeline.querySelectorAll('bdi').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('refuses the Users page to a viewer who types its address', async () => {
     signInAs(['orders.view']);
     mockApi((url) => (url.pathname === '/portal/v1/legal-entities' ? { body: entities } : undefined));
@@ -125,7 +140,11 @@ function order(status: string) {
     consumer: { first_name: 'Sara', last_name: 'Ali' }, items: [{ reference_id: 'i1', name: 'Lamp', sku: 'L-1', quantity: 1, total_amount: sar(100) }],
     total_amount: sar(100), captured_amount: sar(100), refunded_amount: sar(status === 'partially_refunded' ? 25.5 : 0), canceled_amount: sar(0),
     transactions: { captures: [], refunds: [], cancels: [] }, created_at: '2026-12-01T10:00:00Z', updated_at: '2026-12-01T10:00:00Z',
-    timeline: [{ occurred_at: '2026-12-01T10:00:00Z', kind: 'created', to_status: 'new', actor: { type: 'api_token' } }],
+    timeline: [
+      { occurred_at: '2026-12-01T10:00:00Z', kind: 'created', to_status: 'new', actor: { type: 'api_token', id: 't-1', name: 'Shop backend' } },
+      { occurred_at: '2026-12-01T11:00:00Z', kind: 'captured', to_status: 'fully_captured', amount: sar(100), actor: { type: 'user', id: 'u-1', name: 'Huda \u202Egnp.exe' } },
+      { occurred_at: '2026-12-01T12:00:00Z', kind: 'expired', actor: { type: 'system', id: 'order-timers' } },
+    ],
   };
 }
 

@@ -141,11 +141,12 @@ export function useDocumentTitle(title: string) {
   }, [title, t]);
 }
 
-export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+/** `title` names the browser tab; `heading`, when given, is the page's heading with a value someone typed isolated. */
+export function PageHeader({ title, heading, children }: { title: string; heading?: ReactNode; children?: ReactNode }) {
   useDocumentTitle(title);
   return (
     <div className="page-header">
-      <h1>{title}</h1>
+      <h1>{heading ?? title}</h1>
       {children && <div className="page-actions">{children}</div>}
     </div>
   );

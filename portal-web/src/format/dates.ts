@@ -18,6 +18,14 @@ export function formatDay(day: string | null | undefined, language: string) {
   );
 }
 
+/** A billing month ("2026-11") as written in the page's language ("Nov 2026"). */
+export function formatMonth(month: string | null | undefined, language: string) {
+  if (!month) return '—';
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return new Intl.DateTimeFormat(locale(language), { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
 /** Today's date in a time zone, as "YYYY-MM-DD" (for date inputs). */
 export function todayIn(timeZone: string, offsetDays = 0) {
   const date = new Date(Date.now() + offsetDays * 86_400_000);

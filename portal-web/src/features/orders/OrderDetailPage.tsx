@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { request } from '../../api/client';
-import type { Order } from '../../api/types';
+import type { Order, TimelineEntry } from '../../api/types';
 import { useCan } from '../../auth/AuthContext';
 import { useEntityName } from '../../components/entities';
 import { Amount, DateTime, ErrorMessage, Loading, Notice, PageHeader, StatusBadge } from '../../components/ui';
@@ -49,7 +49,10 @@ export function OrderDetailPage() {
       <p>
         <Link to="/orders">{t('orders.back')}</Link>
       </p>
-      <PageHeader title={t('orders.detailTitle', { reference: o.order_reference_id })}>
+      <PageHeader
+        title={t('orders.detailTitle', { reference: o.order_reference_id })}
+        heading={<>{t('orders.detailHeading')} <UserText value={o.order_reference_id} /></>}
+      >
         {(['capture', 'refund', 'cancel'] as OrderAction[]).map(
           (a) =>
             shown[a] && (
@@ -195,8 +198,8 @@ export function OrderDetailPage() {
               </div>
               <div className="muted small">
                 <DateTime value={entry.occurred_at} entityId={entity} />
-                {entry.actor && ` · ${t('orders.by', { actor: t(`orders.actor.${entry.actor.type}`, { defaultValue: entry.actor.type }) })}`}
-                {entry.detail && ` · ${entry.detail}`}
+                {entry.actor && <> · <TimelineActor actor={entry.actor} /></>}
+                {entry.detail && <> · <UserText value={entry.detail} /></>}
               </div>
             </li>
           ))}
@@ -215,6 +218,19 @@ export function OrderDetailPage() {
           }}
         />
       )}
+    </>
+  );
+}
+
+/** Who acted on the order: the user or API token by name ("by Sara Al-Harbi", "by the API token Shop backend"). */
+function TimelineActor({ actor }: { actor: TimelineEntry['actor'] }) {
+  const { t } = useTranslation();
+  if (!actor) return null;
+  const kind = t(`orders.actor.${actor.type}`, { defaultValue: actor.type });
+  if (!actor.name) return <>{t('orders.by', { actor: kind })}</>;
+  return (
+    <>
+      {t(actor.type === 'api_token' ? 'orders.byToken' : 'orders.byUser')} <UserText value={actor.name} />
     </>
   );
 }

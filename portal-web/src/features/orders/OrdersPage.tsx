@@ -124,7 +124,7 @@ export function OrdersPage() {
                       <Link to={`/orders/${order.order_id}`} className="strong" dir="ltr">
                         <UserText value={order.order_reference_id} />
                       </Link>
-                      <div className="muted small mono" dir="ltr">
+                      <div className="muted small mono wide-only" dir="ltr">
                         {order.order_id}
                       </div>
                     </td>

@@ -6,7 +6,7 @@ import type { ClearanceStatus, Invoice } from '../../api/types';
 import { useCan } from '../../auth/AuthContext';
 import { EntitySelect, useEntityChoice, useEntityName, useEntityZone } from '../../components/entities';
 import { Amount, Day, ErrorMessage, Loading, PageHeader, ListFooter } from '../../components/ui';
-import { todayIn } from '../../format/dates';
+import { formatMonth, todayIn } from '../../format/dates';
 import { UserText } from '../../components/UserText';
 
 /** Files exist once ZATCA has cleared the document (or, with clearance off, it was reported). */
@@ -21,7 +21,7 @@ function ClearanceBadge({ status }: { status: ClearanceStatus }) {
 }
 
 export function InvoicesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const entityName = useEntityName();
   const zone = useEntityZone();
@@ -94,9 +94,9 @@ export function InvoicesPage() {
                   <th scope="col">{t('invoices.number')}</th>
                   <th scope="col">{t('invoices.document')}</th>
                   <th scope="col">{t('invoices.month')}</th>
-                  <th scope="col" className="hide-narrow">{t('app.entity')}</th>
+                  <th scope="col" className="hide-narrow wide-only">{t('app.entity')}</th>
                   <th scope="col">{t('invoices.issued')}</th>
-                  <th scope="col" className="num">{t('invoices.taxable')}</th>
+                  <th scope="col" className="num wide-only">{t('invoices.taxable')}</th>
                   <th scope="col" className="num">{t('invoices.vat')}</th>
                   <th scope="col" className="num">{t('invoices.total')}</th>
                   <th scope="col">{t('invoices.zatca')}</th>
@@ -114,10 +114,10 @@ export function InvoicesPage() {
                       )}
                       {invoice.reason && <div className="muted small"><UserText value={invoice.reason} /></div>}
                     </td>
-                    <td dir="ltr">{invoice.billing_month}</td>
-                    <td className="hide-narrow">{entityName(invoice.legal_entity_id)}</td>
+                    <td className="nowrap">{formatMonth(invoice.billing_month, i18n.language)}</td>
+                    <td className="hide-narrow wide-only">{entityName(invoice.legal_entity_id)}</td>
                     <td><Day value={invoice.issue_date} /></td>
-                    <td className="num"><Amount money={invoice.taxable_amount} /></td>
+                    <td className="num wide-only"><Amount money={invoice.taxable_amount} /></td>
                     <td className="num"><Amount money={invoice.vat_amount} /></td>
                     <td className="num strong"><Amount money={invoice.total_with_vat} /></td>
                     <td><ClearanceBadge status={invoice.clearance_status ?? 'phase_1'} /></td>

@@ -43,7 +43,10 @@ export function SettlementReportPage() {
       <p>
         <Link to="/settlements">{t('settlements.back')}</Link>
       </p>
-      <PageHeader title={`${t('settlements.reportTitle')} ${report.settlement_reference}`}>
+      <PageHeader
+        title={`${t('settlements.reportTitle')} ${report.settlement_reference}`}
+        heading={<>{t('settlements.reportTitle')} <bdi dir="ltr">{report.settlement_reference}</bdi></>}
+      >
         <button
           type="button"
           className="button-secondary"

@@ -55,12 +55,12 @@ export function SettlementReportsPage() {
                 <tr>
                   <th scope="col">{t('settlements.statementDate')}</th>
                   <th scope="col">{t('settlements.reference')}</th>
-                  <th scope="col" className="hide-narrow">{t('app.entity')}</th>
+                  <th scope="col" className="hide-narrow wide-only">{t('app.entity')}</th>
                   <th scope="col">{t('settlements.period')}</th>
                   <th scope="col" className="num">{t('settlements.sales')}</th>
                   <th scope="col" className="num">{t('settlements.refunds')}</th>
-                  <th scope="col" className="num hide-narrow">{t('settlements.fees')}</th>
-                  <th scope="col" className="num hide-narrow">{t('settlements.vat')}</th>
+                  <th scope="col" className="num hide-narrow wide-only">{t('settlements.fees')}</th>
+                  <th scope="col" className="num hide-narrow wide-only">{t('settlements.vat')}</th>
                   <th scope="col" className="num">{t('settlements.net')}</th>
                   <th scope="col">{t('app.status')}</th>
                   <th scope="col">{t('app.actions')}</th>
@@ -70,13 +70,13 @@ export function SettlementReportsPage() {
                 {rows.map((r) => (
                   <tr key={r.report_id}>
                     <td><Day value={r.statement_date} /></td>
-                    <td className="mono" dir="ltr"><Link to={`/settlements/${r.report_id}`}>{r.settlement_reference}</Link></td>
-                    <td className="hide-narrow">{entityName(r.legal_entity_id)}</td>
+                    <td className="mono" dir="ltr"><Link to={`/settlements/${r.report_id}`} className="break">{r.settlement_reference}</Link></td>
+                    <td className="hide-narrow wide-only">{entityName(r.legal_entity_id)}</td>
                     <td><Day value={r.period_start} /> – <Day value={r.period_end} /></td>
                     <td className="num"><Amount money={r.total_sales} /></td>
                     <td className="num"><Amount money={r.total_refunds} /></td>
-                    <td className="num hide-narrow"><Amount money={r.total_fees} /></td>
-                    <td className="num hide-narrow"><Amount money={r.total_vat} /></td>
+                    <td className="num hide-narrow wide-only"><Amount money={r.total_fees} /></td>
+                    <td className="num hide-narrow wide-only"><Amount money={r.total_vat} /></td>
                     <td className="num strong"><Amount money={r.net_payable} /></td>
                     <td><StatusBadge status={r.status} /></td>
                     <td>

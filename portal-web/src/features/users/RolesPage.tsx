@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { UserText } from '../../components/UserText';
 import { request } from '../../api/client';
 import type { Role } from '../../api/types';
 import { Dialog, ErrorMessage, Loading, Notice, PageHeader } from '../../components/ui';
@@ -44,7 +45,7 @@ export function RolesPage() {
                   <th scope="col">{t('roles.permissions')}</th>
                   {roles.data.map((role) => (
                     <th scope="col" key={role.id} className="center">
-                      {t(`roleNames.${role.id}`, { defaultValue: role.name })}
+                      {role.built_in ? t(`roleNames.${role.id}`, { defaultValue: role.name }) : <UserText value={role.name} />}
                       <div className="muted small">{role.built_in ? t('roles.builtIn') : t('roles.custom')}</div>
                       {!role.built_in && (
                         <div className="row-actions">
@@ -61,11 +62,14 @@ export function RolesPage() {
                   <tr key={code}>
                     <th scope="row">
                       {t(`permissions.${code}`, { defaultValue: code })}
-                      <div className="muted small mono" dir="ltr">{code}</div>
                     </th>
                     {roles.data.map((role) => (
                       <td key={role.id} className="center">
-                        {role.permissions.includes(code) ? <span aria-label={t('app.yes')} className="check">✓</span> : <span aria-label={t('app.no')} className="muted">–</span>}
+                        {role.permissions.includes(code) ? (
+                          <span className="check"><span aria-hidden="true">✓</span><span className="visually-hidden">{t('app.yes')}</span></span>
+                        ) : (
+                          <span className="muted"><span aria-hidden="true">–</span><span className="visually-hidden">{t('app.no')}</span></span>
+                        )}
                       </td>
                     ))}
                   </tr>

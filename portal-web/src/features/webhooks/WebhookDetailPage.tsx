@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { UserText } from '../../components/UserText';
 import { Link, useNavigate, useParams } from 'react-router';
 import { request } from '../../api/client';
 import { CopyButton, DateTime, ErrorMessage, Loading, Notice, PageHeader, StatusBadge, ListFooter } from '../../components/ui';
@@ -82,7 +83,7 @@ export function WebhookDetailPage() {
       <p>
         <Link to="/webhooks">{t('webhooks.backToList')}</Link>
       </p>
-      <PageHeader title={w.description || t('webhooks.title')}>
+      <PageHeader title={w.description || t('webhooks.title')} heading={w.description ? <UserText value={w.description} /> : undefined}>
         <button type="button" className="button-secondary" onClick={() => setEditing(true)}>{t('webhooks.edit')}</button>
         <button type="button" className="button-secondary" onClick={() => test.mutate()}>{t('webhooks.test')}</button>
         <button type="button" className="button-secondary" onClick={() => toggle.mutate(!w.enabled)}>{w.enabled ? t('users.disable') : t('users.enable')}</button>
@@ -93,7 +94,7 @@ export function WebhookDetailPage() {
       <section className="card">
         <dl className="facts">
           <div><dt>{t('webhooks.url')}</dt><dd className="break" dir="ltr">{w.url}</dd></div>
-          <div><dt>{t('app.status')}</dt><dd><StatusBadge status={w.enabled ? 'enabled' : 'disabled'} />{w.disabled_reason && <div className="muted small">{w.disabled_reason}</div>}</dd></div>
+          <div><dt>{t('app.status')}</dt><dd><StatusBadge status={w.enabled ? 'enabled' : 'disabled'} />{w.disabled_reason && <div className="muted small">{t(`webhooks.disabledReasons.${w.disabled_reason}`, { defaultValue: t('webhooks.disabledNote') })}</div>}</dd></div>
           <div><dt>{t('webhooks.events')}</dt><dd>{w.events.map((e) => t(`webhookEvents.${e}`, { defaultValue: e })).join(' · ')}</dd></div>
           <div><dt>{t('webhooks.lastSuccess')}</dt><dd><DateTime value={w.last_success_at} /></dd></div>
         </dl>
@@ -192,7 +193,7 @@ function Attempts({ messageId }: { messageId: string }) {
     <ol className="attempts">
       {detail.data.attempts.map((a) => (
         <li key={a.id}>
-          <strong>{t('webhooks.attempt', { n: a.attempt_number })}</strong> · <DateTime value={a.started_at} /> · {a.outcome}
+          <strong>{t('webhooks.attempt', { n: a.attempt_number })}</strong> · <DateTime value={a.started_at} /> · {t(`webhooks.outcomes.${a.outcome}`, { defaultValue: a.outcome })}
           {a.response_status !== undefined && a.response_status !== null && ` · HTTP ${a.response_status}`} · {a.latency_ms} ms
           {a.error && <div className="muted small">{a.error}</div>}
         </li>
