@@ -2,7 +2,7 @@ package com.partnersportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.testsupport.HostileRoutes;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * which count refused sign-ins by design (the lockout). Left out: the sandbox clock and the signing-key rotation,
  * which would change them for the other tests sharing this service.
  */
-@IdentityIT
+@IdentityIntegrationTest
 class HostileRoutesIT {
 
     @LocalServerPort

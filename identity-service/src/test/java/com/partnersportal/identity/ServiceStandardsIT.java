@@ -5,7 +5,7 @@ import com.partnersportal.testsupport.ServiceStandardsContract;
 import java.util.List;
 import org.springframework.context.annotation.Import;
 
-/** Shares the running service of the {@code @IdentityIT} tests (same configuration). */
+/** Shares the running service of the {@code @IdentityIntegrationTest} tests (same configuration). */
 @Import(IdentityMother.class)
 class ServiceStandardsIT extends ServiceStandardsContract {
 

@@ -2,9 +2,9 @@ package com.partnersportal.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnersportal.notification.testing.NotificationIntegrationTest;
 import com.partnersportal.testsupport.AccessTokens;
 import com.partnersportal.testsupport.HostileRoutes;
-import com.partnersportal.testsupport.ServiceIntegrationTest;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * callers it has): no answer is a 5xx, every refusal is problem details with an error code, and no refusal changes
  * a row. The sandbox clock is left out: moving it would move it for the other tests sharing this service.
  */
-@ServiceIntegrationTest
+@NotificationIntegrationTest
 class HostileRoutesIT {
 
     @LocalServerPort

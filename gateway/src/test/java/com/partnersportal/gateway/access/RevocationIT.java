@@ -3,10 +3,12 @@ package com.partnersportal.gateway.access;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.partnersportal.gateway.testing.GatewayStandIns.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.gateway.testing.GatewayClient;
+import com.partnersportal.gateway.testing.GatewayIntegrationTest;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.IdentityEvents;
 import com.partnersportal.testsupport.TestAccessTokens;
@@ -15,11 +17,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 
 /** Revoked access stops at the gateway as soon as identity's event arrives, not when the token expires. */
-class RevocationIT extends GatewayTest {
+@GatewayIntegrationTest
+class RevocationIT {
+
+    @Autowired
+    GatewayClient gateway;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
@@ -31,16 +38,16 @@ class RevocationIT extends GatewayTest {
         String token = TestAccessTokens.user(merchant, revoked, Set.of(Permission.ORDERS_VIEW), List.of());
         String colleague = TestAccessTokens.user(merchant, UUID.randomUUID(), Set.of(Permission.ORDERS_VIEW), List.of());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(call(HttpMethod.GET, "/portal/v1/orders", token).getStatusCode().value()).isEqualTo(200));
+                assertThat(gateway.call(HttpMethod.GET, "/portal/v1/orders", token).getStatusCode().value()).isEqualTo(200));
 
         IdentityEvents.userAccessRevoked(brokers, revoked, merchant);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            var refused = call(HttpMethod.GET, "/portal/v1/orders", token);
+            var refused = gateway.call(HttpMethod.GET, "/portal/v1/orders", token);
             assertThat(refused.getStatusCode().value()).isEqualTo(401);
             assertThat(refused.getBody()).contains("invalid_token");
         });
-        assertThat(call(HttpMethod.GET, "/portal/v1/orders", colleague).getStatusCode().value()).isEqualTo(200);
+        assertThat(gateway.call(HttpMethod.GET, "/portal/v1/orders", colleague).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
@@ -53,13 +60,13 @@ class RevocationIT extends GatewayTest {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
                         "{\"active\": true, \"merchant_id\": \"%s\", \"token_id\": \"%s\"}".formatted(merchant, tokenId))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), secret).getStatusCode().value())
+                assertThat(gateway.call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), secret).getStatusCode().value())
                         .isEqualTo(200));
 
         IdentityEvents.apiTokenRevoked(brokers, tokenId, merchant);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), secret).getStatusCode().value())
+                gateway.call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), secret).getStatusCode().value())
                 .isEqualTo(401));
     }
 }

@@ -1,5 +1,7 @@
 package com.partnersportal.gateway.access;
 
+import static com.partnersportal.gateway.testing.GatewayStandIns.API_TOKEN;
+import static com.partnersportal.gateway.testing.GatewayStandIns.SERVICES;
 import static com.partnersportal.identity.contract.Permission.API_TOKENS_MANAGE;
 import static com.partnersportal.identity.contract.Permission.AUDIT_VIEW;
 import static com.partnersportal.identity.contract.Permission.INVOICES_EXPORT;
@@ -17,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.partnersportal.gateway.route.GatewayRoute;
 import com.partnersportal.gateway.route.RouteTable;
 import com.partnersportal.gateway.route.Upstream;
-import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.gateway.testing.GatewayClient;
+import com.partnersportal.gateway.testing.GatewayIntegrationTest;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -35,7 +39,11 @@ import org.springframework.http.ResponseEntity;
  * Every built-in role, an operator and a merchant API token against every route of the table: allowed callers
  * reach the service, the others get a 403 problem and the service never hears of them.
  */
-class RouteAccessMatrixIT extends GatewayTest {
+@GatewayIntegrationTest
+class RouteAccessMatrixIT {
+
+    @Autowired
+    GatewayClient gateway;
 
     /** The built-in roles as docs/identity.md defines them; the gateway only ever sees their permissions. */
     private static final Map<String, Set<Permission>> ROLES = new LinkedHashMap<>();
@@ -61,7 +69,7 @@ class RouteAccessMatrixIT extends GatewayTest {
         for (GatewayRoute route : RouteTable.ROUTES) {
             for (Map.Entry<String, String> caller : callers.entrySet()) {
                 boolean allowed = allowed(route, caller.getKey());
-                ResponseEntity<String> answer = call(method(route), samplePath(route), caller.getValue());
+                ResponseEntity<String> answer = gateway.call(method(route), samplePath(route), caller.getValue());
                 int status = answer.getStatusCode().value();
                 // Allowed callers get past the gateway: the service answers (or, for the one that is down, 503).
                 boolean right = allowed ? status == 200 || (status == 503 && route.upstream() == Upstream.NOTIFICATION)
@@ -79,7 +87,7 @@ class RouteAccessMatrixIT extends GatewayTest {
     void aRefusalIsAProblemNamingThePermissionAndNeverReachesTheService() {
         String viewer = TestAccessTokens.user(UUID.randomUUID(), UUID.randomUUID(), ROLES.get("viewer"), List.of());
 
-        ResponseEntity<String> answer = call(HttpMethod.POST, "/portal/v1/orders/" + UUID.randomUUID() + "/refunds", viewer);
+        ResponseEntity<String> answer = gateway.call(HttpMethod.POST, "/portal/v1/orders/" + UUID.randomUUID() + "/refunds", viewer);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(403);
         assertThat(String.valueOf(answer.getHeaders().getContentType())).startsWith("application/problem+json");
@@ -90,15 +98,15 @@ class RouteAccessMatrixIT extends GatewayTest {
 
     @Test
     void openRoutesNeedNoTokenAndUnroutedPathsDoNotExist() {
-        assertThat(call(HttpMethod.POST, "/auth/v1/sign-in", null).getStatusCode().value()).isEqualTo(200);
-        assertThat(call(HttpMethod.GET, "/.well-known/jwks.json", null).getStatusCode().value()).isEqualTo(200);
-        assertThat(call(HttpMethod.GET, "/downloads/order-exports/x?expires=1&signature=y", null).getStatusCode().value())
+        assertThat(gateway.call(HttpMethod.POST, "/auth/v1/sign-in", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(gateway.call(HttpMethod.GET, "/.well-known/jwks.json", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(gateway.call(HttpMethod.GET, "/downloads/order-exports/x?expires=1&signature=y", null).getStatusCode().value())
                 .isEqualTo(200);
-        assertThat(call(HttpMethod.GET, "/portal/v1/orders", null).getStatusCode().value()).isEqualTo(401);
+        assertThat(gateway.call(HttpMethod.GET, "/portal/v1/orders", null).getStatusCode().value()).isEqualTo(401);
 
         String admin = TestAccessTokens.user(UUID.randomUUID(), UUID.randomUUID(), ROLES.get("admin"), List.of());
         for (String hidden : List.of("/internal/api-tokens/introspect", "/internal/clock", "/no/such/route")) {
-            ResponseEntity<String> answer = call(HttpMethod.GET, hidden, admin);
+            ResponseEntity<String> answer = gateway.call(HttpMethod.GET, hidden, admin);
             assertThat(answer.getStatusCode().value()).as(hidden).isEqualTo(404);
             assertThat(String.valueOf(answer.getHeaders().getContentType())).startsWith("application/problem+json");
         }

@@ -2,6 +2,7 @@ package com.partnersportal.gateway.access;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.partnersportal.gateway.testing.GatewayStandIns.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,7 +15,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.gateway.testing.GatewayClient;
+import com.partnersportal.gateway.testing.GatewayIntegrationTest;
 import com.partnersportal.identity.contract.AccessTokenClaims;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.AccessTokens;
@@ -27,45 +29,50 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /** Forged, expired, unsigned and tampered tokens are refused at the gateway with a 401 problem. */
-class TokenTamperingIT extends GatewayTest {
+@GatewayIntegrationTest
+class TokenTamperingIT {
 
     private static final String ORDERS = "/portal/v1/orders";
     private final UUID merchant = UUID.randomUUID();
 
+    @Autowired
+    GatewayClient gateway;
+
     @Test
     void aValidTokenPasses() {
-        assertThat(call(HttpMethod.GET, ORDERS, viewer()).getStatusCode().value()).isEqualTo(200);
+        assertThat(gateway.call(HttpMethod.GET, ORDERS, viewer()).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
     void missingGarbageExpiredUnsignedForeignAndTamperedTokensAreRefused() throws Exception {
-        assertUnauthenticated(call(HttpMethod.GET, ORDERS, null), "unauthenticated");
-        assertUnauthenticated(call(HttpMethod.GET, ORDERS, "not.a.jwt"), "invalid_token");
+        assertUnauthenticated(gateway.call(HttpMethod.GET, ORDERS, null), "unauthenticated");
+        assertUnauthenticated(gateway.call(HttpMethod.GET, ORDERS, "not.a.jwt"), "invalid_token");
 
-        assertUnauthenticated(call(HttpMethod.GET, ORDERS, AccessTokens.sign(claims()
+        assertUnauthenticated(gateway.call(HttpMethod.GET, ORDERS, AccessTokens.sign(claims()
                 .expirationTime(Date.from(Instant.now().minusSeconds(60))).build())), "invalid_token");
 
-        assertUnauthenticated(call(HttpMethod.GET, ORDERS, new PlainJWT(new PlainHeader(), claims().build()).serialize()),
+        assertUnauthenticated(gateway.call(HttpMethod.GET, ORDERS, new PlainJWT(new PlainHeader(), claims().build()).serialize()),
                 "invalid_token");
 
         SignedJWT otherKey = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("test-identity-1").build(),
                 claims().build());
         otherKey.sign(new ECDSASigner(new ECKeyGenerator(Curve.P_256).generate()));
-        assertUnauthenticated(call(HttpMethod.GET, ORDERS, otherKey.serialize()), "invalid_token");
+        assertUnauthenticated(gateway.call(HttpMethod.GET, ORDERS, otherKey.serialize()), "invalid_token");
 
         SignedJWT symmetric = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
         symmetric.sign(new MACSigner("a-secret-that-is-long-enough-for-hs256-0123456789"));
-        assertUnauthenticated(call(HttpMethod.GET, ORDERS, symmetric.serialize()), "invalid_token");
+        assertUnauthenticated(gateway.call(HttpMethod.GET, ORDERS, symmetric.serialize()), "invalid_token");
 
         String[] parts = viewer().split("\\.");
         String richer = Base64.getUrlEncoder().withoutPadding().encodeToString(claims()
                 .claim(AccessTokenClaims.PERMISSIONS, List.of("orders.view", "orders.refund")).build().toString()
                 .getBytes(StandardCharsets.UTF_8));
-        assertUnauthenticated(call(HttpMethod.GET, ORDERS, parts[0] + "." + richer + "." + parts[2]), "invalid_token");
+        assertUnauthenticated(gateway.call(HttpMethod.GET, ORDERS, parts[0] + "." + richer + "." + parts[2]), "invalid_token");
 
         SERVICES.verify(0, anyRequestedFor(urlPathMatching("/portal/v1/orders.*")));
     }
@@ -76,7 +83,7 @@ class TokenTamperingIT extends GatewayTest {
                 .atPriority(0).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                         .withHeader("Content-Type", "application/json").withBody("{\"active\": false}")));
 
-        assertUnauthenticated(call(HttpMethod.POST, "/checkout", "ppk_sandbox_revoked"), "invalid_token");
+        assertUnauthenticated(gateway.call(HttpMethod.POST, "/checkout", "ppk_sandbox_revoked"), "invalid_token");
     }
 
     private String viewer() {

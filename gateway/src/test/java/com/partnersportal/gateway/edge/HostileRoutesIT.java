@@ -1,10 +1,13 @@
 package com.partnersportal.gateway.edge;
 
+import static com.partnersportal.gateway.testing.GatewayStandIns.API_TOKEN;
+import static com.partnersportal.gateway.testing.GatewayStandIns.API_TOKEN_MERCHANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.gateway.route.GatewayRoute;
 import com.partnersportal.gateway.route.RouteTable;
-import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.gateway.testing.GatewayClient;
+import com.partnersportal.gateway.testing.GatewayIntegrationTest;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.HostileRoutes;
 import com.partnersportal.testsupport.TestAccessTokens;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * behind it (one receiver answering 200) have their own walks. notification-service's routes are left out: in this
  * harness nothing listens there, so the gateway rightly answers them 503 {@code service_unavailable}.
  */
-class HostileRoutesIT extends GatewayTest {
+@GatewayIntegrationTest
+class HostileRoutesIT {
+
+    @Autowired
+    GatewayClient gateway;
 
     @Test
     void everyRouteRefusesHostileInputWithAProblem() {
@@ -31,7 +39,7 @@ class HostileRoutesIT extends GatewayTest {
                 List.of());
         String operator = TestAccessTokens.operator(UUID.randomUUID());
 
-        HostileRoutes.Walk walk = HostileRoutes.walk(port, routeTableAsOpenApi(),
+        HostileRoutes.Walk walk = HostileRoutes.walk(gateway.port(), routeTableAsOpenApi(),
                 path -> path.startsWith("/portal/v1/") ? Map.of("Authorization", "Bearer " + user)
                         : path.startsWith("/operator/") ? Map.of("Authorization", "Bearer " + operator)
                         : path.startsWith("/auth/") || path.startsWith("/.well-known/") || path.startsWith("/downloads/")

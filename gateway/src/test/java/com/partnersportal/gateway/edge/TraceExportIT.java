@@ -2,11 +2,13 @@ package com.partnersportal.gateway.edge;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.partnersportal.gateway.testing.GatewayStandIns.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.gateway.testing.GatewayClient;
+import com.partnersportal.gateway.testing.GatewayIntegrationTest;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,7 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * With {@code management.opentelemetry.tracing.export.otlp.endpoint} set, the spans of a request reach that OTLP/HTTP
  * receiver (a WireMock on loopback) as protobuf, naming the service; without it nothing is exported (the default).
  */
-class TraceExportIT extends GatewayTest {
+@GatewayIntegrationTest
+class TraceExportIT {
+
+    @Autowired
+    GatewayClient gateway;
 
     @DynamicPropertySource
     static void otlp(DynamicPropertyRegistry registry) {
@@ -36,7 +43,7 @@ class TraceExportIT extends GatewayTest {
     void aRequestsSpansArePostedToTheOtlpEndpoint() {
         String viewer = TestAccessTokens.user(UUID.randomUUID(), UUID.randomUUID(), Set.of(Permission.ORDERS_VIEW), List.of());
 
-        assertThat(call(HttpMethod.GET, "/portal/v1/orders/traced", Map.of("Authorization", "Bearer " + viewer), null)
+        assertThat(gateway.call(HttpMethod.GET, "/portal/v1/orders/traced", Map.of("Authorization", "Bearer " + viewer), null)
                 .getStatusCode().value()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -2,9 +2,13 @@ package com.partnersportal.gateway.ratelimit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.partnersportal.gateway.testing.GatewayStandIns.API_TOKEN;
+import static com.partnersportal.gateway.testing.GatewayStandIns.API_TOKEN_MERCHANT;
+import static com.partnersportal.gateway.testing.GatewayStandIns.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.gateway.testing.GatewayClient;
+import com.partnersportal.gateway.testing.GatewayIntegrationTest;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.TestInfrastructure;
 import com.partnersportal.testsupport.TestAccessTokens;
@@ -13,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,7 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * their limit, an API token over its limit, and sign-in from one address far sooner than anything else; each
  * answered 429 with Retry-After, while other callers go on unhindered.
  */
-class RateLimitIT extends GatewayTest {
+@GatewayIntegrationTest
+class RateLimitIT {
+
+    @Autowired
+    GatewayClient gateway;
 
     @DynamicPropertySource
     static void lowLimits(DynamicPropertyRegistry registry) {
@@ -41,7 +50,7 @@ class RateLimitIT extends GatewayTest {
      */
     @BeforeEach
     void warmTheTokenLookup() {
-        call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), "ppk_sandbox_warm_up");
+        gateway.call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), "ppk_sandbox_warm_up");
         SERVICES.stubFor(post("/internal/api-tokens/introspect").atPriority(1).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"active\": true, \"merchant_id\": \"%s\", \"token_id\": \"%s\"}"
@@ -52,15 +61,15 @@ class RateLimitIT extends GatewayTest {
     void aUserOverTheLimitIsToldWhenToComeBackAndOthersAreNotAffected() {
         String busy = viewer();
         for (int i = 0; i < 8; i++) {
-            assertThat(call(HttpMethod.GET, "/portal/v1/orders", busy).getStatusCode().value()).isEqualTo(200);
+            assertThat(gateway.call(HttpMethod.GET, "/portal/v1/orders", busy).getStatusCode().value()).isEqualTo(200);
         }
-        ResponseEntity<String> limited = call(HttpMethod.GET, "/portal/v1/orders", busy);
+        ResponseEntity<String> limited = gateway.call(HttpMethod.GET, "/portal/v1/orders", busy);
 
         assertThat(limited.getStatusCode().value()).isEqualTo(429);
         assertThat(Long.parseLong(limited.getHeaders().getFirst("Retry-After"))).isBetween(1L, 60L);
         assertThat(String.valueOf(limited.getHeaders().getContentType())).startsWith("application/problem+json");
         assertThat(limited.getBody()).contains("\"error_code\":\"rate_limited\"");
-        assertThat(call(HttpMethod.GET, "/portal/v1/orders", viewer()).getStatusCode().value()).isEqualTo(200);
+        assertThat(gateway.call(HttpMethod.GET, "/portal/v1/orders", viewer()).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
@@ -68,7 +77,7 @@ class RateLimitIT extends GatewayTest {
         int passed = 0;
         int limited = 0;
         for (int i = 0; i < 15; i++) {
-            int status = call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), API_TOKEN).getStatusCode().value();
+            int status = gateway.call(HttpMethod.GET, "/merchants/orders/" + UUID.randomUUID(), API_TOKEN).getStatusCode().value();
             if (status == 200) {
                 passed++;
             } else if (status == 429) {
@@ -83,13 +92,13 @@ class RateLimitIT extends GatewayTest {
     void signInIsLimitedPerAddressMoreStrictlyThanTheRest() {
         int passed = 0;
         for (int i = 0; i < 7; i++) {
-            if (call(HttpMethod.POST, "/auth/v1/sign-in", null).getStatusCode().value() == 200) {
+            if (gateway.call(HttpMethod.POST, "/auth/v1/sign-in", null).getStatusCode().value() == 200) {
                 passed++;
             }
         }
         assertThat(passed).isEqualTo(5);
-        assertThat(call(HttpMethod.POST, "/auth/v1/activation", null).getStatusCode().value()).isEqualTo(429);
-        assertThat(call(HttpMethod.GET, "/.well-known/jwks.json", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(gateway.call(HttpMethod.POST, "/auth/v1/activation", null).getStatusCode().value()).isEqualTo(429);
+        assertThat(gateway.call(HttpMethod.GET, "/.well-known/jwks.json", null).getStatusCode().value()).isEqualTo(200);
     }
 
     private static String viewer() {

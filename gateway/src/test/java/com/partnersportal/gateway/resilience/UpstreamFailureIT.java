@@ -5,9 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.partnersportal.gateway.testing.GatewayStandIns.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.gateway.testing.GatewayTest;
+import com.partnersportal.gateway.testing.GatewayClient;
+import com.partnersportal.gateway.testing.GatewayIntegrationTest;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,7 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * A service that is down answers 503 at once, one that hangs 504 after its route's time limit, and a service
  * that keeps failing has its circuit opened so that callers are answered without waiting on it.
  */
-class UpstreamFailureIT extends GatewayTest {
+@GatewayIntegrationTest
+class UpstreamFailureIT {
+
+    @Autowired
+    GatewayClient gateway;
 
     @DynamicPropertySource
     static void quickCircuits(DynamicPropertyRegistry registry) {
@@ -36,7 +43,7 @@ class UpstreamFailureIT extends GatewayTest {
     @Test
     void aServiceThatIsDownIsA503ProblemWithRetryAfter() {
         long started = System.nanoTime();
-        ResponseEntity<String> answer = call(HttpMethod.GET, "/operator/v1/notifications",
+        ResponseEntity<String> answer = gateway.call(HttpMethod.GET, "/operator/v1/notifications",
                 TestAccessTokens.operator(UUID.randomUUID()));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
@@ -52,7 +59,7 @@ class UpstreamFailureIT extends GatewayTest {
         String finance = TestAccessTokens.user(UUID.randomUUID(), UUID.randomUUID(), Set.of(Permission.INVOICES_VIEW), List.of());
 
         long started = System.nanoTime();
-        ResponseEntity<String> answer = call(HttpMethod.GET, "/portal/v1/invoices/slow", finance);
+        ResponseEntity<String> answer = gateway.call(HttpMethod.GET, "/portal/v1/invoices/slow", finance);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(504);
         assertThat(answer.getBody()).contains("\"error_code\":\"upstream_timeout\"");
@@ -66,9 +73,9 @@ class UpstreamFailureIT extends GatewayTest {
         String developer = TestAccessTokens.user(UUID.randomUUID(), UUID.randomUUID(), Set.of(Permission.WEBHOOKS_MANAGE), List.of());
 
         for (int i = 0; i < 4; i++) {
-            assertThat(call(HttpMethod.GET, "/portal/v1/webhooks/" + i, developer).getStatusCode().value()).isEqualTo(500);
+            assertThat(gateway.call(HttpMethod.GET, "/portal/v1/webhooks/" + i, developer).getStatusCode().value()).isEqualTo(500);
         }
-        ResponseEntity<String> shortCircuited = call(HttpMethod.GET, "/portal/v1/webhooks/5", developer);
+        ResponseEntity<String> shortCircuited = gateway.call(HttpMethod.GET, "/portal/v1/webhooks/5", developer);
 
         assertThat(shortCircuited.getStatusCode().value()).isEqualTo(503);
         assertThat(shortCircuited.getBody()).contains("\"error_code\":\"service_unavailable\"");

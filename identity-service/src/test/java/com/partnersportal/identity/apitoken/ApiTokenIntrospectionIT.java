@@ -3,7 +3,7 @@ package com.partnersportal.identity.apitoken;
 import com.partnersportal.identity.testing.ServiceClientsForTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +14,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@IdentityIT
+@IdentityIntegrationTest
 class ApiTokenIntrospectionIT {
 
     @LocalServerPort

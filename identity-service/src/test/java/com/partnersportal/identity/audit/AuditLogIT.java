@@ -2,7 +2,7 @@ package com.partnersportal.identity.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-@IdentityIT
+@IdentityIntegrationTest
 class AuditLogIT {
 
     @Autowired

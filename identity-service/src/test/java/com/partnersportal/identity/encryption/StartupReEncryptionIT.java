@@ -3,7 +3,7 @@ package com.partnersportal.identity.encryption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.identity.secondfactor.SecondFactors;
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.kit.deployment.DeploymentMode;
 import com.partnersportal.kit.secrets.SecretEncryption;
@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A start rewrites the TOTP secrets that an old key or the old format sealed, with the current key and format. */
-@IdentityIT
+@IdentityIntegrationTest
 class StartupReEncryptionIT {
 
     private static final String OLD_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.partnersportal.identity.contract.IdentityTopics;
 import com.partnersportal.identity.contract.LegalEntityRegistered;
 import com.partnersportal.identity.contract.MerchantRegistered;
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@IdentityIT
+@IdentityIntegrationTest
 class OperatorMerchantsIT {
 
     @Autowired

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnersportal.identity.contract.SecondFactorChanged;
 import com.partnersportal.identity.testing.Authenticator;
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Enrolling a TOTP authenticator, signing in with it, recovery codes, and what admins can require and reset. */
-@IdentityIT
+@IdentityIntegrationTest
 class SecondFactorIT {
 
     @Autowired

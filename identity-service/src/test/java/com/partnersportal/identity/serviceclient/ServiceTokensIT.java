@@ -11,7 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.partnersportal.identity.contract.AccessTokenClaims;
 import com.partnersportal.identity.contract.ServiceTokenClaims;
 import com.partnersportal.identity.signingkey.TokenSigner;
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.Portal;
@@ -35,7 +35,7 @@ import org.springframework.web.client.RestClient;
  * The client-credentials grant for the platform's services, and identity's own /internal endpoints refusing every
  * caller but a service token with the endpoint's scope.
  */
-@IdentityIT
+@IdentityIntegrationTest
 class ServiceTokensIT {
 
     @Autowired

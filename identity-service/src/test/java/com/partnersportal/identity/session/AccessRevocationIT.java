@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.identity.contract.ApiTokenRevoked;
 import com.partnersportal.identity.contract.UserAccessRevoked;
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.Member;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * it stop working here as soon as the event comes back from the broker (identity reads its own topic like every
  * other service).
  */
-@IdentityIT
+@IdentityIntegrationTest
 class AccessRevocationIT {
 
     @Autowired

@@ -2,7 +2,7 @@ package com.partnersportal.identity.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-@IdentityIT
+@IdentityIntegrationTest
 class SignInIT {
 
     @Autowired

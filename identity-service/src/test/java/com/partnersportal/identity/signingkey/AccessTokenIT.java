@@ -14,7 +14,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.partnersportal.identity.contract.AccessTokenClaims;
 import com.partnersportal.identity.contract.Permission;
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@IdentityIT
+@IdentityIntegrationTest
 class AccessTokenIT {
 
     @Autowired

@@ -10,7 +10,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The service clients identity knows in its tests (configured by {@link IdentityIT} with these secrets' hashes, as
+ * The service clients identity knows in its tests (configured by {@link IdentityIntegrationTest} with these secrets' hashes, as
  * the launcher configures the real ones), and their tokens fetched over the real client-credentials grant.
  */
 public final class ServiceClientsForTests {

@@ -2,7 +2,7 @@ package com.partnersportal.identity.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A viewer sending a malformed or invalid body to a route they may not use hears 403, not which fields are wrong;
  * nobody is invited, no role or token is created.
  */
-@IdentityIT
+@IdentityIntegrationTest
 class PermissionBeforeBodyIT {
 
     @Autowired

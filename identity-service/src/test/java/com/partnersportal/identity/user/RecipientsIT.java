@@ -3,7 +3,7 @@ package com.partnersportal.identity.user;
 import com.partnersportal.identity.testing.ServiceClientsForTests;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** notification-service asks who should hear of a settlement report or a disabled webhook endpoint. */
-@IdentityIT
+@IdentityIntegrationTest
 class RecipientsIT {
 
     @Autowired

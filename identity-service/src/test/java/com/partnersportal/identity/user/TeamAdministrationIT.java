@@ -3,7 +3,7 @@ package com.partnersportal.identity.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import com.partnersportal.identity.testing.IdentityIT;
+import com.partnersportal.identity.testing.IdentityIntegrationTest;
 import com.partnersportal.identity.testing.IdentityMother;
 import com.partnersportal.identity.testing.IdentityMother.MerchantFixture;
 import com.partnersportal.identity.testing.IdentityMother.Member;
@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@IdentityIT
+@IdentityIntegrationTest
 class TeamAdministrationIT {
 
     @Autowired

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import com.partnersportal.testsupport.ServiceIntegrationTest;
+import com.partnersportal.notification.testing.NotificationIntegrationTest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The queue as several sender replicas use it, against the real database. The mails here are due a century from
  * now and claimed "then", so the service's own sender never touches them.
  */
-@ServiceIntegrationTest
+@NotificationIntegrationTest
 class DeliveryQueueIT {
 
     private static final Instant THEN = Instant.now().plus(36500, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);

@@ -8,11 +8,11 @@ import com.partnersportal.identity.contract.PasswordResetRequested;
 import com.partnersportal.identity.contract.UserInvited;
 import com.partnersportal.notification.testing.EventPublisher;
 import com.partnersportal.notification.testing.MailServer;
+import com.partnersportal.notification.testing.NotificationIntegrationTest;
 import com.partnersportal.notification.testing.NotificationTestContextCustomizerFactory;
 import com.partnersportal.notification.testing.StoredNotifications;
 import com.partnersportal.orders.contract.OrderExportReady;
 import com.partnersportal.orders.contract.OrderTopics;
-import com.partnersportal.testsupport.ServiceIntegrationTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import org.springframework.web.client.RestClient;
  * attempt is recorded, and a mail that keeps failing is given up after the configured attempts (5 in tests,
  * 0.3 s, 0.6 s, 1.2 s and 2 s apart).
  */
-@ServiceIntegrationTest
+@NotificationIntegrationTest
 class MailDeliveryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

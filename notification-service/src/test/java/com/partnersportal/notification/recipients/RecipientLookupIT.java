@@ -9,10 +9,10 @@ import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.notification.testing.EventPublisher;
 import com.partnersportal.notification.testing.IdentityService;
 import com.partnersportal.notification.testing.IdentityService.Member;
+import com.partnersportal.notification.testing.NotificationIntegrationTest;
 import com.partnersportal.notification.testing.NotificationTestContextCustomizerFactory;
 import com.partnersportal.notification.testing.RecipientLookupRows;
 import com.partnersportal.notification.testing.StoredNotifications;
-import com.partnersportal.testsupport.ServiceIntegrationTest;
 import com.partnersportal.webhooks.contract.WebhookEndpointDisabled;
 import com.partnersportal.webhooks.contract.WebhookTopics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** When identity-service cannot name an event's recipients: retried, then given up keeping the event, never lost. */
-@ServiceIntegrationTest
+@NotificationIntegrationTest
 class RecipientLookupIT {
 
     @Autowired

@@ -1,12 +1,11 @@
-package com.partnersportal.webhooks.api;
+package com.partnersportal.webhooks.delivery;
 
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.ApiProblem;
-import com.partnersportal.webhooks.delivery.Dispatcher;
 import com.partnersportal.webhooks.endpoint.Endpoint;
-import com.partnersportal.webhooks.endpoint.EndpointSecrets;
+import com.partnersportal.webhooks.endpoint.EndpointView;
 import com.partnersportal.webhooks.endpoint.Endpoints;
 import com.partnersportal.webhooks.message.MessageLog;
 import com.partnersportal.webhooks.message.Messages;
@@ -21,35 +20,31 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The portal's webhook pages, for users with {@code webhooks.manage}: endpoints, secrets (reveal, rotate), the
- * notification token, test events, the delivery log with attempts, resend and recovery, endpoint health.
+ * The portal's view of webhook delivery, for users with {@code webhooks.manage}: turning an endpoint on again (with
+ * recovery), test events, endpoint health, the delivery log with attempts, resend and recovery.
  */
 @RestController
-class PortalWebhooksController {
+class PortalWebhookDeliveryController {
 
     private static final int MAX_PAGE = 200;
 
     private final Endpoints endpoints;
-    private final EndpointSecrets secrets;
     private final Messages messages;
     private final MessageLog log;
     private final Dispatcher dispatcher;
     private final Clock clock;
 
-    PortalWebhooksController(Endpoints endpoints, EndpointSecrets secrets, Messages messages, MessageLog log,
-            Dispatcher dispatcher, Clock clock) {
+    PortalWebhookDeliveryController(Endpoints endpoints, Messages messages, MessageLog log, Dispatcher dispatcher,
+            Clock clock) {
         this.endpoints = endpoints;
-        this.secrets = secrets;
         this.messages = messages;
         this.log = log;
         this.dispatcher = dispatcher;
@@ -58,35 +53,6 @@ class PortalWebhooksController {
 
     private static UUID merchant(Caller caller) {
         return caller.requireUser(Permission.WEBHOOKS_MANAGE).requireMerchant();
-    }
-
-    @GetMapping("/portal/v1/webhooks")
-    List<EndpointView> list(Caller caller) {
-        return endpoints.list(merchant(caller)).stream().map(EndpointView::of).toList();
-    }
-
-    @Authorize(kind = Caller.Kind.USER, permissions = Permission.WEBHOOKS_MANAGE)
-    @PostMapping("/portal/v1/webhooks")
-    ResponseEntity<EndpointView> create(Caller caller, @RequestBody EndpointRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(EndpointView.of(endpoints.create(merchant(caller), request.toChange())));
-    }
-
-    @GetMapping("/portal/v1/webhooks/{id}")
-    EndpointView get(Caller caller, @PathVariable UUID id) {
-        return EndpointView.of(endpoints.require(merchant(caller), id));
-    }
-
-    @Authorize(kind = Caller.Kind.USER, permissions = Permission.WEBHOOKS_MANAGE)
-    @PutMapping("/portal/v1/webhooks/{id}")
-    EndpointView update(Caller caller, @PathVariable UUID id, @RequestBody EndpointRequest request) {
-        return EndpointView.of(endpoints.replace(merchant(caller), id, request.toChange()));
-    }
-
-    @DeleteMapping("/portal/v1/webhooks/{id}")
-    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
-        endpoints.delete(merchant(caller), id);
-        return ResponseEntity.noContent().build();
     }
 
     record EnableRequest(Instant recoverSince) {
@@ -107,35 +73,6 @@ class PortalWebhooksController {
         // What recovery would bring back: the failed messages since the endpoint began failing.
         answer.put("recovery_offer", before.failingSince() != null ? before.failingSince() : before.disabledAt());
         return answer;
-    }
-
-    @PostMapping("/portal/v1/webhooks/{id}/disable")
-    EndpointView disable(Caller caller, @PathVariable UUID id) {
-        return EndpointView.of(endpoints.disableByUser(merchant(caller), id));
-    }
-
-    @GetMapping("/portal/v1/webhooks/{id}/secret")
-    Map<String, Object> secret(Caller caller, @PathVariable UUID id) {
-        Endpoint endpoint = endpoints.require(merchant(caller), id);
-        return Map.of("webhook_id", endpoint.id(), "secret", secrets.current(endpoint.id()));
-    }
-
-    @PostMapping("/portal/v1/webhooks/{id}/secret/rotate")
-    Map<String, Object> rotate(Caller caller, @PathVariable UUID id) {
-        Endpoint endpoint = endpoints.require(merchant(caller), id);
-        EndpointSecrets.Rotation rotation = secrets.rotate(endpoint.id());
-        return Map.of("webhook_id", endpoint.id(), "secret", rotation.secret(),
-                "previous_secret_expires_at", rotation.previousExpiresAt());
-    }
-
-    @GetMapping("/portal/v1/webhooks/notification-token")
-    Map<String, Object> notificationToken(Caller caller) {
-        return Map.of("notification_token", secrets.notificationToken(merchant(caller)));
-    }
-
-    @PostMapping("/portal/v1/webhooks/notification-token/rotate")
-    Map<String, Object> rotateNotificationToken(Caller caller) {
-        return Map.of("notification_token", secrets.rotateNotificationToken(merchant(caller)));
     }
 
     record TestRequest(String eventType) {

@@ -1,10 +1,9 @@
-package com.partnersportal.settlement.portal;
+package com.partnersportal.settlement.report;
 
 import com.partnersportal.settlement.ledger.LedgerLines;
 import com.partnersportal.settlement.profile.FeeRate;
 import com.partnersportal.settlement.profile.SettlementProfile;
 import com.partnersportal.settlement.profile.SettlementProfiles;
-import com.partnersportal.settlement.report.SettlementReports;
 import com.partnersportal.kit.money.WireMoney;
 import com.partnersportal.types.Currency;
 import java.math.RoundingMode;

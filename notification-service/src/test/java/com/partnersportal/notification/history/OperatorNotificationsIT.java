@@ -1,4 +1,4 @@
-package com.partnersportal.notification.operator;
+package com.partnersportal.notification.history;
 
 import com.partnersportal.notification.testing.IdentityService;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +8,8 @@ import com.partnersportal.identity.contract.IdentityTopics;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.identity.contract.UserInvited;
 import com.partnersportal.notification.testing.EventPublisher;
+import com.partnersportal.notification.testing.NotificationIntegrationTest;
 import com.partnersportal.testsupport.AccessTokens;
-import com.partnersportal.testsupport.ServiceIntegrationTest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /operator/v1/notifications}: operators list (filtered, newest first, paged) and read delivery records;
  * nobody else does. Records are written straight into the table here, each test in its own hour of 2020.
  */
-@ServiceIntegrationTest
+@NotificationIntegrationTest
 class OperatorNotificationsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

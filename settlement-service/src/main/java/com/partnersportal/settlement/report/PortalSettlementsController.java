@@ -1,16 +1,8 @@
-package com.partnersportal.settlement.portal;
+package com.partnersportal.settlement.report;
 
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.ApiProblem;
-import com.partnersportal.settlement.report.Cursor;
-import com.partnersportal.settlement.report.LineView;
-import com.partnersportal.settlement.report.ReportCsv;
-import com.partnersportal.settlement.report.ReportFilter;
-import com.partnersportal.settlement.report.ReportStatus;
-import com.partnersportal.settlement.report.ReportView;
-import com.partnersportal.settlement.report.SettlementReport;
-import com.partnersportal.settlement.report.SettlementReports;
 import com.partnersportal.types.Currency;
 import java.time.LocalDate;
 import java.util.Map;

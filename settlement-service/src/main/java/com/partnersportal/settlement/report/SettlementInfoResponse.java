@@ -1,4 +1,4 @@
-package com.partnersportal.settlement.portal;
+package com.partnersportal.settlement.report;
 
 import com.partnersportal.kit.money.WireMoney;
 import java.math.BigDecimal;

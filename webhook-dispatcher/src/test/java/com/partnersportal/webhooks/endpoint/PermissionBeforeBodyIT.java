@@ -1,4 +1,4 @@
-package com.partnersportal.webhooks.api;
+package com.partnersportal.webhooks.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

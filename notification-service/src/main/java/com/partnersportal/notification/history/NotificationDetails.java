@@ -1,4 +1,4 @@
-package com.partnersportal.notification.operator;
+package com.partnersportal.notification.history;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.partnersportal.notification.operator;
+package com.partnersportal.notification.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,6 @@
-package com.partnersportal.webhooks.api;
+package com.partnersportal.webhooks.endpoint;
 
 import com.partnersportal.kit.problem.ApiProblem;
-import com.partnersportal.webhooks.endpoint.EndpointChange;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

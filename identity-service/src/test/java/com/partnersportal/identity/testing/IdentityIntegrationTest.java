@@ -24,5 +24,5 @@ import org.springframework.test.context.TestPropertySource;
 @Import(IdentityMother.class)
 @TestPropertySource(properties = {
         ServiceClientsForTests.NOTIFICATION_HASH_PROPERTY, ServiceClientsForTests.GATEWAY_HASH_PROPERTY})
-public @interface IdentityIT {
+public @interface IdentityIntegrationTest {
 }

@@ -1,8 +1,7 @@
-package com.partnersportal.webhooks.api;
+package com.partnersportal.webhooks.endpoint;
 
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
-import com.partnersportal.webhooks.endpoint.Endpoints;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

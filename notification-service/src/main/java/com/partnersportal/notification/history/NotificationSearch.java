@@ -1,4 +1,4 @@
-package com.partnersportal.notification.operator;
+package com.partnersportal.notification.history;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

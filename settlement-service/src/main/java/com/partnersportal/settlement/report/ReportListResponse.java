@@ -1,6 +1,5 @@
-package com.partnersportal.settlement.portal;
+package com.partnersportal.settlement.report;
 
-import com.partnersportal.settlement.report.ReportView;
 import java.util.List;
 
 /** {@code GET /portal/v1/settlements/reports}: a page of reports, newest period first. */

@@ -1,7 +1,5 @@
-package com.partnersportal.settlement.portal;
+package com.partnersportal.settlement.report;
 
-import com.partnersportal.settlement.report.LineView;
-import com.partnersportal.settlement.report.ReportView;
 import java.util.List;
 
 /** {@code GET /portal/v1/settlements/reports/{id}}: the report and a page of its lines in booking order. */

@@ -1,4 +1,4 @@
-package com.partnersportal.notification.operator;
+package com.partnersportal.notification.history;
 
 import com.partnersportal.kit.paging.PageCursor;
 import java.time.Instant;
