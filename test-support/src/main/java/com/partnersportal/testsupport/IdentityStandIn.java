@@ -4,13 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.partnersportal.identity.contract.ServiceTokenClaims;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -20,6 +22,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,7 +40,13 @@ public final class IdentityStandIn {
     /** The client secret every service under test is configured with ({@code portal.service-client.secret}). */
     public static final String CLIENT_SECRET = "test-client-secret-4c8e0f";
 
-    private static final WireMockServer SERVER = new WireMockServer(wireMockConfig().dynamicPort());
+    /** The merchant API tokens tests registered: token -> its introspection answer. */
+    private static final Map<String, String> API_TOKENS = new ConcurrentHashMap<>();
+    // One introspection stub answering from the map above: a stub per token made every lookup match the body against
+    // all tokens registered so far (hundreds by the end of a service's suite), which under load outlasted the
+    // services' 3-second introspection timeout. No journal either: nothing reads it, and it would grow all run long.
+    private static final WireMockServer SERVER = new WireMockServer(wireMockConfig().dynamicPort()
+            .disableRequestJournal().extensions(new ApiTokenAnswers()));
     /** The service token the stand-in issues to each platform service, signed with {@link AccessTokens}' test key. */
     private static final Map<String, String> TOKENS = Stream.of("gateway", "orders-service", "settlement-service",
                     "webhook-dispatcher", "notification-service")
@@ -72,7 +82,7 @@ public final class IdentityStandIn {
         SERVER.stubFor(any(urlPathMatching("/internal/.*")).atPriority(1)
                 .withHeader("Authorization", notMatching(ISSUED)).willReturn(aResponse().withStatus(401)));
         SERVER.stubFor(post("/internal/api-tokens/introspect").atPriority(10)
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"active\": false}")));
+                .willReturn(aResponse().withTransformers(ApiTokenAnswers.NAME)));
         Runtime.getRuntime().addShutdownHook(new Thread(SERVER::stop, "identity-stand-in-stop"));
     }
 
@@ -88,11 +98,33 @@ public final class IdentityStandIn {
     public static String apiToken(UUID merchant) {
         start();
         String token = "ppk_sandbox_" + UUID.randomUUID().toString().replace("-", "");
-        SERVER.stubFor(post("/internal/api-tokens/introspect").atPriority(5)
-                .withRequestBody(matchingJsonPath("$.token", equalTo(token)))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
-                        "{\"active\": true, \"merchant_id\": \"" + merchant + "\", \"token_id\": \"" + UUID.randomUUID()
-                                + "\", \"name\": \"" + API_TOKEN_NAME + "\"}")));
+        API_TOKENS.put(token, "{\"active\": true, \"merchant_id\": \"" + merchant + "\", \"token_id\": \""
+                + UUID.randomUUID() + "\", \"name\": \"" + API_TOKEN_NAME + "\"}");
         return token;
+    }
+
+    /** Answers an introspection for a registered token as active for its merchant, for any other as not active. */
+    private static final class ApiTokenAnswers implements ResponseDefinitionTransformerV2 {
+
+        static final String NAME = "merchant-api-tokens";
+        private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]*)\"");
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Matcher token = TOKEN.matcher(event.getRequest().getBodyAsString());
+            String answer = token.find() ? API_TOKENS.get(token.group(1)) : null;
+            return aResponse().withHeader("Content-Type", "application/json")
+                    .withBody(answer == null ? "{\"active\": false}" : answer).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
     }
 }
