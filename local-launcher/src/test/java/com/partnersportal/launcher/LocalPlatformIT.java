@@ -52,7 +52,7 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPlatformIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path ROOT = PortalCommand.ROOT;
     /** The services that consume order events. */
     private static final List<String> CONSUMERS = List.of("settlement-service", "webhook-dispatcher");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -64,7 +64,7 @@ class LocalPlatformIT {
 
     @BeforeAll
     void start() throws Exception {
-        Result started = portal("start");
+        PortalCommand.Result started = portal("start");
         assertThat(started.exitCode()).as(started.output()).isZero();
         assertThat(started.output()).contains("SANDBOX");
         credentials = JSON.readTree(Files.readString(ROOT.resolve(".run/demo-credentials.json")));
@@ -102,15 +102,15 @@ class LocalPlatformIT {
 
     @AfterAll
     void stopAndLeaveNothingBehind() throws Exception {
-        Result stopped = portal("stop");
+        PortalCommand.Result stopped = portal("stop");
         assertThat(stopped.exitCode()).as(stopped.output()).isZero();
-        assertThat(platformProcesses()).as("processes left after stop").isEmpty();
+        assertThat(PortalCommand.platformProcesses()).as("processes left after stop").isEmpty();
     }
 
     @Test
     @Order(1)
     void aSecondStartSaysThePlatformRunsAndChangesNothing() throws Exception {
-        Result again = portal("start");
+        PortalCommand.Result again = portal("start");
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("already running");
@@ -246,7 +246,7 @@ class LocalPlatformIT {
         await().atMost(PATIENCE).until(() -> portal("dead-letters", "list", deadLetterTopic).output()
                 .lines().filter(line -> line.contains("key=" + poisonKey)).count() == 1);
 
-        Result replayed = portal("dead-letters", "replay", deadLetterTopic);
+        PortalCommand.Result replayed = portal("dead-letters", "replay", deadLetterTopic);
         assertThat(replayed.exitCode()).as(replayed.output()).isZero();
         assertThat(replayed.output()).contains("to orders.order-events.v1");
         // Still unreadable, so the replayed record is retried and parked once more.
@@ -317,7 +317,7 @@ class LocalPlatformIT {
     }
 
     private static String checkout(String apiToken, String reference) throws Exception {
-        PlatformClient.Answer answer = call("POST", "/checkout", apiToken, checkoutBody(reference));
+        PlatformClient.Answer answer = call("POST", "/checkout", apiToken, PlatformClient.checkoutBody(reference));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json().get("order_id").asString();
     }
@@ -337,44 +337,7 @@ class LocalPlatformIT {
         }
     }
 
-    private static List<String> platformProcesses() {
-        String marker = "-Dportal.run=" + ROOT.resolve(".run");
-        return ProcessHandle.allProcesses()
-                .filter(ProcessHandle::isAlive)
-                .map(process -> process.info().commandLine().orElse(""))
-                .filter(command -> command.contains(marker))
-                .toList();
-    }
-
-    private static Result portal(String... command) throws IOException, InterruptedException {
-        List<String> commandLine = new ArrayList<>(List.of(ROOT.resolve("portal").toString()));
-        commandLine.addAll(List.of(command));
-        Process process = new ProcessBuilder(commandLine)
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        String text = new String(output, StandardCharsets.UTF_8);
-        System.out.println(text);
-        return new Result(process.exitValue(), text);
-    }
-
-    private static String checkoutBody(String reference) {
-        return """
-                {"order_reference_id": "%s", "total_amount": {"amount": 300.00, "currency": "SAR"},
-                 "country_code": "SA",
-                 "items": [{"reference_id": "1", "type": "Physical", "name": "Lamp", "sku": "L-1", "quantity": 1,
-                            "total_amount": {"amount": 300.00, "currency": "SAR"}}],
-                 "consumer": {"first_name": "Noura", "last_name": "Al-Harbi", "phone_number": "+966500000001",
-                              "email": "noura@example.com"},
-                 "shipping_address": {"first_name": "Noura", "last_name": "Al-Harbi", "line1": "King Fahd Rd",
-                                      "city": "Riyadh", "country_code": "SA"}}""".formatted(reference);
-    }
-
-    private record Result(int exitCode, String output) {
+    private static PortalCommand.Result portal(String... command) throws IOException, InterruptedException {
+        return PortalCommand.run(Map.of(), command);
     }
 }

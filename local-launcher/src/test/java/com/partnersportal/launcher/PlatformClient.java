@@ -36,6 +36,19 @@ final class PlatformClient {
         }
     }
 
+    /** A one-item Saudi checkout of 300.00 SAR, as a merchant system sends it. */
+    static String checkoutBody(String reference) {
+        return """
+                {"order_reference_id": "%s", "total_amount": {"amount": 300.00, "currency": "SAR"},
+                 "country_code": "SA",
+                 "items": [{"reference_id": "1", "type": "Physical", "name": "Lamp", "sku": "L-1", "quantity": 1,
+                            "total_amount": {"amount": 300.00, "currency": "SAR"}}],
+                 "consumer": {"first_name": "Noura", "last_name": "Al-Harbi", "phone_number": "+966500000001",
+                              "email": "noura@example.com"},
+                 "shipping_address": {"first_name": "Noura", "last_name": "Al-Harbi", "line1": "King Fahd Rd",
+                                      "city": "Riyadh", "country_code": "SA"}}""".formatted(reference);
+    }
+
     static Answer call(String method, String url, String bearer, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : GATEWAY + url))
                 .timeout(Duration.ofSeconds(30))

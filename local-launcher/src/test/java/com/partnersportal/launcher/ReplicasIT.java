@@ -456,12 +456,12 @@ class ReplicasIT {
                 .formatted(receiver.port(), hookPath, JSON.writeValueAsString(WEBHOOK_EVENTS)));
         assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
         // orders-service learns the new entity from identity's event: checkout works once it has.
-        await().atMost(PATIENCE).until(() -> call("POST", "/checkout", apiToken, checkoutBody("REPLICAS-FIRST-" + run))
+        await().atMost(PATIENCE).until(() -> call("POST", "/checkout", apiToken, PlatformClient.checkoutBody("REPLICAS-FIRST-" + run))
                 .status() == 200);
     }
 
     private String checkout(String reference) throws Exception {
-        PlatformClient.Answer answer = call("POST", "/checkout", apiToken, checkoutBody(reference));
+        PlatformClient.Answer answer = call("POST", "/checkout", apiToken, PlatformClient.checkoutBody(reference));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json().get("order_id").asString();
     }
@@ -666,17 +666,5 @@ class ReplicasIT {
             }
         }
         return names;
-    }
-
-    private static String checkoutBody(String reference) {
-        return """
-                {"order_reference_id": "%s", "total_amount": {"amount": 300.00, "currency": "SAR"},
-                 "country_code": "SA",
-                 "items": [{"reference_id": "1", "type": "Physical", "name": "Lamp", "sku": "L-1", "quantity": 1,
-                            "total_amount": {"amount": 300.00, "currency": "SAR"}}],
-                 "consumer": {"first_name": "Noura", "last_name": "Al-Harbi", "phone_number": "+966500000001",
-                              "email": "noura@example.com"},
-                 "shipping_address": {"first_name": "Noura", "last_name": "Al-Harbi", "line1": "King Fahd Rd",
-                                      "city": "Riyadh", "country_code": "SA"}}""".formatted(reference);
     }
 }

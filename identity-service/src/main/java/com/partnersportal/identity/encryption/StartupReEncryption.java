@@ -3,12 +3,9 @@ package com.partnersportal.identity.encryption;
 import com.partnersportal.identity.secondfactor.SecondFactors;
 import com.partnersportal.kit.secrets.SecretEncryption;
 import com.partnersportal.kit.secrets.SecretReEncryption;
-import com.partnersportal.kit.secrets.SecretReEncryption.Outcome;
 import com.partnersportal.kit.secrets.SecretReEncryption.SecretColumn;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupReEncryption implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(StartupReEncryption.class);
     private static final List<SecretColumn> SECRETS = List.of(
             new SecretColumn("second_factor", "id", "secret_encrypted", id -> SecondFactors.boundTo((UUID) id)),
             new SecretColumn("signing_key", "kid", "private_key_encrypted", String::valueOf));
@@ -38,18 +34,8 @@ class StartupReEncryption implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (SecretColumn secrets : SECRETS) {
-            Outcome outcome = SecretReEncryption.rewriteStale(jdbc, encryption, secrets);
-            if (outcome.unreadable() > 0) {
-                log.error("{} secret(s) in {}.{} cannot be decrypted with the configured encryption keys: list the key "
-                        + "that encrypted them in previous-encryption-keys (a user whose TOTP secret it is cannot sign in "
-                        + "until then, or until an admin resets their second factor)", outcome.unreadable(),
-                        secrets.table(), secrets.column());
-            }
-            if (outcome.rewritten() > 0) {
-                log.info("Re-encrypted {} secret(s) in {}.{} with the current key", outcome.rewritten(), secrets.table(),
-                        secrets.column());
-            }
-        }
+        SecretReEncryption.rewriteStaleAndLog(jdbc, encryption, SECRETS, "list the key that encrypted them in "
+                + "previous-encryption-keys (a user whose TOTP secret it is cannot sign in until then, or until an admin "
+                + "resets their second factor)");
     }
 }

@@ -2,6 +2,8 @@ package com.partnersportal.kit.secrets;
 
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -10,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * read, so replicas starting together do no harm. A service runs it at start for each column of secrets it keeps.
  */
 public final class SecretReEncryption {
+
+    private static final Logger log = LoggerFactory.getLogger(SecretReEncryption.class);
 
     private SecretReEncryption() {
     }
@@ -26,6 +30,25 @@ public final class SecretReEncryption {
     }
 
     private record Stored(Object id, byte[] secret) {
+    }
+
+    /**
+     * {@link #rewriteStale} for each column, logged: what was rewritten at INFO, secrets no configured key opens at
+     * ERROR with {@code whenUnreadable} (what that costs and how to mend it) after the standard explanation.
+     */
+    public static void rewriteStaleAndLog(JdbcClient jdbc, SecretEncryption encryption, List<SecretColumn> columns,
+            String whenUnreadable) {
+        for (SecretColumn secrets : columns) {
+            Outcome outcome = rewriteStale(jdbc, encryption, secrets);
+            if (outcome.unreadable() > 0) {
+                log.error("{} secret(s) in {}.{} cannot be decrypted with the configured encryption keys: {}",
+                        outcome.unreadable(), secrets.table(), secrets.column(), whenUnreadable);
+            }
+            if (outcome.rewritten() > 0) {
+                log.info("Re-encrypted {} secret(s) in {}.{} with the current key", outcome.rewritten(), secrets.table(),
+                        secrets.column());
+            }
+        }
     }
 
     public static Outcome rewriteStale(JdbcClient jdbc, SecretEncryption encryption, SecretColumn secrets) {

@@ -2,11 +2,8 @@ package com.partnersportal.settlement.invoice.egs;
 
 import com.partnersportal.kit.secrets.SecretEncryption;
 import com.partnersportal.kit.secrets.SecretReEncryption;
-import com.partnersportal.kit.secrets.SecretReEncryption.Outcome;
 import com.partnersportal.kit.secrets.SecretReEncryption.SecretColumn;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StartupReEncryption implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(StartupReEncryption.class);
     private static final List<SecretColumn> SECRETS = List.of("private_key", "compliance_token", "compliance_secret",
                     "production_token", "production_secret").stream()
             .map(column -> new SecretColumn("zatca_egs_unit", "id", column, id -> id + ":" + column))
@@ -36,16 +32,7 @@ class StartupReEncryption implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        for (SecretColumn column : SECRETS) {
-            Outcome outcome = SecretReEncryption.rewriteStale(jdbc, secrets, column);
-            if (outcome.unreadable() > 0) {
-                log.error("{} EGS secret(s) in {} cannot be decrypted with the configured encryption keys: list the key "
-                        + "that encrypted them in portal.settlement.zatca.previous-encryption-keys",
-                        outcome.unreadable(), column.column());
-            }
-            if (outcome.rewritten() > 0) {
-                log.info("Re-encrypted {} EGS secret(s) in {} with the current key", outcome.rewritten(), column.column());
-            }
-        }
+        SecretReEncryption.rewriteStaleAndLog(jdbc, secrets, SECRETS, "list the key that encrypted them in "
+                + "portal.settlement.zatca.previous-encryption-keys (the EGS unit cannot sign or submit until then)");
     }
 }
