@@ -97,7 +97,14 @@ class Maintenance {
     @Scheduled(fixedDelayString = "${portal.webhooks.gauge-interval:10s}", initialDelay = 2000)
     void refreshGauges() {
         Map<UUID, Long> depths = new HashMap<>();
-        jdbc.sql("SELECT endpoint_id, count(*) AS n FROM webhook_message WHERE status = 'pending' GROUP BY endpoint_id")
+        // Every endpoint that exists has a series (0 without a queue), so dashboards show it before anything waits;
+        // a deleted endpoint's only while messages still wait for it.
+        jdbc.sql("""
+                        SELECT e.id AS endpoint_id, count(m.id) AS n
+                        FROM webhook_endpoint e
+                        LEFT JOIN webhook_message m ON m.endpoint_id = e.id AND m.status = 'pending'
+                        WHERE e.deleted_at IS NULL OR m.id IS NOT NULL
+                        GROUP BY e.id""")
                 .query((rs, n) -> depths.put(rs.getObject("endpoint_id", UUID.class), rs.getLong("n"))).list();
         metrics.depths(depths);
         metrics.circuits(guards.circuitStates());

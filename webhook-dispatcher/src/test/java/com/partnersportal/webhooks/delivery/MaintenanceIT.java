@@ -104,6 +104,21 @@ class MaintenanceIT {
     }
 
     @Test
+    void everyEndpointHasAQueueDepthFromTheStartAndADeletedOneNone() {
+        WebhooksApi api = new WebhooksApi(port);
+        UUID idle = api.register(merchant, "https://idle.example.com/hook", List.of("order_approved"));
+        UUID deleted = api.register(merchant, "https://deleted.example.com/hook", List.of("order_approved"));
+        assertThat(api.asMerchant(merchant, HttpMethod.DELETE, "/webhooks/" + deleted, null).status()).isLessThan(300);
+
+        maintenance.refreshGauges();
+        String metrics = RestClient.create("http://localhost:" + port).get().uri("/actuator/prometheus").retrieve()
+                .body(String.class);
+
+        assertThat(metrics).containsPattern("(?m)^portal_webhooks_queue_depth\\{[^}]*endpoint=\"" + idle + "\"[^}]*} 0\\.0$")
+                .doesNotContain(deleted.toString());
+    }
+
+    @Test
     void deliveryMetricsArePublished() {
         maintenance.refreshGauges();
         String metrics = RestClient.create("http://localhost:" + port).get().uri("/actuator/prometheus").retrieve()
