@@ -1,5 +1,7 @@
 package com.partnersportal.notification.delivery;
 
+import com.partnersportal.kit.work.DurableWorker;
+import com.partnersportal.kit.work.RetrySchedule;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxAttempts    attempts per mail, the first included, before it is given up as failed
  * @param initialBackoff wait after the first failed attempt; each further one waits {@code multiplier} times longer
+ *                       (each varied by +-20 %)
  * @param maxBackoff     the longest wait between two attempts
  * @param pollInterval   pause between two passes of a sender that found nothing due
  * @param batchSize      mails a sender claims per pass
@@ -36,5 +39,10 @@ public record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, D
 
     public RetrySchedule retrySchedule() {
         return new RetrySchedule(maxAttempts, initialBackoff, multiplier, maxBackoff);
+    }
+
+    /** The kit worker's settings; stopping waits up to 20 s for the mail under way. */
+    public DurableWorker.Settings worker() {
+        return new DurableWorker.Settings(pollInterval, batchSize, lease, Duration.ofSeconds(20));
     }
 }

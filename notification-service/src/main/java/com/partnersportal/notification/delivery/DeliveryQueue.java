@@ -31,13 +31,14 @@ class DeliveryQueue {
         return jdbc.sql("""
                         UPDATE notification n
                         SET claimed_by = :claim, next_attempt_at = :leaseEnd, last_attempt_at = :now, attempts = n.attempts + 1
-                        FROM (SELECT id FROM notification
+                        FROM (SELECT id, claimed_by AS previous FROM notification
                               WHERE status = 'pending' AND next_attempt_at <= :now AND attempts < :maxAttempts
                               ORDER BY next_attempt_at
                               LIMIT :limit
                               FOR UPDATE SKIP LOCKED) due
                         WHERE n.id = due.id
-                        RETURNING n.id, n.kind, n.recipient, n.language, n.subject, n.html_body, n.text_body, n.attempts""")
+                        RETURNING n.id, n.kind, n.recipient, n.language, n.subject, n.html_body, n.text_body, n.attempts,
+                                  due.previous IS NOT NULL AS lease_expired""")
                 .param("claim", claim)
                 .param("now", Timestamp.from(now))
                 .param("leaseEnd", Timestamp.from(leaseEnd))
@@ -77,6 +78,15 @@ class DeliveryQueue {
                 .update() == 1;
     }
 
+    /** Gives a claimed mail back unattempted (its sender is stopping): due at once, its attempt not counted. */
+    void release(UUID id, UUID claim, Instant now) {
+        jdbc.sql("""
+                        UPDATE notification SET claimed_by = NULL, next_attempt_at = :now, attempts = attempts - 1
+                        WHERE id = :id AND claimed_by = :claim""")
+                .param("id", id).param("claim", claim).param("now", Timestamp.from(now))
+                .update();
+    }
+
     /**
      * Gives up the mails whose last attempt was claimed but never reported (their sender stopped) and that have no
      * attempt left. Whether that attempt reached the server is unknown; trying once more could mail twice.
@@ -108,6 +118,6 @@ class DeliveryQueue {
     private static ClaimedMail claimedMail(ResultSet row, int number) throws SQLException {
         return new ClaimedMail(row.getObject("id", UUID.class), row.getString("kind"), row.getString("recipient"),
                 row.getString("language"), row.getString("subject"), row.getString("html_body"),
-                row.getString("text_body"), row.getInt("attempts"));
+                row.getString("text_body"), row.getInt("attempts"), row.getBoolean("lease_expired"));
     }
 }

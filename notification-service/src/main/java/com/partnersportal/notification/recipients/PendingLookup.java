@@ -3,7 +3,7 @@ package com.partnersportal.notification.recipients;
 import com.partnersportal.kit.inbox.InboundEvent;
 import java.util.UUID;
 
-/** An event waiting for identity-service to say who receives its mail; {@code attempts} counts the lookups so far. */
+/** An event waiting for identity-service to say who receives its mail; {@code attempts} counts the lookups, this one included. */
 record PendingLookup(UUID id, String eventId, String eventType, String subject, Audience audience, byte[] payload,
         int attempts) {
 

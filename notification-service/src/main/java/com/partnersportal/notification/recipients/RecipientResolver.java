@@ -1,10 +1,11 @@
 package com.partnersportal.notification.recipients;
 
 import com.partnersportal.kit.events.EventJson;
-import com.partnersportal.notification.delivery.DeliveryProperties;
+import com.partnersportal.kit.work.Claimed;
+import com.partnersportal.kit.work.DurableWorker;
+import com.partnersportal.kit.work.Lease;
+import com.partnersportal.kit.work.WorkQueue;
 import com.partnersportal.notification.delivery.Notifications;
-import com.partnersportal.notification.delivery.PollingWorker;
-import com.partnersportal.notification.delivery.RetrySchedule;
 import com.partnersportal.notification.mail.MailRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns recorded audience events into mails. Every {@code poll-interval} it takes the due lookups one at a time:
- * asks identity-service who is in the audience and, in the same transaction, records one mail per recipient (in
- * their language) for {@code MailDelivery} to send. identity-service down: the lookup is tried again on the
- * delivery {@link RetrySchedule} and given up only when its attempts run out. Runs on every replica; the row lock
- * keeps two resolvers off the same lookup, and the delivery records' uniqueness per event, kind and recipient keeps
- * a mail from being recorded twice.
+ * Turns recorded audience events into mails, as the kit's {@link DurableWorker} drives it on every replica: claims the
+ * due lookups under a lease, asks identity-service who is in the audience and, in one transaction, records one mail
+ * per recipient (in their language) for the mail sender and marks the lookup resolved, only while the lease holds.
+ * identity-service unavailable: the lookup is retried on the delivery schedule and given up when its attempts run out;
+ * a refused question, or a mail that cannot be built, is given up at once. The delivery records' uniqueness per event,
+ * kind and recipient keeps a mail from being recorded twice.
  */
-class RecipientResolver extends PollingWorker {
+class RecipientResolver implements WorkQueue<PendingLookup> {
 
     private static final Logger log = LoggerFactory.getLogger(RecipientResolver.class);
 
@@ -38,22 +38,16 @@ class RecipientResolver extends PollingWorker {
     private final Notifications notifications;
     private final Map<String, AudienceMail<?>> mails;
     private final TransactionTemplate transaction;
-    private final RetrySchedule schedule;
-    private final DeliveryProperties settings;
     private final Clock clock;
     private final MeterRegistry meters;
 
     RecipientResolver(RecipientLookups lookups, IdentityRecipients identity, Notifications notifications,
-            List<AudienceMail<?>> mails, TransactionTemplate transaction, DeliveryProperties settings, Clock clock,
-            MeterRegistry meters) {
-        super("recipient-lookup", settings.pollInterval());
+            List<AudienceMail<?>> mails, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.lookups = lookups;
         this.identity = identity;
         this.notifications = notifications;
         this.mails = mails.stream().collect(Collectors.toUnmodifiableMap(AudienceMail::eventType, Function.identity()));
         this.transaction = transaction;
-        this.schedule = settings.retrySchedule();
-        this.settings = settings;
         this.clock = clock;
         this.meters = meters;
         for (String outcome : List.of("resolved", "retried", "failed")) {
@@ -70,64 +64,73 @@ class RecipientResolver extends PollingWorker {
                 .description("Events waiting for identity-service to name their mails' recipients").register(meters);
     }
 
-    /** Resolves the lookup due first, if any; returns whether there was one. */
-    boolean resolveNext() {
-        Instant now = clock.instant();
-        AtomicReference<PendingLookup> taken = new AtomicReference<>();
-        try {
-            return Boolean.TRUE.equals(transaction.execute(status -> lookups.lockNextDue(now)
-                    .map(lookup -> {
-                        taken.set(lookup);
-                        resolve(lookup, now);
-                        return true;
-                    })
-                    .orElse(false)));
-        } catch (RuntimeException e) {
-            PendingLookup lookup = taken.get();
-            if (lookup == null) {
-                throw e;
-            }
-            // The event cannot become mails (a refused question, a mail that cannot be built): asking again cannot help.
-            transaction.executeWithoutResult(status -> lookups.failed(lookup.id(), lookup.attempts() + 1, now, e.toString()));
-            outcomes("failed").increment();
-            log.warn("Gave up the recipients of event {} ({}): {}", lookup.eventId(), lookup.eventType(), e.toString());
-            return true;
-        }
+    @Override
+    public List<Claimed<PendingLookup>> claim(Lease lease, int limit) {
+        return lookups.claim(lease.id(), lease.start(), lease.until(), limit);
     }
 
-    private void resolve(PendingLookup lookup, Instant now) {
-        int attempt = lookup.attempts() + 1;
+    @Override
+    public boolean process(Claimed<PendingLookup> work, Lease lease) {
+        PendingLookup lookup = work.item();
         AudienceMail<?> mail = mails.get(lookup.eventType());
         if (mail == null) {
             throw new IllegalStateException("no audience mail for events of type " + lookup.eventType());
         }
-        List<Recipient> recipients;
-        try {
-            recipients = identity.find(lookup.audience());
-        } catch (RecipientsUnavailable e) {
-            unavailable(lookup, attempt, now, e);
-            return;
+        List<Recipient> recipients = identity.find(lookup.audience());
+        List<MailRequest> requests = mailsTo(recipients, mail, lookup.payload());
+        boolean resolved = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!lookups.resolved(lookup.id(), lease.id(), clock.instant(), recipients.size())) {
+                return false;
+            }
+            for (MailRequest request : requests) {
+                notifications.record(request, lookup.cause());
+            }
+            return true;
+        }));
+        if (resolved) {
+            outcomes("resolved").increment();
+            log.info("Event {} ({}) goes to {} recipient(s)", lookup.eventId(), lookup.eventType(), recipients.size());
         }
-        for (MailRequest request : mailsTo(recipients, mail, lookup.payload())) {
-            notifications.record(request, lookup.cause());
-        }
-        lookups.resolved(lookup.id(), attempt, now, recipients.size());
-        outcomes("resolved").increment();
-        log.info("Event {} ({}) goes to {} recipient(s)", lookup.eventId(), lookup.eventType(), recipients.size());
+        return resolved;
     }
 
-    private void unavailable(PendingLookup lookup, int attempt, Instant now, RecipientsUnavailable e) {
-        if (schedule.exhausted(attempt)) {
-            lookups.failed(lookup.id(), attempt, now, e.getMessage());
-            outcomes("failed").increment();
-            log.warn("Gave up the recipients of event {} after {} attempt(s): {}", lookup.eventId(), attempt, e.getMessage());
-        } else {
-            Instant next = now.plus(schedule.delayAfter(attempt));
-            lookups.retryAt(lookup.id(), attempt, next, e.getMessage());
+    @Override
+    public boolean retry(Claimed<PendingLookup> work, Lease lease, Instant next, String error) {
+        boolean recorded = lookups.retryAt(work.item().id(), lease.id(), next, error);
+        if (recorded) {
             outcomes("retried").increment();
-            log.info("Attempt {} to name the recipients of event {} failed, next at {}: {}", attempt, lookup.eventId(),
-                    next, e.getMessage());
         }
+        return recorded;
+    }
+
+    @Override
+    public boolean giveUp(Claimed<PendingLookup> work, Lease lease, String error) {
+        boolean recorded = lookups.failed(work.item().id(), lease.id(), clock.instant(), error);
+        if (recorded) {
+            outcomes("failed").increment();
+        }
+        return recorded;
+    }
+
+    /** Only identity-service being away is worth another try; a refused question or a broken event is not. */
+    @Override
+    public boolean permanent(Exception failure) {
+        return !(failure instanceof RecipientsUnavailable);
+    }
+
+    @Override
+    public String error(Exception failure) {
+        return failure instanceof RecipientsUnavailable ? failure.getMessage() : failure.toString();
+    }
+
+    @Override
+    public void release(Claimed<PendingLookup> work, Lease lease) {
+        lookups.release(work.item().id(), lease.id(), lease.start());
+    }
+
+    @Override
+    public String describe(PendingLookup lookup) {
+        return "the recipients of event " + lookup.eventId() + " (" + lookup.eventType() + ")";
     }
 
     private static <T> List<MailRequest> mailsTo(List<Recipient> recipients, AudienceMail<T> mail, byte[] payload) {
@@ -140,12 +143,5 @@ class RecipientResolver extends PollingWorker {
                 .description("Recipient lookups by outcome: resolved, retried (identity-service unavailable), failed (given up)")
                 .tag("outcome", outcome)
                 .register(meters);
-    }
-
-    @Override
-    protected void pass() {
-        while (isRunning() && resolveNext()) {
-            // one lookup per transaction, until none is due
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.partnersportal.notification.recipients;
 
 import com.partnersportal.kit.servicecall.ServiceCredentials;
 import com.partnersportal.kit.servicecall.ServiceReplicas;
+import com.partnersportal.kit.work.DurableWorker;
 import com.partnersportal.notification.delivery.DeliveryProperties;
 import com.partnersportal.notification.delivery.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,7 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class RecipientsConfiguration {
 
-    /** identity-service's replicas (kit's {@code portal.services.identity-url}); a lookup holds a row lock, so it must answer quickly. */
+    /** identity-service's replicas (kit's {@code portal.services.identity-url}); a lookup holds a lease, so it must answer quickly. */
     @Bean
     IdentityRecipients identityRecipients(RestClient.Builder builder, ServiceCredentials credentials,
             ServiceReplicas identityReplicas) {
@@ -30,10 +31,13 @@ class RecipientsConfiguration {
                 .build());
     }
 
+    /** Retried on the mail delivery's schedule, polled and leased as the mails are. */
     @Bean
-    RecipientResolver recipientResolver(RecipientLookups lookups, IdentityRecipients identity,
+    DurableWorker<PendingLookup> recipientLookup(RecipientLookups lookups, IdentityRecipients identity,
             Notifications notifications, List<AudienceMail<?>> mails, TransactionTemplate transaction,
             DeliveryProperties settings, Clock clock, MeterRegistry meters) {
-        return new RecipientResolver(lookups, identity, notifications, mails, transaction, settings, clock, meters);
+        return new DurableWorker<>("recipient-lookup",
+                new RecipientResolver(lookups, identity, notifications, mails, transaction, clock, meters),
+                settings.retrySchedule(), settings.worker(), clock, meters);
     }
 }

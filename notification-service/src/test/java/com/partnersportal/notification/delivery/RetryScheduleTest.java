@@ -2,6 +2,7 @@ package com.partnersportal.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnersportal.kit.work.RetrySchedule;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
