@@ -1,5 +1,6 @@
 package com.partnersportal.settlement.invoice;
 
+import com.partnersportal.settlement.invoice.egs.CsidWatch;
 import com.partnersportal.settlement.invoice.egs.EgsUnits;
 import com.partnersportal.settlement.invoice.fatoora.FatooraModels;
 import com.partnersportal.settlement.invoice.fatoora.ZatcaProperties;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * after, and acts on ZATCA's status as its API documents it: 200 cleared, 202 cleared with warnings (kept for
  * operators, not resent), 208 cleared before (the answer to a resend whose first answer was lost), 303 clearance
  * switched off (report it instead), 400 rejected (void, never shared, the chain goes on past it), 401 credentials
- * refused (waits for operators), 413/429/5xx or no answer: not received (Resilience4j retries, then rescheduled with
+ * refused (waits for operators; an unattended sandbox onboards a new unit and sends again, stamped by it), 413/429/5xx or no answer: not received (Resilience4j retries, then rescheduled with
  * backoff, always the same bytes).
  */
 @Component
@@ -33,15 +34,17 @@ public class ClearanceWorker {
     private final ClearanceRecorder recorder;
     private final ZatcaProperties properties;
     private final IssuerProperties issuer;
+    private final CsidWatch csidWatch;
 
     ClearanceWorker(Submissions submissions, EgsUnits units, ZatcaSubmitter submitter, ClearanceRecorder recorder,
-            ZatcaProperties properties, IssuerProperties issuer, MeterRegistry meters) {
+            ZatcaProperties properties, IssuerProperties issuer, CsidWatch csidWatch, MeterRegistry meters) {
         this.submissions = submissions;
         this.units = units;
         this.submitter = submitter;
         this.recorder = recorder;
         this.properties = properties;
         this.issuer = issuer;
+        this.csidWatch = csidWatch;
         Gauge.builder("portal.zatca.submissions.unfinished", submissions, Submissions::unfinished)
                 .description("Tax documents issued and not yet cleared, reported or rejected by ZATCA").register(meters);
     }
@@ -113,6 +116,18 @@ public class ClearanceWorker {
                 return true;
             }
             case 401, 403 -> {
+                if (csidWatch.replaceRefused(signer.unitId())) {
+                    recorder.retryLater(claim, answer, "UNAUTHORIZED", "ZATCA refused the production CSID (HTTP "
+                            + answer.status() + "): the sandbox onboarded a new EGS unit", Duration.ZERO, false);
+                    // What the refused unit stamped is stamped again by the new one (same invoice hash, new signature).
+                    submissions.unstampUnfinished(issuer.vatNumber());
+                    return false;
+                }
+                if (csidWatch.unattended()) {
+                    recorder.retryLater(claim, answer, "UNAUTHORIZED", "ZATCA refused the production CSID (HTTP "
+                            + answer.status() + ") and onboarding a new EGS unit failed", backoff(claim.attempt()), false);
+                    return false;
+                }
                 recorder.retryLater(claim, answer, "UNAUTHORIZED", "ZATCA refused the production CSID (HTTP "
                         + answer.status() + "): check the EGS unit (GET /operator/v1/settlement/zatca/egs)",
                         properties.submissions().maxBackoff(), false);

@@ -91,6 +91,14 @@ class Submissions {
                 .param("id", documentId).param("now", Timestamp.from(clock.instant())).update() == 1;
     }
 
+    /** Forgets the stamps of the documents ZATCA has not yet answered, so that the next claim stamps them again. */
+    void unstampUnfinished(String issuerVatNumber) {
+        jdbc.sql("""
+                        UPDATE tax_invoice SET signed_xml = NULL WHERE id IN (SELECT document_id FROM zatca_submission
+                            WHERE issuer_vat_number = :vat AND state <> 'DONE')""")
+                .param("vat", issuerVatNumber).update();
+    }
+
     long unfinished() {
         return jdbc.sql("SELECT count(*) FROM zatca_submission WHERE state <> 'DONE'").query(Long.class).single();
     }

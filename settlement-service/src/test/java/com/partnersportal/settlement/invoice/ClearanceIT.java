@@ -9,8 +9,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.partnersportal.identity.contract.Permission;
+import com.partnersportal.kit.deployment.DeploymentProperties;
+import com.partnersportal.kit.secrets.SecretEncryption;
 import com.partnersportal.kit.time.SandboxClock;
+import com.partnersportal.settlement.invoice.egs.CsidWatch;
 import com.partnersportal.settlement.invoice.egs.EgsUnits;
+import com.partnersportal.settlement.invoice.egs.Onboarding;
 import com.partnersportal.settlement.invoice.fatoora.FatooraClient;
 import com.partnersportal.settlement.invoice.fatoora.FatooraModels;
 import com.partnersportal.settlement.invoice.fatoora.ZatcaProperties;
@@ -75,6 +79,16 @@ class ClearanceIT {
     IssuerProperties issuer;
     @Autowired
     FatooraClient fatoora;
+    @Autowired
+    CsidWatch csidWatch;
+    @Autowired
+    ZatcaSubmitter submitter;
+    @Autowired
+    Onboarding onboarding;
+    @Autowired
+    DeploymentProperties deployment;
+    @Autowired
+    SecretEncryption secrets;
 
     private Events events;
     private SettlementApi api;
@@ -201,10 +215,13 @@ class ClearanceIT {
 
     @Test
     void refusedCredentialsHoldTheDocumentForOperatorsWhoBringItForwardOnceFixed() {
+        // As in production: no sandbox OTP, so nothing onboards itself.
+        ClearanceWorker operated = new ClearanceWorker(submissions, units, submitter, recorder, properties, issuer,
+                attendedWatch(), new SimpleMeterRegistry());
         Merchant m = merchantWithFees("210.00");
         TaxInvoice invoice = issue(m);
         fault(401, 1);
-        worker.drain();
+        operated.drain();
 
         assertThat(clearancesOf(invoice.id())).hasSize(1);
         assertThat(state(invoice.id())).isEqualTo("QUEUED");
@@ -213,7 +230,7 @@ class ClearanceIT {
         assertThat(held.get("clearance_status").asString()).isEqualTo("pending");
         assertThat(held.get("last_error").asString()).contains("refused the production CSID");
         assertThat(held.get("responses").get(0).get("outcome").asString()).isEqualTo("unauthorized");
-        worker.drain();
+        operated.drain();
         assertThat(clearancesOf(invoice.id())).as("waits for operators, not resent at once").hasSize(1);
 
         expect(api.asOperator(HttpMethod.POST, "/operator/v1/settlement/zatca/documents/" + invoice.id() + "/retry", null), 200);
@@ -222,6 +239,48 @@ class ClearanceIT {
         assertThat(jdbcFind(invoice.id()).clearanceStatus().shareable()).isTrue();
         assertThat(expect(api.asOperator(HttpMethod.POST, "/operator/v1/settlement/zatca/documents/" + invoice.id()
                 + "/retry", null), 409).errorCode()).isEqualTo("submission_not_waiting");
+    }
+
+    @Test
+    void aSandboxWhoseCredentialsZatcaNoLongerKnowsOnboardsANewUnitAndSendsTheDocumentAgainStampedByIt() {
+        // As when the simulator runs with another checkout's state (.run/) than the one the shared database onboarded
+        // with: the unit's credentials mean nothing to it any more.
+        EgsUnits.Active refused = units.active("developer-portal").orElseThrow();
+        jdbc.sql("UPDATE zatca_egs_unit SET production_secret = :secret WHERE id = :id").param("id", refused.unitId())
+                .param("secret", secrets.encrypt("a secret the simulator never issued", refused.unitId() + ":production_secret"))
+                .update();
+        Merchant m = merchantWithFees("220.00");
+        TaxInvoice invoice = issue(m);
+
+        drainAll();
+
+        List<ServeEvent> sends = clearancesOf(invoice.id());
+        assertThat(sends).hasSize(2);
+        assertThat(sends.getFirst().getResponse().getStatus()).isEqualTo(401);
+        EgsUnits.Active replacement = units.active("developer-portal").orElseThrow();
+        assertThat(replacement.unitId()).isNotEqualTo(refused.unitId());
+        JsonNode resent = SettlementApi.JSON.readTree(sends.getLast().getRequest().getBodyAsString());
+        IndependentStampVerifier.Result stamp = IndependentStampVerifier.verify(
+                Base64.getDecoder().decode(resent.get("invoice").asString()));
+        assertThat(stamp.problems()).isEmpty();
+        assertThat(stamp.certificate()).isEqualTo(replacement.identity().certificate())
+                .isNotEqualTo(refused.identity().certificate());
+        assertThat(resent.get("invoiceHash").asString()).isEqualTo(invoice.invoiceHash());
+        assertThat(jdbcFind(invoice.id()).clearanceStatus().shareable()).isTrue();
+        assertThat(expect(api.asUser(m.token(), "/portal/v1/invoices/" + invoice.id() + "/xml"), 200).bytes())
+                .isEqualTo(clearedCopy(sends.getLast()));
+        JsonNode egs = expect(api.asOperator(HttpMethod.GET, "/operator/v1/settlement/zatca/egs", null), 200).body();
+        assertThat(egs.get("units").valueStream().filter(u -> u.get("unit_id").asString().equals(refused.unitId().toString()))
+                .findFirst().orElseThrow().get("status").asString()).isEqualTo("superseded");
+        assertThat(events(invoice.id())).isEqualTo(1);
+    }
+
+    /** The watch as production runs it: without the sandbox OTP, a refused credential waits for operators. */
+    private CsidWatch attendedWatch() {
+        ZatcaProperties attended = new ZatcaProperties(properties.environment(), properties.baseUrl(),
+                properties.connectTimeout(), properties.readTimeout(), properties.encryptionKey(),
+                properties.previousEncryptionKeys(), null, properties.renewBefore(), properties.egs(), properties.submissions());
+        return new CsidWatch(onboarding, attended, deployment, clock, new SimpleMeterRegistry());
     }
 
     @Test
@@ -258,7 +317,7 @@ class ClearanceIT {
                 throw new SimulatedCrash();
             }
         };
-        return new ClearanceWorker(submissions, units, dying, recorder, properties, issuer, new SimpleMeterRegistry());
+        return new ClearanceWorker(submissions, units, dying, recorder, properties, issuer, csidWatch, new SimpleMeterRegistry());
     }
 
     @Test

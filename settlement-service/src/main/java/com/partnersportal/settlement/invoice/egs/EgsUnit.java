@@ -22,7 +22,8 @@ public record EgsUnit(
         Instant createdAt,
         Instant activatedAt) {
 
-    /** COMPLIANCE: compliance CSID obtained; CHECKED: compliance checks passed; ACTIVE: signs; SUPERSEDED: renewed. */
+    /** COMPLIANCE: compliance CSID obtained; CHECKED: compliance checks passed; ACTIVE: signs; SUPERSEDED: replaced by a renewal or a
+     * new onboarding, or an onboarding left aside. */
     public enum Status {
         COMPLIANCE, CHECKED, ACTIVE, SUPERSEDED
     }

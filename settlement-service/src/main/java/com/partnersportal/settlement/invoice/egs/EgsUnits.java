@@ -112,6 +112,12 @@ public class EgsUnits {
                 .param("id", id).param("error", error).param("now", Timestamp.from(clock.instant())).update();
     }
 
+    /** An onboarding that will not be completed: out of the way of a new one, kept for operators. */
+    void abandon(UUID id, String reason) {
+        jdbc.sql("UPDATE zatca_egs_unit SET status = 'SUPERSEDED', last_error = :reason, updated_at = :now WHERE id = :id")
+                .param("id", id).param("reason", reason).param("now", Timestamp.from(clock.instant())).update();
+    }
+
     /** Makes {@code id} the signing unit with its production CSID; the unit that signed before is superseded. */
     void activate(UUID id, String environment, FatooraModels.Csid production, X509Certificate certificate) {
         Instant now = clock.instant();

@@ -67,6 +67,19 @@ public class Onboarding {
         return units.find(id).orElseThrow();
     }
 
+    /**
+     * Onboards a new unit from the start (a new key, a compliance CSID for the OTP), leaving aside an onboarding in
+     * progress: for when ZATCA no longer recognises the credentials the database holds, as a sandbox simulator
+     * started with other state does (CsidWatch). The active unit signs until the new one is active.
+     */
+    public synchronized EgsUnit onboardAnew(String otp) {
+        units.onboardingInProgress(properties.environment()).ifPresent(id -> {
+            units.abandon(id, "left aside: onboarding started anew because ZATCA refused the credentials");
+            log.info("EGS unit {}: onboarding in progress left aside, starting anew", id);
+        });
+        return onboard(otp);
+    }
+
     public synchronized EgsUnit renew(String otp) {
         String environment = properties.environment();
         EgsUnits.Active current = units.active(environment).orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT,
