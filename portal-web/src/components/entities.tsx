@@ -20,7 +20,8 @@ export function useEntities() {
 
 /**
  * The legal entity a form acts for. A user limited to some entities must name one (the services refuse "all"), so
- * for them the form starts on their first entity and offers no "All"; others start on "All" ('').
+ * for them the form starts on their first entity and offers no "All"; others start on "All" (''). `ready` is false
+ * until a limited user's entities are known: a query sent before would ask for "all" and be refused.
  */
 export function useEntityChoice() {
   const session = useSession();
@@ -28,7 +29,7 @@ export function useEntityChoice() {
   const limited = (session?.claims.entities.length ?? 0) > 0;
   const [picked, setPicked] = useState('');
   const value = picked || (limited ? (data?.[0]?.id ?? '') : '');
-  return { value, onChange: setPicked, includeAll: !limited };
+  return { value, onChange: setPicked, includeAll: !limited, ready: !limited || !!value };
 }
 
 export function useEntityZone(entityId?: string) {
@@ -47,10 +48,12 @@ export function useEntityName() {
   };
 }
 
+/** The picker appears once the entities are known, so that it never shows (or reads as) an empty choice. */
 export function EntitySelect({ value, onChange, includeAll = true, id = 'entity' }: { value: string; onChange: (v: string) => void; includeAll?: boolean; id?: string }) {
   const { data } = useEntities();
   const name = useEntityName();
   const { t } = useTranslation();
+  if (!data) return null;
   return (
     <div className="field">
       <label htmlFor={id}>{t('app.entity')}</label>

@@ -55,7 +55,7 @@ export function ExportPage() {
             <input id="export-to" type="date" required value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={rangeInvalid} />
           </div>
           <div className="field-actions">
-            <button type="submit" className="button-primary" disabled={start.isPending || rangeInvalid}>
+            <button type="submit" className="button-primary" disabled={start.isPending || rangeInvalid || !entity.ready}>
               {t('export.start')}
             </button>
           </div>

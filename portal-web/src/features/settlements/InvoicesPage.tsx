@@ -37,6 +37,7 @@ export function InvoicesPage() {
       request<{ invoices: Invoice[]; next_cursor?: string }>('/portal/v1/invoices', { query: { legal_entity_id: entity, limit: 25, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled: entityChoice.ready,
   });
   const rows = invoices.data?.pages.flatMap((p) => p.invoices) ?? [];
   const file = (invoice: Invoice, kind: 'pdf' | 'xml') => {

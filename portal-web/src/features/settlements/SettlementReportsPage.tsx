@@ -22,6 +22,7 @@ export function SettlementReportsPage() {
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+    enabled: entityChoice.ready,
   });
   const rows = reports.data?.pages.flatMap((p) => p.reports) ?? [];
   const csv = (report: SettlementReport) => {

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import i18n from '../../i18n';
 import { setSession } from '../../api/client';
-import { mockApi, renderAt, signInAs } from '../../test-utils';
+import { saveSession } from '../../auth/tokens';
+import { fakeToken, mockApi, renderAt, signInAs } from '../../test-utils';
 
 const entities = { legal_entities: [{ id: 'le-1', legal_name_en: 'Demo KSA', legal_name_ar: 'ديمو', country_code: 'SA', currency: 'SAR', time_zone: 'Asia/Riyadh' }] };
 const sar = (amount: number) => ({ amount, currency: 'SAR' });
@@ -49,5 +50,27 @@ describe('invoices and notes', () => {
     const note = (await screen.findByText('CRN-00000012')).closest('tr')!;
     expect(note).toHaveTextContent('إشعار دائن');
     expect(note).toHaveTextContent('بانتظار الاعتماد');
+  });
+});
+
+describe('a user limited to one legal entity', () => {
+  it('gets that entity picked on the settlement reports and invoices pages, and no list is asked for "all"', async () => {
+    setSession(saveSession(fakeToken({ sub: 'u-2', merchant_id: 'm-1', permissions: ['settlements.view', 'invoices.view'], entities: ['le-1'], role: 'finance', email: 'one@example.com', name: 'One Entity', locale: 'en' }), 'refresh'));
+    const calls = mockApi((url) => {
+      if (url.pathname === '/portal/v1/legal-entities') return { body: entities };
+      if (url.pathname === '/portal/v1/settlements/reports') return { body: { reports: [], next_cursor: null } };
+      if (url.pathname === '/portal/v1/invoices') return { body: documents };
+      return undefined;
+    });
+    for (const path of ['/settlements', '/invoices']) {
+      const { unmount } = renderAt(path);
+      const picker = await screen.findByLabelText('Legal entity');
+      expect(picker).toHaveValue('le-1');
+      expect(within(picker).getAllByRole('option')).toHaveLength(1);
+      unmount();
+    }
+    const lists = calls.filter((c) => c.url.pathname === '/portal/v1/settlements/reports' || c.url.pathname === '/portal/v1/invoices');
+    expect(lists.length).toBeGreaterThan(0);
+    expect(lists.every((c) => c.url.searchParams.get('legal_entity_id') === 'le-1')).toBe(true);
   });
 });
