@@ -1,6 +1,10 @@
 package com.partnersportal.orders.export;
 
 import com.partnersportal.kit.events.EventJson;
+import com.partnersportal.kit.work.Claimed;
+import com.partnersportal.kit.work.DurableWorker;
+import com.partnersportal.kit.work.Lease;
+import com.partnersportal.kit.work.WorkQueue;
 import com.partnersportal.orders.search.OrderSearch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,20 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
- * Produces queued exports in the background: PostgreSQL's COPY streams the matching orders as CSV straight into
- * a file ({@link OrderCsv}, never the whole result in memory), reporting progress as it goes, then marks the export
- * done and announces it for notification-service to mail.
+ * Produces queued exports in the background, as the kit's {@link DurableWorker} drives it: PostgreSQL's COPY streams
+ * the matching orders as CSV straight into a file ({@link OrderCsv}, never the whole result in memory), reporting
+ * progress as it goes, then marks the export done and announces it for notification-service to mail. A failed
+ * attempt is queued again after a backoff; the last one fails the export and tells the user.
  */
-@Component
-class ExportWorker {
+class ExportWorker implements WorkQueue<OrderExport> {
 
     private static final Logger log = LoggerFactory.getLogger(ExportWorker.class);
 
@@ -47,34 +50,48 @@ class ExportWorker {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${portal.orders.exports.poll-interval:2s}", initialDelayString = "1s")
-    void runQueued() {
-        Optional<OrderExport> next;
-        while ((next = jobs.claimNext()).isPresent()) {
-            run(next.get());
-        }
+    @Override
+    public List<Claimed<OrderExport>> claim(Lease lease, int limit) {
+        return jobs.claim(lease, limit);
     }
 
-    void run(OrderExport export) {
+    @Override
+    public boolean process(Claimed<OrderExport> work, Lease lease) throws IOException {
+        OrderExport export = work.item();
         Timer.Sample started = Timer.start();
         Path partial = files.partial(export.id());
         try {
             long rows = write(export, partial);
             Path finished = files.finished(export.id());
             Files.move(partial, finished, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            if (jobs.finish(export, rows, finished.getFileName().toString(), Files.size(finished))) {
+            if (jobs.finish(export, lease, rows, finished.getFileName().toString(), Files.size(finished))) {
                 log.info("Order export {} done: {} rows", export.id(), rows);
             } else {
                 files.delete(export.id());
                 log.info("Order export {} was revoked while it ran; its file was deleted, nothing is mailed", export.id());
             }
+            return true;
         } catch (IOException | RuntimeException e) {
-            log.warn("Order export {} failed (attempt {}): {}", export.id(), export.attempts(), e.toString());
             files.delete(export.id());
-            jobs.fail(export, e.toString());
+            throw e;
         } finally {
             started.stop(duration);
         }
+    }
+
+    @Override
+    public boolean retry(Claimed<OrderExport> work, Lease lease, Instant next, String error) {
+        return jobs.retry(work.item(), lease, next, error);
+    }
+
+    @Override
+    public boolean giveUp(Claimed<OrderExport> work, Lease lease, String error) {
+        return jobs.giveUp(work.item(), lease, error);
+    }
+
+    @Override
+    public String describe(OrderExport export) {
+        return "order export " + export.id();
     }
 
     private long write(OrderExport export, Path file) throws IOException {
@@ -88,13 +105,5 @@ class ExportWorker {
         }
         rowsExported.increment(rows);
         return rows;
-    }
-
-    @Scheduled(fixedDelayString = "${portal.orders.exports.cleanup-interval:15m}", initialDelayString = "30s")
-    void deleteExpired() {
-        for (OrderExport expired : jobs.expireDue()) {
-            files.delete(expired.id());
-            log.info("Order export {} expired; its file was deleted", expired.id());
-        }
     }
 }

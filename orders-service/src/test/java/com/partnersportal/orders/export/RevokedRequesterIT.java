@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.partnersportal.kit.work.Lease;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,21 +106,22 @@ class RevokedRequesterIT {
     @Test
     void anExportStillRunningWhenItsRequesterIsRemovedIsNeverFinishedNorAnnounced() {
         UUID exportId = UUID.randomUUID();
+        Lease lease = new Lease(UUID.randomUUID(), Instant.now(), Instant.now().plusSeconds(3600));
         // As if a worker had claimed it and were still writing (the lease keeps the scheduled worker off it).
         jdbc.sql("""
                         INSERT INTO order_export (id, merchant_id, requested_by, recipient_email, filters, created_from,
-                            created_to, time_zone, status, attempts, lease_until, created_at, started_at, version)
+                            created_to, time_zone, status, attempts, lease_until, claimed_by, created_at, started_at, version)
                         VALUES (:id, :merchant, :user, 'gone@merchant.example', '{}', CURRENT_DATE, CURRENT_DATE,
-                            'Asia/Riyadh', 'RUNNING', 1, :lease, :now, :now, 1)""")
+                            'Asia/Riyadh', 'RUNNING', 1, :lease, :claim, :now, :now, 1)""")
                 .param("id", exportId).param("merchant", merchant).param("user", user.toString())
-                .param("lease", Timestamp.from(Instant.now().plusSeconds(3600)))
+                .param("lease", Timestamp.from(lease.until())).param("claim", lease.id())
                 .param("now", Timestamp.from(Instant.now().minusSeconds(5)))
                 .update();
 
         IdentityEvents.userAccessRevoked(brokers, user, merchant, "removed");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> status(exportId.toString()), "REVOKED"::equals);
-        assertThat(jobs.finish(exports.findById(exportId).orElseThrow(), 165, exportId + ".csv", 1024)).isFalse();
+        assertThat(jobs.finish(exports.findById(exportId).orElseThrow(), lease, 165, exportId + ".csv", 1024)).isFalse();
         assertThat(status(exportId.toString())).isEqualTo("REVOKED");
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE message_key = :key")
                 .param("key", exportId.toString()).query(Long.class).single()).as("nothing announced, nothing mailed")
