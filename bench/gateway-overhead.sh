@@ -68,6 +68,7 @@ http {
 CONF
 "$NGINX" -p "$BENCH_DIR/nginx" -c "$BENCH_DIR/nginx/nginx.conf" -g 'daemon off;' 2>"$BENCH_DIR/nginx/stderr.log" &
 PIDS+=($!)
+NGINX_PID=$!
 
 # A gateway from jar $1 (empty: this tree's build) with extra arguments $2..., on $GATEWAY_PORT; waits until ready.
 gateway_start() {
@@ -81,6 +82,7 @@ gateway_start() {
     "$@" > "$BENCH_DIR/gateway.log" 2>&1 &
   GATEWAY=$!
   PIDS+=($GATEWAY)
+  BENCH_CPU_EXTRA_PID=$GATEWAY
   for _ in $(seq 1 $(( ${BENCH_START_WAIT:-180} * 2 ))); do
     curl -fsS http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness >/dev/null 2>&1 && return 0; sleep 0.5
   done
@@ -92,8 +94,11 @@ for _ in $(seq 1 20); do curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/ac
 DIRECT="http://127.0.0.1:$BENCH_PORT/merchants/orders/$ORDER"
 VIA_NGINX="http://127.0.0.1:$NGINX_PORT/merchants/orders/$ORDER"
 VIA_GATEWAY="http://127.0.0.1:$GATEWAY_PORT/merchants/orders/$ORDER"
-measure() {  # connections url -> wrk output file
+measure() {  # connections url -> wrk output file (and the CPU used meanwhile, $3.cpu)
+  bench_cpu_mark "$3.cpu0"
   wrk -t"$(( $1 < 2 ? 1 : 2 ))" -c"$1" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$2" > "$3"
+  bench_cpu_mark "$3.cpu1"
+  bench_cpu_report "$3.cpu0" "$3.cpu1" "$(awk '/ requests in / {print $1}' "$3")" "" > "$3.cpu"
 }
 ok() {  # waits until the path answers 200 (a service takes traffic once its revocation view is loaded)
   for _ in $(seq 1 $(( ${BENCH_START_WAIT:-180} * 2 ))); do
@@ -110,7 +115,9 @@ echo "warming up and measuring ..."
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 PATHS=(direct nginx gateway)
 warm "$DIRECT"; measure 1 "$DIRECT" "$BENCH_DIR/direct-1.txt"; measure "$CONNECTIONS" "$DIRECT" "$BENCH_DIR/direct-n.txt"
+export BENCH_CPU_EXTRA_NAME=nginx BENCH_CPU_EXTRA_PID="$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"
 warm "$VIA_NGINX"; measure 1 "$VIA_NGINX" "$BENCH_DIR/nginx-1.txt"; measure "$CONNECTIONS" "$VIA_NGINX" "$BENCH_DIR/nginx-n.txt"
+BENCH_CPU_EXTRA_NAME=gateway
 IFS=',' read -r -a extra <<< "${GATEWAY_ARGS:-}"
 gateway_start "${GATEWAY_JAR:-}" "${extra[@]}"
 warm "$VIA_GATEWAY"; warm "$VIA_GATEWAY"; measure 1 "$VIA_GATEWAY" "$BENCH_DIR/gateway-1.txt"
@@ -153,6 +160,8 @@ for path in "${PATHS[@]}"; do
 done
 printf '%-14s %14s %14s %14s %14s %14.0f %11sx\n' "direct, again" "" "" "" "" "$(rps "$BENCH_DIR/direct-again-n.txt")" \
   "$(f "$(rps "$BENCH_DIR/direct-again-n.txt") / ${RPS[direct]}")"
+echo "CPU milliseconds per request at $CONNECTIONS connections (the service, the proxy in front of it, the rest):"
+for path in "${PATHS[@]}"; do printf '  %-12s %s\n' "$path" "$(sed 's/^CPU ms per request //' "$BENCH_DIR/$path-n.txt.cpu")"; done
 echo "goal: the gateway adds <= 2 ms p50 (1 connection) and keeps >= 0.70x the direct requests/s"
 # One line for bench/all.sh.
 echo "RESULT gateway-overhead gateway $(f "${RPS[gateway]} / ${RPS[direct]}")x direct req/s, +$(f "${P1[gateway]} - ${P1[direct]}") ms p50; nginx $(f "${RPS[nginx]} / ${RPS[direct]}")x, +$(f "${P1[nginx]} - ${P1[direct]}") ms"

@@ -134,10 +134,11 @@ bench_identity_stop() {
   rm -f "$BENCH_DIR/identity.pid"
 }
 
-# Starts orders-service on $BENCH_PORT with the heap given as $1 (e.g. 512m); $BENCH_ORDERS_ARGS are added.
+# Starts orders-service on $BENCH_PORT with the heap given as $1 (e.g. 512m); $BENCH_ORDERS_ARGS are added,
+# $BENCH_ORDERS_JAR replaces this tree's build.
 bench_orders_start() {
-  local heap=$1
-  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$heap" -jar "$BENCH_ROOT/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar" \
+  local heap=$1 jar=${BENCH_ORDERS_JAR:-}
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$heap" -jar "${jar:-$BENCH_ROOT/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar}" \
     --server.port=$BENCH_PORT --portal.environment=sandbox \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
     --spring.kafka.bootstrap-servers=$BENCH_KAFKA --portal.orders.exports.directory="$BENCH_DIR/exports" \
@@ -233,4 +234,45 @@ bench_profile_stop() {
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$BENCH_DB')
       ORDER BY total_exec_time DESC LIMIT 20" > "$BENCH_DIR/$name-statements.txt" 2>&1 || true
   echo "profile: $BENCH_DIR/$name.jfr, $name-hot-methods.txt, $name-statements.txt, $name-waits.txt"
+}
+
+# Where the CPU goes while a measurement runs, load-independent: `bench_cpu_mark FILE` records the CPU time used so
+# far (clock ticks) by the bench's orders-service, Kafka broker, identity-service, PostgreSQL's processes, the
+# processes in $BENCH_CPU_EXTRA_PID (named $BENCH_CPU_EXTRA_NAME: a gateway, nginx) and the whole machine; `bench_cpu_report BEFORE AFTER REQUESTS` prints each one's CPU milliseconds per request, and
+# what the rest of the machine used (wrk and any work beside the benchmark). On two shared cores the requests/s move
+# with the neighbours' load; CPU per request does not, and it says which process a request's cost lands in.
+bench_cpu_ticks() {  # pids... -> utime+stime of those processes and their threads
+  local total=0 pid
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] || continue
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo $total
+}
+bench_cpu_mark() {
+  local file=$1
+  {
+    echo "orders-service $(bench_cpu_ticks "$(cat "$BENCH_DIR/orders.pid" 2>/dev/null)")"
+    echo "kafka $(bench_cpu_ticks "$(cat "$BENCH_DIR/kafka/pid" 2>/dev/null)")"
+    echo "identity-service $(bench_cpu_ticks "$(cat "$BENCH_DIR/identity.pid" 2>/dev/null)")"
+    # shellcheck disable=SC2086
+    [[ -n ${BENCH_CPU_EXTRA_PID:-} ]] && echo "${BENCH_CPU_EXTRA_NAME:-extra} $(bench_cpu_ticks $BENCH_CPU_EXTRA_PID)"
+    # shellcheck disable=SC2046
+    echo "postgresql $(bench_cpu_ticks $(pgrep -x postgres))"
+    echo "machine $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
+  } > "$file"
+}
+bench_cpu_report() {  # before after requests [label]
+  local before=$1 after=$2 requests=$3 label=${4:-}
+  local hz; hz=$(getconf CLK_TCK)
+  awk -v hz="$hz" -v n="$requests" -v label="$label" '
+    NR == FNR { start[$1] = $2; next }
+    { used[$1] = $2 - start[$1]; order[++k] = $1 }
+    END {
+      printf "CPU ms per request%s (%d requests):", label, n
+      known = 0
+      for (i = 1; i <= k; i++) { c = order[i]; if (c == "machine") continue; known += used[c]
+        printf " %s %.2f", c, used[c] * 1000 / hz / n }
+      printf ", rest of the machine (wrk, other work) %.2f\n", (used["machine"] - known) * 1000 / hz / n
+    }' "$before" "$after"
 }

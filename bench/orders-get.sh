@@ -7,6 +7,9 @@
 #   PROFILE=1 bench/orders-get.sh     # and a JFR recording, pg_stat_statements and wait events of the 16-connection run
 source "$(dirname "$0")/lib.sh"
 DURATION=${DURATION:-20s}
+# Long enough for the JIT to have compiled the request path (see orders-capture.sh); the compilations during the
+# measurements are printed as a check.
+WARMUP=${WARMUP:-30s}
 CONNECTIONS=${CONNECTIONS:-16}
 ORDERS=${ORDERS:-2000}
 bench_need wrk
@@ -31,15 +34,22 @@ select_only() {  # connections duration [output]
 }
 
 echo "warming up ..."
-get "$CONNECTIONS" 10s
+get "$CONNECTIONS" "$WARMUP"
 select_only "$CONNECTIONS" 5s
 
 echo "measuring ..."
+jit_compilations() { "$JAVA_HOME/bin/jstat" -compiler "$(cat "$BENCH_DIR/orders.pid")" 2>/dev/null | awk 'NR == 2 {print $1}'; }
+jit=$(jit_compilations)
 bench_profile_start
+bench_cpu_mark "$BENCH_DIR/cpu-n.0"
 get "$CONNECTIONS" "$DURATION" "$BENCH_DIR/get.txt"
+bench_cpu_mark "$BENCH_DIR/cpu-n.1"
 bench_profile_stop orders-get
 select_only "$CONNECTIONS" "$DURATION" "$BENCH_DIR/select.txt"
+bench_cpu_mark "$BENCH_DIR/cpu-1.0"
 get 1 "$DURATION" "$BENCH_DIR/get1.txt"
+bench_cpu_mark "$BENCH_DIR/cpu-1.1"
+jit=$(( $(jit_compilations) - jit ))
 select_only 1 "$DURATION" "$BENCH_DIR/select1.txt"
 
 ms() { awk -v q="$1" '$1 == q {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$2"; }
@@ -56,3 +66,8 @@ printf '%-50s %12.0f\n' "pgbench -S, 1 client, tps" "$(tps "$BENCH_DIR/select1.t
 printf '%-50s %12.0f\n' "GET, 1 connection, req/s" "$(rps "$BENCH_DIR/get1.txt")"
 printf '%-50s %12s\n' "  latency p50 / p99 (ms)" "$(ms 50% "$BENCH_DIR/get1.txt") / $(ms 99% "$BENCH_DIR/get1.txt")"
 printf '%-50s %12s\n' "non-2xx answers" "${non2xx:-0}"
+requests() { awk '/ requests in / {print $1}' "$1"; }
+bench_cpu_report "$BENCH_DIR/cpu-n.0" "$BENCH_DIR/cpu-n.1" "$(requests "$BENCH_DIR/get.txt")" ", $CONNECTIONS connections"
+bench_cpu_report "$BENCH_DIR/cpu-1.0" "$BENCH_DIR/cpu-1.1" "$(requests "$BENCH_DIR/get1.txt")" ", 1 connection"
+echo "JIT compilations during the GET measurements: $jit"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,6 @@
 package com.partnersportal.orders.idempotency;
 
+import com.partnersportal.kit.jdbc.SnakeCaseRecords;
 import com.partnersportal.kit.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -144,7 +146,7 @@ public class IdempotentRequests {
                         FROM idempotency_record WHERE merchant_id = :merchantId AND idempotency_key = :key FOR UPDATE""")
                 .param("merchantId", merchantId)
                 .param("key", key)
-                .query(Stored.class)
+                .query(Stored.ROWS)
                 .single();
         if (stored.expiresAt().toInstant().isBefore(now)) {
             restart(merchantId, key, hash, now);
@@ -220,5 +222,7 @@ public class IdempotentRequests {
 
     record Stored(String requestHash, String state, Integer responseStatus, String responseBody, Timestamp lockedUntil,
             Timestamp expiresAt) {
+
+        static final RowMapper<Stored> ROWS = SnakeCaseRecords.of(Stored.class);
     }
 }

@@ -27,7 +27,7 @@ public class OrderSearch {
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .params(query.parameters())
                 .param("limit", limit + 1)
-                .query(OrderSummary.class)
+                .query(OrderSummary.ROWS)
                 .list();
         if (rows.size() <= limit) {
             return new Page(rows, null);

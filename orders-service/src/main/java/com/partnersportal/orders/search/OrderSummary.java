@@ -1,8 +1,10 @@
 package com.partnersportal.orders.search;
 
+import com.partnersportal.kit.jdbc.SnakeCaseRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 
 /** One row of the order list (and of an export). */
 public record OrderSummary(
@@ -28,6 +30,8 @@ public record OrderSummary(
         String consumerPhoneNumber,
         Instant createdAt,
         Instant updatedAt) {
+
+    static final RowMapper<OrderSummary> ROWS = SnakeCaseRecords.of(OrderSummary.class);
 
     static final String COLUMNS = """
             id, legal_entity_id, order_reference_id, order_number, status, currency, total_amount, captured_amount,

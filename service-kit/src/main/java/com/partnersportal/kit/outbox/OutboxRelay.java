@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,7 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
                         SELECT position, event_id, topic, message_key, event_type, subject, payload, traceparent, occurred_at
                         FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT :limit""")
                 .param("limit", properties.batchSize())
-                .query(PendingEvent.class)
+                .query(OutboxRelay::pendingEvent)
                 .list();
         if (batch.isEmpty()) {
             return 0;
@@ -197,6 +199,16 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return scheduler != null;
+    }
+
+    /**
+     * By column name, by hand: the record mapper looked each camelCase component up first, and the driver answered
+     * every miss with an exception (four per event, each with its stack trace) before the snake_case name matched.
+     */
+    private static PendingEvent pendingEvent(ResultSet row, int number) throws SQLException {
+        return new PendingEvent(row.getLong("position"), row.getObject("event_id", UUID.class), row.getString("topic"),
+                row.getString("message_key"), row.getString("event_type"), row.getString("subject"),
+                row.getBytes("payload"), row.getString("traceparent"), row.getTimestamp("occurred_at"));
     }
 
     record PendingEvent(long position, UUID eventId, String topic, String messageKey, String eventType, String subject,
