@@ -244,7 +244,7 @@ bench_profile_stop() {
 bench_cpu_ticks() {  # pids... -> utime+stime of those processes and their threads
   local total=0 pid
   for pid in "$@"; do
-    [[ -r /proc/$pid/stat ]] || continue
+    [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/stat ]] || continue
     total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
   done
   echo $total
@@ -257,8 +257,9 @@ bench_cpu_mark() {
     echo "identity-service $(bench_cpu_ticks "$(cat "$BENCH_DIR/identity.pid" 2>/dev/null)")"
     # shellcheck disable=SC2086
     [[ -n ${BENCH_CPU_EXTRA_PID:-} ]] && echo "${BENCH_CPU_EXTRA_NAME:-extra} $(bench_cpu_ticks $BENCH_CPU_EXTRA_PID)"
-    # shellcheck disable=SC2046
-    echo "postgresql $(bench_cpu_ticks $(pgrep -x postgres))"
+    # Per process: a connection of someone else's that closes meanwhile must not count as negative time.
+    local pid
+    for pid in $(pgrep -x postgres); do echo "postgresql:$pid $(bench_cpu_ticks "$pid")"; done
     echo "machine $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
   } > "$file"
 }
@@ -267,7 +268,12 @@ bench_cpu_report() {  # before after requests [label]
   local hz; hz=$(getconf CLK_TCK)
   awk -v hz="$hz" -v n="$requests" -v label="$label" '
     NR == FNR { start[$1] = $2; next }
-    { used[$1] = $2 - start[$1]; order[++k] = $1 }
+    {
+      name = $1
+      if (name ~ /^postgresql:/) { name = "postgresql" }  # processes started meanwhile count from zero
+      if (!(name in used)) { order[++k] = name }
+      used[name] += $2 - start[$1]
+    }
     END {
       printf "CPU ms per request%s (%d requests):", label, n
       known = 0
