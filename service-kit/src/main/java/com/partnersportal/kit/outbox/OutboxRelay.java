@@ -1,9 +1,12 @@
 package com.partnersportal.kit.outbox;
 
 import com.partnersportal.kit.events.CloudEventRecords;
+import com.partnersportal.kit.work.WorkMetrics;
+import com.partnersportal.kit.work.WorkerLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes outbox events to Kafka in the order they were written, and retries until the broker takes
  * them. A PostgreSQL advisory lock makes one replica the relay at a time, so events of one aggregate
- * never overtake each other across replicas. Delivery is at least once: consumers deduplicate by event id.
+ * never overtake each other across replicas. Delivery is at least once: consumers deduplicate by event id. Runs on the
+ * kit's {@link WorkerLoop} with the workers' {@link WorkMetrics} ({@code work=outbox-relay}): claimed = events read in a
+ * pass, succeeded = acknowledged, retried = a pass stopped by a refused send (the event is sent again next pass).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -44,7 +47,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
-    private ScheduledExecutorService scheduler;
+    private final WorkMetrics work;
+    private final WorkerLoop loop;
     private volatile Instant nextCleanup = Instant.EPOCH;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka,
@@ -60,6 +64,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .description("Relay passes that stopped because Kafka did not acknowledge an event").register(meters);
         Gauge.builder("portal.outbox.pending", this::pendingCount)
                 .description("Outbox events not yet acknowledged by Kafka").register(meters);
+        this.work = new WorkMetrics("outbox-relay", meters);
+        // Stopping lets the pass under way get its acknowledgements and mark them.
+        this.loop = new WorkerLoop("outbox-relay", properties.pollInterval(), properties.sendTimeout(), this::relayQuietly);
     }
 
     /** One relay pass: sends the oldest pending events in order and stamps those Kafka acknowledged. */
@@ -82,6 +89,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (batch.isEmpty()) {
             return 0;
         }
+        Timer.Sample started = Timer.start();
+        work.claimed(batch.size());
         List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
         Exception refused = null;
         try {
@@ -105,9 +114,12 @@ public class OutboxRelay implements SmartLifecycle {
         }
         markPublished(batch.subList(0, acknowledged));
         published.increment(acknowledged);
+        work.succeeded(acknowledged);
         if (refused != null && acknowledged < batch.size()) {
             recordFailure(batch.get(acknowledged), refused);
+            work.retried();
         }
+        started.stop(work.batchDuration());
         return acknowledged;
     }
 
@@ -147,16 +159,16 @@ public class OutboxRelay implements SmartLifecycle {
         return record;
     }
 
-    private void relayQuietly() {
+    /** One pass of the loop; returns whether a full batch went out, so that the next one runs at once. */
+    private boolean relayQuietly() {
         try {
-            int sent;
-            do {
-                sent = relayPending();
-            } while (sent == properties.batchSize());
+            int sent = relayPending();
             deletePublishedPastRetention();
+            return sent == properties.batchSize();
         } catch (RuntimeException e) {
             failures.increment();
             log.warn("Outbox relay pass failed; will retry: {}", e.toString());
+            return false;
         }
     }
 
@@ -180,25 +192,18 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-relay").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::relayQuietly, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        loop.start();
     }
 
     @Override
-    public synchronized void stop() {
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
+    public void stop() {
+        loop.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    public boolean isRunning() {
+        return loop.running();
     }
 
     /**
