@@ -41,9 +41,10 @@ class DeliveryConfiguration {
 
     @Bean
     Dispatcher dispatcher(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards,
-            WebhookProperties properties, SecretBox box, EndpointSecrets secrets, DeliveryMetrics metrics, Clock clock) {
+            WebhookProperties properties, SecretBox box, EndpointSecrets secrets, DeliveryMetrics metrics, Clock clock,
+            MeterRegistry meters) {
         Dispatcher dispatcher = new Dispatcher(claims, sender, outcomes, guards, new RetryPolicy(properties), box, secrets,
-                metrics, properties, clock);
+                metrics, properties, clock, meters);
         metrics.inFlight(dispatcher);
         return dispatcher;
     }

@@ -1,11 +1,14 @@
 package com.partnersportal.webhooks.delivery;
 
+import com.partnersportal.kit.work.WorkMetrics;
+import com.partnersportal.kit.work.WorkerLoop;
 import com.partnersportal.webhooks.endpoint.EndpointSecrets;
 import com.partnersportal.webhooks.message.MessagesEnqueued;
 import com.partnersportal.webhooks.settings.WebhookProperties;
 import com.partnersportal.webhooks.signing.SecretBox;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,17 +24,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The delivery loop of one replica: claims due messages (as many as there are free workers), hands each to a
- * virtual thread of the shared pool, and records the outcome. A message committed here wakes it at once; otherwise
- * it polls. Stopping lets in-flight attempts finish and record their outcome, so a restart loses and repeats nothing.
+ * The delivery loop of one replica, on the kit's {@link WorkerLoop} with the workers' {@link WorkMetrics}
+ * ({@code work=webhook-delivery}): claims due messages (as many as there are free workers), hands each to a virtual
+ * thread of the shared pool, and records the outcome. On top of the kit's loop sit the per-endpoint layer (room per
+ * endpoint, breakers, rate limits, Retry-After) and the per-order heads of the claim (ADR 11, 21). A message committed
+ * here wakes it at once; otherwise it polls. Stopping lets in-flight attempts finish and record their outcome, so a
+ * restart loses and repeats nothing.
  */
 public class Dispatcher implements SmartLifecycle {
 
@@ -54,15 +58,16 @@ public class Dispatcher implements SmartLifecycle {
     /** Attempts running in this replica per endpoint, and each endpoint's limit as last seen. */
     private final Map<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> caps = new ConcurrentHashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition signal = lock.newCondition();
-    private volatile boolean woken;
+    private final WorkMetrics work;
+    private final WorkerLoop loop;
+    /** Whether the last pass ended waiting for a wake-up, so the next one lets a few more wake-ups gather first. */
+    private boolean waited;
     private volatile boolean running;
-    private Thread loop;
     private ExecutorService workers;
 
     Dispatcher(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards, RetryPolicy retries, SecretBox box,
-            EndpointSecrets secrets, DeliveryMetrics metrics, WebhookProperties properties, Clock clock) {
+            EndpointSecrets secrets, DeliveryMetrics metrics, WebhookProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.claims = claims;
         this.sender = sender;
         this.outcomes = outcomes;
@@ -75,6 +80,8 @@ public class Dispatcher implements SmartLifecycle {
         this.clock = clock;
         this.slots = new Semaphore(properties.maxInFlight());
         this.recorder = new Recorder(outcomes, properties.recordBatch(), this::wake);
+        this.work = new WorkMetrics("webhook-delivery", meters);
+        this.loop = new WorkerLoop("webhook-dispatcher", properties.pollInterval(), Duration.ofSeconds(5), this::claimOnce);
     }
 
     @Override
@@ -85,7 +92,7 @@ public class Dispatcher implements SmartLifecycle {
         running = true;
         recorder.start();
         workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("webhook-delivery-", 0).factory());
-        loop = Thread.ofPlatform().name("webhook-dispatcher").daemon().start(this::run);
+        loop.start();
         log.info("Webhook dispatcher {} started: {} workers, {} per endpoint", claims.me(), properties.maxInFlight(),
                 properties.endpointConcurrency());
     }
@@ -96,9 +103,8 @@ public class Dispatcher implements SmartLifecycle {
             return;
         }
         running = false;
-        wake();
+        loop.stop();
         try {
-            loop.join(5_000);
             workers.shutdown();
             if (!workers.awaitTermination(properties.attemptTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
                 log.warn("Attempts still running at shutdown; their leases expire and another replica retries them");
@@ -127,62 +133,62 @@ public class Dispatcher implements SmartLifecycle {
     }
 
     void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            signal.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        loop.wake();
     }
 
-    private void run() {
-        while (running) {
-            int wanted = Math.min(slots.availablePermits(), properties.claimBatch());
-            int got = 0;
-            if (wanted > 0) {
-                try {
-                    Instant now = clock.instant();
-                    List<UUID> skipped = new ArrayList<>(guards.parked(now));
-                    Map<UUID, Integer> running = new HashMap<>();
-                    busy.forEach((endpoint, count) -> {
-                        int n = count.get();
-                        if (n >= caps.getOrDefault(endpoint, properties.endpointConcurrency())) {
-                            skipped.add(endpoint);
-                        } else if (n > 0) {
-                            running.put(endpoint, n);
-                        }
-                    });
-                    List<Claimed> claimed = claims.claim(wanted, skipped, running, now);
-                    got = claimed.size();
-                    for (Claimed message : claimed) {
-                        caps.put(message.endpointId(), message.maxConcurrency());
-                        slots.acquireUninterruptibly();
-                        AtomicInteger count = busy.computeIfAbsent(message.endpointId(), id -> new AtomicInteger());
-                        count.incrementAndGet();
-                        workers.execute(() -> {
-                            try {
-                                deliver(message);
-                            } finally {
-                                count.decrementAndGet();
-                                slots.release();
-                                wake();
-                            }
-                        });
-                    }
-                } catch (RuntimeException | Error e) {
-                    // The loop must outlive anything a claim throws: nothing else would send webhooks again.
-                    log.warn("Claiming webhook messages failed; trying again shortly: {}", e.toString());
-                    pause(properties.pollInterval().multipliedBy(5));
-                    continue;
-                }
-            }
-            if (got < wanted || wanted == 0) {
-                awaitSignal(properties.pollInterval());
-                // Finished attempts wake the loop one by one; a moment's wait lets one claim serve many of them.
-                pause(COALESCE);
+    /** One claim for the free workers; returns whether all it asked for was due, so that it claims again at once. */
+    private boolean claimOnce() {
+        if (waited) {
+            // Finished attempts wake the loop one by one; a moment's wait lets one claim serve many of them.
+            pause(COALESCE);
+        }
+        int wanted = Math.min(slots.availablePermits(), properties.claimBatch());
+        int got = 0;
+        if (wanted > 0) {
+            try {
+                got = claimAndDispatch(wanted);
+            } catch (RuntimeException | Error e) {
+                // The loop must outlive anything a claim throws: nothing else would send webhooks again.
+                log.warn("Claiming webhook messages failed; trying again shortly: {}", e.toString());
+                pause(properties.pollInterval().multipliedBy(5));
+                waited = false;
+                return true;
             }
         }
+        waited = got < wanted || wanted == 0;
+        return !waited;
+    }
+
+    private int claimAndDispatch(int wanted) {
+        Instant now = clock.instant();
+        List<UUID> skipped = new ArrayList<>(guards.parked(now));
+        Map<UUID, Integer> running = new HashMap<>();
+        busy.forEach((endpoint, count) -> {
+            int n = count.get();
+            if (n >= caps.getOrDefault(endpoint, properties.endpointConcurrency())) {
+                skipped.add(endpoint);
+            } else if (n > 0) {
+                running.put(endpoint, n);
+            }
+        });
+        List<Claimed> claimed = claims.claim(wanted, skipped, running, now);
+        work.claimed(claimed.size());
+        for (Claimed message : claimed) {
+            caps.put(message.endpointId(), message.maxConcurrency());
+            slots.acquireUninterruptibly();
+            AtomicInteger count = busy.computeIfAbsent(message.endpointId(), id -> new AtomicInteger());
+            count.incrementAndGet();
+            workers.execute(() -> {
+                try {
+                    deliver(message);
+                } finally {
+                    count.decrementAndGet();
+                    slots.release();
+                    wake();
+                }
+            });
+        }
+        return claimed.size();
     }
 
     private void deliver(Claimed message) {
@@ -224,6 +230,11 @@ public class Dispatcher implements SmartLifecycle {
         try {
             String status = recorder.record(new Outcome(message, claims.me(), result, next));
             metrics.attempt(result, message, status, clock.instant());
+            switch (status) {
+                case Outcome.DELIVERED -> work.succeeded(1);
+                case Outcome.PENDING -> work.retried();
+                default -> work.gaveUp(1);
+            }
         } catch (RuntimeException e) {
             log.error("Recording the attempt of message {} failed; its lease expires and it is sent again: {}",
                     message.id(), e.toString());
@@ -241,20 +252,6 @@ public class Dispatcher implements SmartLifecycle {
 
     private String notificationToken(Claimed m) {
         return m.notificationToken() == null ? secrets.notificationToken(m.merchantId()) : box.open(m.notificationToken());
-    }
-
-    private void awaitSignal(Duration timeout) {
-        lock.lock();
-        try {
-            if (!woken && running) {
-                signal.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            woken = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            lock.unlock();
-        }
     }
 
     private static void pause(Duration duration) {
