@@ -77,7 +77,7 @@ final class Claims {
     /** Leases the chosen rows that nobody took meanwhile; locked ones are skipped, not waited for. */
     private static final String LEASE = """
             WITH chosen AS (
-                SELECT w.id FROM unnest(CAST(:ids AS uuid[])) AS c(id)
+                SELECT w.id, w.claimed_until IS NOT NULL AS lease_expired FROM unnest(CAST(:ids AS uuid[])) AS c(id)
                 JOIN webhook_message w ON w.id = c.id
                 WHERE w.status = 'pending' AND w.next_attempt_at <= :now
                   AND (w.claimed_until IS NULL OR w.claimed_until <= :now)
@@ -91,7 +91,8 @@ final class Claims {
                       coalesce(e.max_concurrency, :concurrency) AS cap,
                       (SELECT array_agg(s.secret ORDER BY s.id DESC) FROM endpoint_secret s
                        WHERE s.endpoint_id = m.endpoint_id AND (s.expires_at IS NULL OR s.expires_at > :now)) AS secrets,
-                      (SELECT t.token FROM merchant_notification_token t WHERE t.merchant_id = m.merchant_id) AS token""";
+                      (SELECT t.token FROM merchant_notification_token t WHERE t.merchant_id = m.merchant_id) AS token,
+                      c.lease_expired""";
 
     private final JdbcClient jdbc;
     private final WebhookProperties properties;
@@ -155,6 +156,7 @@ final class Claims {
                 rs.getBoolean("test"), rs.getString("payload"), rs.getInt("attempts"), occurred.toInstant(),
                 rs.getString("url"), JSON.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() { }),
                 (Integer) rs.getObject("rate_limit"), rs.getInt("cap"),
-                secrets == null ? List.of() : Arrays.asList((String[]) secrets.getArray()), rs.getString("token"), claimedAt);
+                secrets == null ? List.of() : Arrays.asList((String[]) secrets.getArray()), rs.getString("token"), claimedAt,
+                rs.getBoolean("lease_expired"));
     }
 }

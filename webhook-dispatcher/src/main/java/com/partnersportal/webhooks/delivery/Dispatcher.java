@@ -173,6 +173,7 @@ public class Dispatcher implements SmartLifecycle {
         });
         List<Claimed> claimed = claims.claim(wanted, skipped, running, now);
         work.claimed(claimed.size());
+        work.leaseExpired((int) claimed.stream().filter(Claimed::leaseExpired).count());
         for (Claimed message : claimed) {
             caps.put(message.endpointId(), message.maxConcurrency());
             slots.acquireUninterruptibly();
@@ -247,7 +248,7 @@ public class Dispatcher implements SmartLifecycle {
         }
         return new Claimed(m.id(), m.endpointId(), m.merchantId(), m.eventType(), m.orderId(), m.test(), m.payload(),
                 m.attempts(), m.occurredAt(), m.url(), m.headers(), m.rateLimit(), m.maxConcurrency(),
-                m.secrets().stream().map(box::open).toList(), null, m.claimedAt());
+                m.secrets().stream().map(box::open).toList(), null, m.claimedAt(), m.leaseExpired());
     }
 
     private String notificationToken(Claimed m) {

@@ -100,7 +100,7 @@ class GoneRaceIT {
     private Claimed claimed(UUID endpoint, String url, String replica) {
         UUID id = insert(endpoint, replica);
         return new Claimed(id, endpoint, merchant, "order_approved", id, false, "{}", 0, Instant.now(), url, Map.of(),
-                null, 16, List.of(), null, Instant.now());
+                null, 16, List.of(), null, Instant.now(), false);
     }
 
     private UUID pending(UUID endpoint) {
