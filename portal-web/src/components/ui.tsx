@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/problem';
-import { formatMoney } from '../format/money';
+import { formatAmount, formatMoney } from '../format/money';
 import { formatDateTime, formatDay } from '../format/dates';
 import type { Money as MoneyValue } from '../api/types';
 import { useEntityZone } from './entities';
@@ -66,9 +66,10 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge badge-${BADGE[status] ?? 'muted'}`}>{t(`status.${status}`, { defaultValue: status })}</span>;
 }
 
-export function Amount({ money }: { money?: MoneyValue | null }) {
+/** An amount with its currency; `plain` for the number alone where the row or caption names the currency. */
+export function Amount({ money, plain = false }: { money?: MoneyValue | null; plain?: boolean }) {
   const { i18n } = useTranslation();
-  return <span className="amount">{formatMoney(money, i18n.language)}</span>;
+  return <span className="amount">{(plain ? formatAmount : formatMoney)(money, i18n.language)}</span>;
 }
 
 /** An instant in the legal entity's time zone (the merchant's first entity's when none is named). */

@@ -1,4 +1,4 @@
-import { formatMoney, validAmount, subtract, amountInput } from './money';
+import { formatAmount, formatMoney, validAmount, subtract, amountInput } from './money';
 import { formatDateTime, formatDay } from './dates';
 
 const money = (amount: number | string, currency: string) => formatMoney({ amount, currency }, 'en').replace(/\s/g, ' ');
@@ -16,6 +16,12 @@ describe('money', () => {
     const text = formatMoney({ amount: 12.5, currency: 'KWD' }, 'ar');
     expect(text).toContain('12.500');
     expect(text).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('writes the number alone at the currency scale where a table names the currency, and lets Arabic wrap the name', () => {
+    expect(formatAmount({ amount: 1234.5, currency: 'SAR' }, 'en')).toBe('1,234.50');
+    expect(formatAmount({ amount: 12.5, currency: 'KWD' }, 'ar')).toBe('12.500');
+    expect(formatMoney({ amount: 12.5, currency: 'KWD' }, 'ar')).not.toContain('\u00a0');
   });
 
   it('accepts amounts only at the currency scale', () => {

@@ -12,13 +12,25 @@ export function formatMoney(money: Money | null | undefined, language: string) {
   if (!money) return '—';
   const scale = currencyScale(money.currency);
   const amount = Number(money.amount);
-  return new Intl.NumberFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-US', {
+  const text = new Intl.NumberFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-US', {
     style: 'currency',
     currency: money.currency,
     currencyDisplay: language === 'ar' ? 'name' : 'code',
     minimumFractionDigits: scale,
     maximumFractionDigits: scale,
   }).format(amount);
+  // In Arabic the currency is a name ("ريال سعودي"): a table may wrap it under the number.
+  return language === 'ar' ? text.replace(/\u00a0/g, ' ') : text;
+}
+
+/** The number alone at the currency's scale ("1,234.50"), for tables whose row or caption names the currency. */
+export function formatAmount(money: Money | null | undefined, language: string) {
+  if (!money) return '—';
+  const scale = currencyScale(money.currency);
+  return new Intl.NumberFormat(language === 'ar' ? 'ar-SA-u-nu-latn' : 'en-US', {
+    minimumFractionDigits: scale,
+    maximumFractionDigits: scale,
+  }).format(Number(money.amount));
 }
 
 /** The amount as a form value at the currency's scale ("12.500" for KWD). */

@@ -108,10 +108,10 @@ function Period({ title, figures, from, to, id }: { title: string; figures: Figu
                 <tr key={row.currency}>
                   <th scope="row">{row.currency}</th>
                   <td className="num"><Link to={ordersLink({ ...created, currency: row.currency, status: SOLD })}>{row.orders.toLocaleString(i18n.language)}</Link></td>
-                  <td className="num"><Link to={ordersLink({ ...created, currency: row.currency, status: SOLD })}><Amount money={row.sales} /></Link></td>
-                  <td className="num"><Link to={ordersLink({ ...updated, currency: row.currency, status: CAPTURED })}><Amount money={row.captures} /></Link></td>
-                  <td className="num"><Link to={ordersLink({ ...updated, currency: row.currency, status: REFUNDED })}><Amount money={row.refunds} /></Link></td>
-                  <td className="num"><Link to={ordersLink({ ...updated, currency: row.currency, status: CANCELED })}><Amount money={row.cancels} /></Link></td>
+                  <td className="num"><Link to={ordersLink({ ...created, currency: row.currency, status: SOLD })}><Amount money={row.sales} plain /></Link></td>
+                  <td className="num"><Link to={ordersLink({ ...updated, currency: row.currency, status: CAPTURED })}><Amount money={row.captures} plain /></Link></td>
+                  <td className="num"><Link to={ordersLink({ ...updated, currency: row.currency, status: REFUNDED })}><Amount money={row.refunds} plain /></Link></td>
+                  <td className="num"><Link to={ordersLink({ ...updated, currency: row.currency, status: CANCELED })}><Amount money={row.cancels} plain /></Link></td>
                 </tr>
               ))}
             </tbody>
@@ -265,10 +265,10 @@ function Weeks({ summary }: { summary: OrderSummary }) {
                   <tr key={week}>
                     <th scope="row"><Link to={ordersLink({ created_from: week, created_to: addDays(week, 6), currency, status: SOLD })}><Day value={week} /></Link></th>
                     <td className="num">{(figures?.orders ?? 0).toLocaleString(i18n.language)}</td>
-                    <td className="num"><Amount money={figures?.sales} /></td>
-                    <td className="num"><Amount money={figures?.captures} /></td>
-                    <td className="num"><Amount money={figures?.refunds} /></td>
-                    <td className="num"><Amount money={figures?.cancels} /></td>
+                    <td className="num"><Amount money={figures?.sales} plain /></td>
+                    <td className="num"><Amount money={figures?.captures} plain /></td>
+                    <td className="num"><Amount money={figures?.refunds} plain /></td>
+                    <td className="num"><Amount money={figures?.cancels} plain /></td>
                   </tr>
                 ))}
               </tbody>
