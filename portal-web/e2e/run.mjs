@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 // ./portal e2e 'every page' runs only the tests whose names match (the before-hook's sign-in always runs).
 const only = process.argv.slice(2);
-const stream = run({ files: [join(here, 'portal.e2e.mjs')], concurrency: 1, timeout: 600_000, ...(only.length ? { testNamePatterns: only } : {}) });
+const stream = run({ files: [join(here, 'portal.e2e.mjs')], concurrency: 1, timeout: 900_000, ...(only.length ? { testNamePatterns: only } : {}) });
 stream.on('test:fail', () => {
   process.exitCode = 1;
 });
