@@ -37,6 +37,8 @@ class TraceExportIT {
     static void otlp(DynamicPropertyRegistry registry) {
         registry.add("management.opentelemetry.tracing.export.otlp.endpoint", () -> SERVICES.baseUrl() + "/v1/traces");
         registry.add("management.opentelemetry.tracing.export.schedule-delay", () -> "200ms");
+        // Every request recorded (the default keeps one in ten), so this one's spans are there to export.
+        registry.add("management.tracing.sampling.probability", () -> "1.0");
     }
 
     @Test
