@@ -195,6 +195,13 @@ public final class LocalPlatform {
             ProcessStopper.stop(surplus);
             surplus.forEach(p -> pids.remove(p.name()));
         }
+        List<String> identityStale = before.of("identity-service") == replicas.of("identity-service") ? List.of()
+                : backends.stream().map(ServiceProcess::name).filter(running::containsKey).toList();
+        if (!identityStale.isEmpty()) {
+            // A service learns identity's replicas at start (PORTAL_SERVICES_IDENTITY_URL), like the gateway its upstreams.
+            System.out.println("  Note: " + String.join(", ", identityStale) + " keep calling the identity-service replicas"
+                    + " they started with; ./portal restart <service> makes them call all " + replicas.of("identity-service") + ".");
+        }
         if (gatewayStale) {
             System.out.println("  The replicas changed (" + (replicas.toString().isEmpty() ? "one each" : replicas)
                     + "): restarting the gateway to balance over them.");

@@ -32,22 +32,27 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The README's run command, end to end, and the platform as its users meet it through the gateway:
- * {@code ./portal start} brings the six services up healthy; an order is consumed once by each consumer; an
+ * {@code ./portal start} brings the six services up healthy (with {@code --replicas}) and a second start changes
+ * nothing; an order is consumed once by each consumer; an
  * invited user activates from the mailed link and signs in with their role's rights; an export's mailed link
  * downloads the CSV; a registered webhook receives an order's approval, signed with its secret; another merchant
- * sees nothing of the demo merchant on any route that takes an id; a poison message is parked and replayed with {@code ./portal dead-letters}; {@code ./portal stop} leaves no process.
+ * sees nothing of the demo merchant on any route that takes an id; a poison message is parked and replayed with {@code ./portal dead-letters}.
+ * It runs on two replicas of every backend service, the platform {@link ReplicasIT} uses next ({@link SharedPlatform},
+ * which stops it after the last class and checks that {@code ./portal stop} leaves no process).
  */
+@Order(1)
+@ExtendWith(SharedPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPlatformIT {
@@ -64,7 +69,7 @@ class LocalPlatformIT {
 
     @BeforeAll
     void start() throws Exception {
-        PortalCommand.Result started = portal("start");
+        PortalCommand.Result started = SharedPlatform.start();
         assertThat(started.exitCode()).as(started.output()).isZero();
         assertThat(started.output()).contains("SANDBOX");
         credentials = JSON.readTree(Files.readString(ROOT.resolve(".run/demo-credentials.json")));
@@ -98,13 +103,6 @@ class LocalPlatformIT {
         PlatformClient.Answer merchantHeader = PlatformClient.callWith("GET", "http://127.0.0.1:8084/webhooks",
                 java.util.Map.of("X-Merchant-Id", merchant));
         assertThat(merchantHeader.status()).as("X-Merchant-Id is no credential").isEqualTo(401);
-    }
-
-    @AfterAll
-    void stopAndLeaveNothingBehind() throws Exception {
-        PortalCommand.Result stopped = portal("stop");
-        assertThat(stopped.exitCode()).as(stopped.output()).isZero();
-        assertThat(PortalCommand.platformProcesses()).as("processes left after stop").isEmpty();
     }
 
     @Test
@@ -330,11 +328,19 @@ class LocalPlatformIT {
         }
     }
 
+    /** In the logs of all the service's replicas. */
     private static long consumedLogLines(String service, String orderId) throws IOException {
-        try (var lines = Files.lines(ROOT.resolve(".run/logs/" + service + ".log"), StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains("Consumed event") && line.contains("order-created")
-                    && line.contains(orderId)).count();
+        long count = 0;
+        for (String replica : SharedPlatform.replicas(service)) {
+            Path log = ROOT.resolve(".run/logs/" + replica + ".log");
+            if (Files.exists(log)) {
+                try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                    count += lines.filter(line -> line.contains("Consumed event") && line.contains("order-created")
+                            && line.contains(orderId)).count();
+                }
+            }
         }
+        return count;
     }
 
     private static PortalCommand.Result portal(String... command) throws IOException, InterruptedException {

@@ -60,6 +60,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 
@@ -72,9 +73,11 @@ import tools.jackson.databind.JsonNode;
  * mid-delivery loses nothing, and API tokens keep working with identity's first replica killed. Last, every metric a
  * dashboard or alert rule uses is exported by a running service.
  *
- * <p>It uses the platform's fixed ports, as {@link LocalPlatformIT} does: Failsafe runs the two classes one after the
- * other in one JVM, each starting and stopping the platform; on a shared machine hold {@code /tmp/platform.lock}.
+ * <p>It uses the platform's fixed ports and runs after {@link LocalPlatformIT}, on the platform that class started
+ * ({@link SharedPlatform}, which stops it after the last class). On a shared machine hold {@code /tmp/platform.lock}.
  */
+@Order(2)
+@ExtendWith(SharedPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
@@ -82,10 +85,9 @@ class ReplicasIT {
     private static final Path ROOT = PortalCommand.ROOT;
     private static final RunDirectory RUN = new RunDirectory(ROOT);
     private static final PostgresCheck.Settings PG = PostgresCheck.Settings.fromEnvironment(System.getenv());
-    private static final List<String> BACKENDS = ServiceProcess.BACKENDS;
+    private static final List<String> BACKENDS = SharedPlatform.BACKENDS;
     private static final Map<String, Integer> PORTS = Map.of("identity-service", 8081, "orders-service", 8082,
             "settlement-service", 8083, "webhook-dispatcher", 8084, "notification-service", 8085);
-    private static final String REPLICAS = BACKENDS.stream().map(s -> s + "=2").collect(Collectors.joining(","));
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     /** How long a count must stay put before it counts as final: what arrives twice arrives within this. */
     private static final Duration SETTLED = Duration.ofSeconds(5);
@@ -93,7 +95,6 @@ class ReplicasIT {
             "order_captured", "order_refunded", "order_canceled", "order_expired");
     private static final int ORDERS = 6;
     private static final String ORDER_EVENTS = "orders.order-events.v1";
-    private static final String TRACES = "/v1/traces";
 
     private final WireMockServer receiver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private final String hookPath = "/hooks/" + UUID.randomUUID();
@@ -114,10 +115,7 @@ class ReplicasIT {
     void startTwoReplicasOfEveryService() throws Exception {
         receiver.start();
         receiver.stubFor(post(urlPathEqualTo(hookPath)).willReturn(aResponse().withStatus(204)));
-        receiver.stubFor(post(urlPathEqualTo(TRACES)).willReturn(aResponse().withStatus(200)));
-        // The services inherit the launcher's environment: their spans go over OTLP to the same WireMock.
-        PortalCommand.Result started = PortalCommand.run(Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
-                "http://127.0.0.1:" + receiver.port() + TRACES), "start", "--replicas", REPLICAS);
+        PortalCommand.Result started = SharedPlatform.start();
         assertThat(started.exitCode()).as(started.output()).isZero();
         credentials = JSON.readTree(Files.readString(RUN.demoCredentials()));
         clients = ServiceClientSecrets.load(RUN);
@@ -125,11 +123,8 @@ class ReplicasIT {
     }
 
     @AfterAll
-    void stopAndLeaveNothingBehind() throws Exception {
+    void stopTheReceiver() {
         receiver.stop();
-        PortalCommand.Result stopped = PortalCommand.run(Map.of(), "stop");
-        assertThat(stopped.exitCode()).as(stopped.output()).isZero();
-        assertThat(PortalCommand.platformProcesses()).as("processes left after stop").isEmpty();
     }
 
     @Test
@@ -404,7 +399,7 @@ class ReplicasIT {
     @Order(10)
     void everyServiceExportsItsSpansToTheConfiguredOtlpEndpoint() {
         await().atMost(PATIENCE).untilAsserted(() -> {
-            List<LoggedRequest> exports = receiver.findAll(postRequestedFor(urlPathEqualTo(TRACES)));
+            List<LoggedRequest> exports = SharedPlatform.traces().findAll(postRequestedFor(urlPathEqualTo(SharedPlatform.TRACES)));
             assertThat(exports).as("OTLP exports").isNotEmpty();
             // The protobuf carries each span's resource, whose service.name is the application's name.
             String sent = exports.stream().map(request -> new String(request.getBody(), StandardCharsets.ISO_8859_1))
@@ -632,7 +627,7 @@ class ReplicasIT {
     }
 
     private static List<String> replicas(String service) {
-        return List.of(service, service + "-2");
+        return SharedPlatform.replicas(service);
     }
 
     private static String url(String replica, String path) {
