@@ -36,9 +36,11 @@ final class SharedPlatform implements BeforeAllCallback {
 
     /** {@code ./portal start --replicas ...=2}: starts the platform, or says that it runs. */
     static PortalCommand.Result start() throws IOException, InterruptedException {
-        // The services inherit the launcher's environment.
+        // The services inherit the launcher's environment; every request recorded (the default keeps one in ten), so
+        // that each service has spans to export.
         return PortalCommand.run(Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
-                "http://127.0.0.1:" + traces().port() + TRACES), "start", "--replicas", REPLICAS);
+                "http://127.0.0.1:" + traces().port() + TRACES, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0"),
+                "start", "--replicas", REPLICAS);
     }
 
     /** The replicas of a backend service, by the names {@code ./portal} gives them. */
