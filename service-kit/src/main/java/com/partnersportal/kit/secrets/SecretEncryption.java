@@ -27,13 +27,16 @@ import org.springframework.security.crypto.keygen.KeyGenerators;
  * <p>What a secret belongs to (a key id, a row and its column) is bound to its ciphertext, so it cannot be moved to
  * another row. The library takes no associated data, so the binding is sealed inside the plaintext and checked on
  * opening (ADR 25). Stored as {@code v2:}, the 12-byte IV, then the ciphertext and tag. Rows sealed before this format
- * (the IV then the ciphertext, the binding as GCM associated data, no prefix) still open; {@link Opened#current()}
+ * (the IV then the ciphertext, the binding as GCM associated data, no prefix) still open, and so do webhook-dispatcher's
+ * older {@code v1:} values (base64 text of the IV and ciphertext, nothing bound); {@link Opened#current()}
  * says when a row should be rewritten ({@link SecretReEncryption}).
  */
 public final class SecretEncryption {
 
     private static final Logger log = LoggerFactory.getLogger(SecretEncryption.class);
     private static final byte[] FORMAT = "v2:".getBytes(StandardCharsets.US_ASCII);
+    /** webhook-dispatcher's format before this class: {@code v1:} and base64 of the IV and ciphertext, no binding. */
+    private static final byte[] TEXT_FORMAT = "v1:".getBytes(StandardCharsets.US_ASCII);
     private static final int IV_BYTES = 12;
 
     private final String property;
@@ -128,7 +131,11 @@ public final class SecretEncryption {
             if (plaintext != null) {
                 return new Opened(plaintext, key == keys.getFirst());
             }
-            plaintext = openedLegacy(key, stored, binding);
+            plaintext = startsWith(stored, TEXT_FORMAT) ? openedText(key, stored) : null;
+            if (plaintext == null) {
+                // A binary value may begin with "v1:" by chance: it is then the binary format.
+                plaintext = openedLegacy(key, stored, binding);
+            }
             if (plaintext != null) {
                 return new Opened(plaintext, false);
             }
@@ -163,6 +170,21 @@ public final class SecretEncryption {
         return plaintext;
     }
 
+    private static boolean startsWith(byte[] stored, byte[] prefix) {
+        return stored.length > prefix.length && Arrays.equals(stored, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** webhook-dispatcher's {@code v1:} text: base64 of the IV, then ciphertext and tag; nothing bound to it. */
+    private static byte[] openedText(Key key, byte[] stored) {
+        byte[] sealed;
+        try {
+            sealed = Base64.getDecoder().decode(Arrays.copyOfRange(stored, TEXT_FORMAT.length, stored.length));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return openedLegacy(key, sealed, null);
+    }
+
     /** The format before this one: IV, then ciphertext and tag, the binding as GCM associated data. */
     private static byte[] openedLegacy(Key key, byte[] stored, byte[] binding) {
         if (stored.length <= IV_BYTES) {
@@ -171,7 +193,9 @@ public final class SecretEncryption {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key.spec(), new GCMParameterSpec(128, stored, 0, IV_BYTES));
-            cipher.updateAAD(binding);
+            if (binding != null) {
+                cipher.updateAAD(binding);
+            }
             return cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES);
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;

@@ -91,6 +91,32 @@ class SecretEncryptionTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    /** What webhook-dispatcher's SecretBox stored: {@code v1:} and base64 of IV, ciphertext and tag, nothing bound. */
+    static byte[] webhookBoxSealed(String base64Key, String plaintext) throws Exception {
+        byte[] iv = new byte[12];
+        new SecureRandom().nextBytes(iv);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(base64Key), "AES"),
+                new GCMParameterSpec(128, iv));
+        byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+        return ("v1:" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + ciphertext.length).put(iv)
+                .put(ciphertext).array())).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void whatWebhookDispatchersSecretBoxStoredStillOpensAndIsToBeRewrittenBound() throws Exception {
+        byte[] old = webhookBoxSealed(KEY, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+
+        SecretEncryption.Opened opened = configured(KEY).open(old, "webhooks.endpoint_secret:1");
+
+        assertThat(opened.text()).isEqualTo("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        assertThat(opened.current()).isFalse();
+        byte[] rewritten = configured(KEY).encrypt(opened.plaintext(), "webhooks.endpoint_secret:1");
+        assertThat(configured(KEY).open(rewritten, "webhooks.endpoint_secret:1").current()).isTrue();
+        assertThatThrownBy(() -> configured(OTHER_KEY).decrypt(old, "webhooks.endpoint_secret:1"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void productionRefusesToStartWithoutAKeyAndASandboxUsesTheDevelopmentKey() {
         assertThatThrownBy(() -> configured("", DeploymentMode.PRODUCTION))

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,11 @@ final class Claims {
         return me;
     }
 
+    /** A sealed secret as it travels in {@link Claimed} until the attempt opens it: base64 of the stored bytes. */
+    private static String text(byte[] sealed) {
+        return sealed == null ? null : Base64.getEncoder().encodeToString(sealed);
+    }
+
     private static Claimed row(ResultSet rs, Instant claimedAt) throws SQLException {
         Array secrets = rs.getArray("secrets");
         Timestamp occurred = rs.getTimestamp("occurred_at");
@@ -156,7 +162,8 @@ final class Claims {
                 rs.getBoolean("test"), rs.getString("payload"), rs.getInt("attempts"), occurred.toInstant(),
                 rs.getString("url"), JSON.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() { }),
                 (Integer) rs.getObject("rate_limit"), rs.getInt("cap"),
-                secrets == null ? List.of() : Arrays.asList((String[]) secrets.getArray()), rs.getString("token"), claimedAt,
+                secrets == null ? List.of() : Arrays.stream((byte[][]) secrets.getArray()).map(Claims::text).toList(),
+                text(rs.getBytes("token")), claimedAt,
                 rs.getBoolean("lease_expired"));
     }
 }

@@ -1,8 +1,8 @@
 package com.partnersportal.webhooks.delivery;
 
+import com.partnersportal.kit.secrets.SecretEncryption;
 import com.partnersportal.webhooks.endpoint.EndpointSecrets;
 import com.partnersportal.webhooks.settings.WebhookProperties;
-import com.partnersportal.webhooks.signing.SecretBox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.UUID;
@@ -41,9 +41,9 @@ class DeliveryConfiguration {
 
     @Bean
     Dispatcher dispatcher(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards,
-            WebhookProperties properties, SecretBox box, EndpointSecrets secrets, DeliveryMetrics metrics, Clock clock,
+            WebhookProperties properties, SecretEncryption encryption, EndpointSecrets secrets, DeliveryMetrics metrics, Clock clock,
             MeterRegistry meters) {
-        Dispatcher dispatcher = new Dispatcher(claims, sender, outcomes, guards, new RetryPolicy(properties), box, secrets,
+        Dispatcher dispatcher = new Dispatcher(claims, sender, outcomes, guards, new RetryPolicy(properties), encryption, secrets,
                 metrics, properties, clock, meters);
         metrics.inFlight(dispatcher);
         return dispatcher;

@@ -1,11 +1,11 @@
 package com.partnersportal.webhooks.delivery;
 
+import com.partnersportal.kit.secrets.SecretEncryption;
 import com.partnersportal.kit.work.WorkMetrics;
 import com.partnersportal.kit.work.WorkerLoop;
 import com.partnersportal.webhooks.endpoint.EndpointSecrets;
 import com.partnersportal.webhooks.message.MessagesEnqueued;
 import com.partnersportal.webhooks.settings.WebhookProperties;
-import com.partnersportal.webhooks.signing.SecretBox;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class Dispatcher implements SmartLifecycle {
     private final Outcomes outcomes;
     private final EndpointGuards guards;
     private final RetryPolicy retries;
-    private final SecretBox box;
+    private final SecretEncryption encryption;
     private final EndpointSecrets secrets;
     private final DeliveryMetrics metrics;
     private final WebhookProperties properties;
@@ -65,7 +66,7 @@ public class Dispatcher implements SmartLifecycle {
     private volatile boolean running;
     private ExecutorService workers;
 
-    Dispatcher(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards, RetryPolicy retries, SecretBox box,
+    Dispatcher(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards, RetryPolicy retries, SecretEncryption encryption,
             EndpointSecrets secrets, DeliveryMetrics metrics, WebhookProperties properties, Clock clock,
             MeterRegistry meters) {
         this.claims = claims;
@@ -73,7 +74,7 @@ public class Dispatcher implements SmartLifecycle {
         this.outcomes = outcomes;
         this.guards = guards;
         this.retries = retries;
-        this.box = box;
+        this.encryption = encryption;
         this.secrets = secrets;
         this.metrics = metrics;
         this.properties = properties;
@@ -248,11 +249,17 @@ public class Dispatcher implements SmartLifecycle {
         }
         return new Claimed(m.id(), m.endpointId(), m.merchantId(), m.eventType(), m.orderId(), m.test(), m.payload(),
                 m.attempts(), m.occurredAt(), m.url(), m.headers(), m.rateLimit(), m.maxConcurrency(),
-                m.secrets().stream().map(box::open).toList(), null, m.claimedAt(), m.leaseExpired());
+                m.secrets().stream().map(secret -> open(secret, EndpointSecrets.secretBoundTo(m.endpointId()))).toList(),
+                null, m.claimedAt(), m.leaseExpired());
     }
 
     private String notificationToken(Claimed m) {
-        return m.notificationToken() == null ? secrets.notificationToken(m.merchantId()) : box.open(m.notificationToken());
+        return m.notificationToken() == null ? secrets.notificationToken(m.merchantId())
+                : open(m.notificationToken(), EndpointSecrets.tokenBoundTo(m.merchantId()));
+    }
+
+    private String open(String sealed, String boundTo) {
+        return encryption.decrypt(Base64.getDecoder().decode(sealed), boundTo);
     }
 
     private static void pause(Duration duration) {

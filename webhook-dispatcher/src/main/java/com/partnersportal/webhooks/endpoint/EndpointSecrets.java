@@ -1,7 +1,7 @@
 package com.partnersportal.webhooks.endpoint;
 
 import com.partnersportal.webhooks.settings.WebhookProperties;
-import com.partnersportal.webhooks.signing.SecretBox;
+import com.partnersportal.kit.secrets.SecretEncryption;
 import com.partnersportal.webhooks.signing.StandardWebhooks;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -24,13 +24,13 @@ public class EndpointSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final SecretBox box;
+    private final SecretEncryption encryption;
     private final Clock clock;
     private final WebhookProperties properties;
 
-    EndpointSecrets(JdbcClient jdbc, SecretBox box, Clock clock, WebhookProperties properties) {
+    EndpointSecrets(JdbcClient jdbc, SecretEncryption encryption, Clock clock, WebhookProperties properties) {
         this.jdbc = jdbc;
-        this.box = box;
+        this.encryption = encryption;
         this.clock = clock;
         this.properties = properties;
     }
@@ -50,7 +50,8 @@ public class EndpointSecrets {
                         SELECT secret FROM endpoint_secret WHERE endpoint_id = :id AND (expires_at IS NULL OR expires_at > :now)
                         ORDER BY id DESC""")
                 .param("id", endpointId).param("now", Timestamp.from(clock.instant()))
-                .query(String.class).list().stream().map(box::open).toList();
+                .query((rs, n) -> rs.getBytes(1)).list().stream()
+                .map(secret -> encryption.decrypt(secret, secretBoundTo(endpointId))).toList();
     }
 
     /** A new secret; the ones in use keep signing until the overlap ends. Returns the new secret and that end. */
@@ -76,10 +77,11 @@ public class EndpointSecrets {
         jdbc.sql("""
                         INSERT INTO merchant_notification_token (merchant_id, token, created_at) VALUES (:m, :token, :now)
                         ON CONFLICT DO NOTHING""")
-                .param("m", merchantId).param("token", box.seal(newToken())).param("now", Timestamp.from(clock.instant()))
+                .param("m", merchantId).param("token", encryption.encrypt(newToken(), tokenBoundTo(merchantId)))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
-        return box.open(jdbc.sql("SELECT token FROM merchant_notification_token WHERE merchant_id = :m")
-                .param("m", merchantId).query(String.class).single());
+        return encryption.decrypt(jdbc.sql("SELECT token FROM merchant_notification_token WHERE merchant_id = :m")
+                .param("m", merchantId).query((rs, n) -> rs.getBytes(1)).single(), tokenBoundTo(merchantId));
     }
 
     @Transactional
@@ -88,15 +90,27 @@ public class EndpointSecrets {
         jdbc.sql("""
                         INSERT INTO merchant_notification_token (merchant_id, token, created_at) VALUES (:m, :token, :now)
                         ON CONFLICT (merchant_id) DO UPDATE SET token = EXCLUDED.token, created_at = EXCLUDED.created_at""")
-                .param("m", merchantId).param("token", box.seal(token)).param("now", Timestamp.from(clock.instant()))
+                .param("m", merchantId).param("token", encryption.encrypt(token, tokenBoundTo(merchantId)))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
         return token;
     }
 
     private void insert(UUID endpointId, String secret) {
         jdbc.sql("INSERT INTO endpoint_secret (endpoint_id, secret, created_at) VALUES (:id, :secret, :now)")
-                .param("id", endpointId).param("secret", box.seal(secret)).param("now", Timestamp.from(clock.instant()))
+                .param("id", endpointId).param("secret", encryption.encrypt(secret, secretBoundTo(endpointId)))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** What an endpoint's signing secrets are bound to at rest: they open only as that endpoint's. */
+    public static String secretBoundTo(UUID endpointId) {
+        return "webhooks.endpoint_secret:" + endpointId;
+    }
+
+    /** What a merchant's notification token is bound to at rest. */
+    public static String tokenBoundTo(UUID merchantId) {
+        return "webhooks.merchant_notification_token:" + merchantId;
     }
 
     private static String newToken() {

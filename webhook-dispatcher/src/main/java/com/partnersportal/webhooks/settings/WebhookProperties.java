@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param attemptRetention       attempts older than this are deleted
  * @param messageRetention       finished messages older than this are deleted
  * @param secretOverlap          after a rotation the old secret keeps signing for this long
- * @param secretKey              base64 AES key (16/24/32 bytes) that encrypts secrets at rest; required in production
+ * @param secretKey              base64 AES-256 key (32 bytes) that encrypts secrets at rest; required in production
  * @param allowedNetworks        CIDRs deliveries may reach although they are private (local receivers in development)
  * @param breaker                the per-endpoint circuit breaker
  * @param responseBodyLimit      characters of a receiver's answer kept in the delivery log

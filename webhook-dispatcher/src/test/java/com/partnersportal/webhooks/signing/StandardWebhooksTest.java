@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import com.partnersportal.kit.deployment.DeploymentMode;
+import com.partnersportal.kit.secrets.SecretEncryption;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -80,10 +82,11 @@ class StandardWebhooksTest {
 
     @Test
     void secretsAreEncryptedAtRestAndOpenAgain() {
-        SecretBox box = new SecretBox(new byte[32]);
-        String sealed = box.seal(SECRET);
-        assertThat(sealed).startsWith("v1:").doesNotContain("MfKQ9r8");
-        assertThat(box.seal(SECRET)).isNotEqualTo(sealed);
-        assertThat(box.open(sealed)).isEqualTo(SECRET);
+        SecretEncryption encryption = SecretEncryption.configured(Base64.getEncoder().encodeToString(new byte[32]),
+                List.of(), null, "portal.webhooks.secret-key", DeploymentMode.PRODUCTION);
+        String sealed = new String(encryption.encrypt(SECRET, "endpoint-1"), StandardCharsets.ISO_8859_1);
+        assertThat(sealed).startsWith("v2:").doesNotContain("MfKQ9r8");
+        assertThat(encryption.encrypt(SECRET, "endpoint-1")).isNotEqualTo(sealed.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(encryption.decrypt(sealed.getBytes(StandardCharsets.ISO_8859_1), "endpoint-1")).isEqualTo(SECRET);
     }
 }
