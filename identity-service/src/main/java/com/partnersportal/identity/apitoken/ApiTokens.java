@@ -4,6 +4,7 @@ import com.partnersportal.identity.audit.Actor;
 import com.partnersportal.identity.audit.AuditAction;
 import com.partnersportal.identity.audit.AuditLog;
 import com.partnersportal.identity.session.AccessRevocations;
+import com.partnersportal.kit.jdbc.SnakeCaseRecords;
 import com.partnersportal.kit.paging.PageCursor;
 import com.partnersportal.kit.problem.ApiProblem;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ApiTokens {
+
+    /** By snake_case column name, without an exception per camelCase component and row (SnakeCaseRecords). */
+    private static final RowMapper<ApiToken> ROWS = SnakeCaseRecords.of(ApiToken.class);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int PREFIX_LENGTH = 16;
@@ -106,7 +111,7 @@ public class ApiTokens {
         if (after != null) {
             query = query.param("afterTime", Timestamp.from(after.instant(0))).param("afterId", after.uuid(1));
         }
-        List<ApiToken> page = new ArrayList<>(query.query(ApiToken.class).list());
+        List<ApiToken> page = new ArrayList<>(query.query(ROWS).list());
         String next = null;
         if (page.size() > limit) {
             page = page.subList(0, limit);
