@@ -37,10 +37,11 @@ final class SharedPlatform implements BeforeAllCallback {
     /** {@code ./portal start --replicas ...=2}: starts the platform, or says that it runs. */
     static PortalCommand.Result start() throws IOException, InterruptedException {
         // The services inherit the launcher's environment; every request recorded (the default keeps one in ten), so
-        // that each service has spans to export.
+        // that each service has spans to export. Eleven processes took up to 230 s to start at a load average of 32
+        // here, close to the launcher's 300 s for them: a busy CI machine gets more.
         return PortalCommand.run(Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
-                "http://127.0.0.1:" + traces().port() + TRACES, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0"),
-                "start", "--replicas", REPLICAS);
+                "http://127.0.0.1:" + traces().port() + TRACES, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0",
+                "PORTAL_START_TIMEOUT", "480"), "start", "--replicas", REPLICAS);
     }
 
     /** The replicas of a backend service, by the names {@code ./portal} gives them. */
