@@ -1,9 +1,8 @@
-package com.partnersportal.orders.portal;
+package com.partnersportal.orders.search;
 
 import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.order.OrderStatus;
-import com.partnersportal.orders.search.OrderFilter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

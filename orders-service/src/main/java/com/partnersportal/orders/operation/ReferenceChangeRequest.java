@@ -1,4 +1,4 @@
-package com.partnersportal.orders.merchantapi;
+package com.partnersportal.orders.operation;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package com.partnersportal.orders.merchantapi;
+package com.partnersportal.orders.operation;
 
 import com.partnersportal.kit.money.WireMoney;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.partnersportal.orders.portal;
+package com.partnersportal.orders.operation;
 
 import com.partnersportal.kit.money.WireMoney;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package com.partnersportal.orders.portal;
+package com.partnersportal.orders.search;
 
 import static com.partnersportal.orders.testing.Orders.expectStatus;
 import static org.assertj.core.api.Assertions.assertThat;

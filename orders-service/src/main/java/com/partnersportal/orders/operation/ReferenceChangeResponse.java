@@ -1,4 +1,4 @@
-package com.partnersportal.orders.merchantapi;
+package com.partnersportal.orders.operation;
 
 record ReferenceChangeResponse(String message) {
 }

@@ -1,4 +1,4 @@
-package com.partnersportal.orders.portal;
+package com.partnersportal.orders.operation;
 
 import com.partnersportal.orders.wire.WireItem;
 import com.partnersportal.kit.money.WireMoney;
@@ -9,11 +9,15 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** The portal's Capture dialog: how much, and how it ships. */
-record PortalCaptureRequest(
+/** Tamara's {@code POST /payments/capture}: {@code shipping_info} is required. */
+record CaptureRequest(
+        @NotBlank @Size(max = 64) String orderId,
         @NotNull @Valid WireMoney totalAmount,
         @NotNull @Valid ShippingInfo shippingInfo,
-        @Size(max = 200) List<@NotNull @Valid WireItem> items) {
+        @Size(max = 200) List<@NotNull @Valid WireItem> items,
+        @Valid WireMoney taxAmount,
+        @Valid WireMoney shippingAmount,
+        @Valid WireMoney discountAmount) {
 
     record ShippingInfo(
             @NotNull Instant shippedAt,

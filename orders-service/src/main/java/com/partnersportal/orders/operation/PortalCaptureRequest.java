@@ -1,4 +1,4 @@
-package com.partnersportal.orders.merchantapi;
+package com.partnersportal.orders.operation;
 
 import com.partnersportal.orders.wire.WireItem;
 import com.partnersportal.kit.money.WireMoney;
@@ -9,15 +9,11 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** Tamara's {@code POST /payments/capture}: {@code shipping_info} is required. */
-record CaptureRequest(
-        @NotBlank @Size(max = 64) String orderId,
+/** The portal's Capture dialog: how much, and how it ships. */
+record PortalCaptureRequest(
         @NotNull @Valid WireMoney totalAmount,
         @NotNull @Valid ShippingInfo shippingInfo,
-        @Size(max = 200) List<@NotNull @Valid WireItem> items,
-        @Valid WireMoney taxAmount,
-        @Valid WireMoney shippingAmount,
-        @Valid WireMoney discountAmount) {
+        @Size(max = 200) List<@NotNull @Valid WireItem> items) {
 
     record ShippingInfo(
             @NotNull Instant shippedAt,

@@ -1,4 +1,4 @@
-package com.partnersportal.orders.merchantapi;
+package com.partnersportal.orders.operation;
 
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
@@ -8,20 +8,16 @@ import com.partnersportal.orders.order.Actors;
 import com.partnersportal.orders.order.CancelCommand;
 import com.partnersportal.orders.order.CaptureCommand;
 import com.partnersportal.orders.order.Order;
-import com.partnersportal.orders.order.OrderNotFound;
 import com.partnersportal.orders.order.OrderOperations;
 import com.partnersportal.orders.order.RefundCommand;
 import com.partnersportal.orders.order.ShippingInfo;
 import com.partnersportal.orders.wire.ItemsJson;
 import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.orders.wire.OrderIds;
-import com.partnersportal.orders.wire.OrderView;
-import com.partnersportal.orders.wire.OrderViews;
 import com.partnersportal.kit.money.WireMoney;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -30,22 +26,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Tamara's merchant API for an order's life after checkout, on Tamara's paths and in its JSON: authorise,
- * capture, cancel, simplified refund, get by id or reference, change the reference. Called by merchant systems
- * with their API token; every order is looked up within the caller's merchant.
+ * Tamara's merchant API for an order's money after checkout, on Tamara's paths and in its JSON: authorise,
+ * capture, cancel, simplified refund, change the reference. Called by merchant systems with their API token; every
+ * order is looked up within the caller's merchant. Reading an order is {@code search.MerchantOrdersController}.
  */
 @RestController
-class MerchantOrdersController {
+class MerchantOrderOperationsController {
 
     private final OrderOperations operations;
-    private final OrderViews views;
     private final IdempotentRequests idempotent;
     private final ActorNames actorNames;
 
-    MerchantOrdersController(OrderOperations operations, OrderViews views,
-            IdempotentRequests idempotent, ActorNames actorNames) {
+    MerchantOrderOperationsController(OrderOperations operations, IdempotentRequests idempotent,
+            ActorNames actorNames) {
         this.operations = operations;
-        this.views = views;
         this.idempotent = idempotent;
         this.actorNames = actorNames;
     }
@@ -121,19 +115,6 @@ class MerchantOrdersController {
                     refunded.order().status().wireName(), WireMoney.of(refunded.amount()), request.comment(),
                     request.merchantRefundId()));
         });
-    }
-
-    @GetMapping("/merchants/orders/{orderId}")
-    OrderView get(Caller caller, @PathVariable String orderId) {
-        UUID merchant = caller.requireApiToken().requireMerchant();
-        UUID id = OrderIds.parse(orderId);
-        return views.find(merchant, id).orElseThrow(() -> new OrderNotFound(id));
-    }
-
-    @GetMapping("/merchants/orders/reference-id/{orderReferenceId}")
-    OrderView getByReference(Caller caller, @PathVariable String orderReferenceId) {
-        UUID merchant = caller.requireApiToken().requireMerchant();
-        return views.findByReference(merchant, orderReferenceId).orElseThrow(() -> new OrderNotFound(orderReferenceId));
     }
 
     @Authorize(kind = Caller.Kind.API_TOKEN)

@@ -1,9 +1,8 @@
-package com.partnersportal.orders.portal;
+package com.partnersportal.orders.operation;
 
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.caller.Authorize;
 import com.partnersportal.kit.caller.Caller;
-import com.partnersportal.kit.problem.ApiProblem;
 import com.partnersportal.orders.actor.ActorNames;
 import com.partnersportal.orders.idempotency.IdempotentRequests;
 import com.partnersportal.orders.order.Actors;
@@ -15,73 +14,41 @@ import com.partnersportal.orders.order.OrderOperations;
 import com.partnersportal.orders.order.OrderRepository;
 import com.partnersportal.orders.order.RefundCommand;
 import com.partnersportal.orders.order.ShippingInfo;
-import com.partnersportal.orders.search.Cursor;
-import com.partnersportal.orders.search.OrderSearch;
 import com.partnersportal.orders.wire.ItemsJson;
 import com.partnersportal.kit.money.MoneyReader;
 import com.partnersportal.orders.wire.OrderIds;
 import com.partnersportal.orders.wire.OrderView;
 import com.partnersportal.orders.wire.OrderViews;
 import jakarta.validation.Valid;
-import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The portal's order pages: the list with filters and search, the detail with its timeline, and Capture, Refund
- * and Cancel, which use the same domain code as the merchant API and record the acting user. The merchant comes
- * from the user's token, and a user limited to some legal entities sees only their orders.
+ * The portal's Capture, Refund and Cancel, which use the same domain code as the merchant API and record the acting
+ * user. The merchant comes from the user's token, and a user limited to some legal entities can act only on their
+ * orders. The list and the detail are {@code search.PortalOrdersController}.
  */
 @RestController
-class PortalOrdersController {
+class PortalOrderOperationsController {
 
-    private static final int MAX_PAGE = 200;
-
-    private final OrderSearch search;
     private final OrderRepository orders;
     private final OrderViews views;
     private final OrderOperations operations;
     private final IdempotentRequests idempotent;
     private final ActorNames actorNames;
 
-    PortalOrdersController(OrderSearch search, OrderRepository orders, OrderViews views, OrderOperations operations,
+    PortalOrderOperationsController(OrderRepository orders, OrderViews views, OrderOperations operations,
             IdempotentRequests idempotent, ActorNames actorNames) {
-        this.search = search;
         this.orders = orders;
         this.views = views;
         this.operations = operations;
         this.idempotent = idempotent;
         this.actorNames = actorNames;
-    }
-
-    @GetMapping("/portal/v1/orders")
-    OrderListResponse list(Caller caller, @RequestParam Map<String, String> query,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
-        caller.requireUser(Permission.ORDERS_VIEW);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "invalid_field", "limit must be between 1 and " + MAX_PAGE + ".",
-                    Map.of("field", "limit"));
-        }
-        OrderSearch.Page page = search.page(caller.requireMerchant(), caller.legalEntities(), OrderListParameters.from(query).toFilter(),
-                Cursor.decode(cursor), limit);
-        return OrderListResponse.of(page);
-    }
-
-    @GetMapping("/portal/v1/orders/{orderId}")
-    OrderView detail(Caller caller, @PathVariable String orderId) {
-        caller.requireUser(Permission.ORDERS_VIEW);
-        UUID id = OrderIds.parse(orderId);
-        return views.findWithTimeline(caller.requireMerchant(), id)
-                .filter(order -> caller.sees(order.legalEntityId()))
-                .orElseThrow(() -> new OrderNotFound(id));
     }
 
     @Authorize(kind = Caller.Kind.USER, permissions = Permission.ORDERS_CAPTURE)

@@ -1,4 +1,4 @@
-package com.partnersportal.orders.merchantapi;
+package com.partnersportal.orders.operation;
 
 import static com.partnersportal.orders.testing.Orders.expectStatus;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,5 @@
-package com.partnersportal.orders.portal;
+package com.partnersportal.orders.search;
 
-import com.partnersportal.orders.search.OrderSearch;
-import com.partnersportal.orders.search.OrderSummary;
 import com.partnersportal.orders.order.OrderStatus;
 import com.partnersportal.kit.money.WireMoney;
 import com.partnersportal.types.Currency;
