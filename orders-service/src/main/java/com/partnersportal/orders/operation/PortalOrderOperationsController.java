@@ -21,6 +21,7 @@ import com.partnersportal.orders.wire.OrderView;
 import com.partnersportal.orders.wire.OrderViews;
 import jakarta.validation.Valid;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,16 +58,13 @@ class PortalOrderOperationsController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PortalCaptureRequest request) {
         caller.requireUser(Permission.ORDERS_CAPTURE);
-        Order order = visibleOrder(caller, orderId);
-        return idempotent.run(order.merchantId(), idempotencyKey, "POST portal capture " + order.id(), request, () -> {
+        return act(caller, orderId, idempotencyKey, "capture", request, order -> {
             var shipping = request.shippingInfo();
             operations.capture(order.merchantId(), order.id(), currency -> new CaptureCommand(
                     MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
                     new ShippingInfo(shipping.shippedAt(), shipping.shippingCompany(), shipping.trackingNumber(),
                             shipping.trackingUrl()),
                     ItemsJson.write(request.items()), null, null, null), Actors.of(caller));
-            actorNames.remember(caller);
-            return ResponseEntity.ok(reload(order));
         });
     }
 
@@ -76,14 +74,10 @@ class PortalOrderOperationsController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PortalRefundRequest request) {
         caller.requireUser(Permission.ORDERS_REFUND);
-        Order order = visibleOrder(caller, orderId);
-        return idempotent.run(order.merchantId(), idempotencyKey, "POST portal refund " + order.id(), request, () -> {
-            operations.refund(order.merchantId(), order.id(), currency -> new RefundCommand(
-                    MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
-                    request.comment(), request.merchantRefundId()), Actors.of(caller));
-            actorNames.remember(caller);
-            return ResponseEntity.ok(reload(order));
-        });
+        return act(caller, orderId, idempotencyKey, "refund", request, order ->
+                operations.refund(order.merchantId(), order.id(), currency -> new RefundCommand(
+                        MoneyReader.readPositive("total_amount", request.totalAmount(), currency),
+                        request.comment(), request.merchantRefundId()), Actors.of(caller)));
     }
 
     @Authorize(kind = Caller.Kind.USER, permissions = Permission.ORDERS_CANCEL)
@@ -92,13 +86,25 @@ class PortalOrderOperationsController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody PortalCancelRequest request) {
         caller.requireUser(Permission.ORDERS_CANCEL);
+        return act(caller, orderId, idempotencyKey, "cancel", request, order ->
+                operations.cancel(order.merchantId(), order.id(), currency -> new CancelCommand(
+                        MoneyReader.readPositive("total_amount", request.totalAmount(), currency), null),
+                        Actors.of(caller)));
+    }
+
+    /**
+     * One money operation on an order the user may see, under the request's idempotency key, remembering who acted;
+     * answers the order as it now is, with its timeline.
+     */
+    private ResponseEntity<?> act(Caller caller, String orderId, String idempotencyKey, String operation,
+            Object request, Consumer<Order> action) {
         Order order = visibleOrder(caller, orderId);
-        return idempotent.run(order.merchantId(), idempotencyKey, "POST portal cancel " + order.id(), request, () -> {
-            operations.cancel(order.merchantId(), order.id(), currency -> new CancelCommand(
-                    MoneyReader.readPositive("total_amount", request.totalAmount(), currency), null), Actors.of(caller));
-            actorNames.remember(caller);
-            return ResponseEntity.ok(reload(order));
-        });
+        return idempotent.run(order.merchantId(), idempotencyKey, "POST portal " + operation + " " + order.id(), request,
+                () -> {
+                    action.accept(order);
+                    actorNames.remember(caller);
+                    return ResponseEntity.ok(reload(order));
+                });
     }
 
     /** The caller's merchant's order, if the user may see its legal entity; otherwise as if it did not exist. */

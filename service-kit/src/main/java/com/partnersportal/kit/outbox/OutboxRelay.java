@@ -207,8 +207,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * By column name, by hand: the record mapper looked each camelCase component up first, and the driver answered
-     * every miss with an exception (four per event, each with its stack trace) before the snake_case name matched.
+     * By column name, by hand: the relay reads every event the platform publishes, so its one query gets a mapper that
+     * does nothing per column beyond the read (JdbcClient's record mapper threw a driver exception for each camelCase
+     * component first, four per event; read models elsewhere use the kit's SnakeCaseRecords).
      */
     private static PendingEvent pendingEvent(ResultSet row, int number) throws SQLException {
         return new PendingEvent(row.getLong("position"), row.getObject("event_id", UUID.class), row.getString("topic"),

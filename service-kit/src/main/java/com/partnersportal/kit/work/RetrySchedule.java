@@ -33,9 +33,16 @@ public record RetrySchedule(int maxAttempts, Duration initial, double multiplier
 
     /** The wait actually used: {@link #delayAfter} varied at random by up to {@code jitter} either way. */
     public Duration jitteredDelayAfter(int failedAttempts) {
-        long nominal = delayAfter(failedAttempts).toMillis();
-        double factor = jitter == 0 ? 1 : 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
-        return Duration.ofMillis(Math.round(nominal * factor));
+        return jittered(delayAfter(failedAttempts), jitter);
+    }
+
+    /** {@code delay} varied at random by up to {@code jitter} either way (0.2 = +-20 %); any schedule's waits use it. */
+    public static Duration jittered(Duration delay, double jitter) {
+        if (delay.isZero() || jitter <= 0) {
+            return delay;
+        }
+        double factor = 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
+        return Duration.ofMillis(Math.round(delay.toMillis() * factor));
     }
 
     public boolean exhausted(int attempts) {

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * after, and acts on ZATCA's status as its API documents it: 200 cleared, 202 cleared with warnings (kept for
  * operators, not resent), 208 cleared before (the answer to a resend whose first answer was lost), 303 clearance
  * switched off (report it instead), 400 rejected (void, never shared, the chain goes on past it), 401 credentials
- * refused (waits for operators; an unattended sandbox onboards a new unit and sends again, stamped by it), 413/429/5xx or no answer: not received (Resilience4j retries, then rescheduled with
- * backoff, always the same bytes).
+ * refused (waits for operators; an unattended sandbox onboards a new unit and sends again, stamped by it),
+ * 413/429/5xx or no answer: not received (Resilience4j retries, then rescheduled with backoff, always the same bytes).
  */
 @Component
 public class ClearanceWorker {
@@ -116,21 +116,20 @@ public class ClearanceWorker {
                 return true;
             }
             case 401, 403 -> {
+                String refused = "ZATCA refused the production CSID (HTTP " + answer.status() + ")";
                 if (csidWatch.replaceRefused(signer.unitId())) {
-                    recorder.retryLater(claim, answer, "UNAUTHORIZED", "ZATCA refused the production CSID (HTTP "
-                            + answer.status() + "): the sandbox onboarded a new EGS unit", Duration.ZERO, false);
+                    recorder.retryLater(claim, answer, "UNAUTHORIZED", refused + ": the sandbox onboarded a new EGS unit",
+                            Duration.ZERO, false);
                     // What the refused unit stamped is stamped again by the new one (same invoice hash, new signature).
                     submissions.unstampUnfinished(issuer.vatNumber());
-                    return false;
+                } else if (csidWatch.unattended()) {
+                    recorder.retryLater(claim, answer, "UNAUTHORIZED", refused + " and onboarding a new EGS unit failed",
+                            backoff(claim.attempt()), false);
+                } else {
+                    recorder.retryLater(claim, answer, "UNAUTHORIZED",
+                            refused + ": check the EGS unit (GET /operator/v1/settlement/zatca/egs)",
+                            properties.submissions().maxBackoff(), false);
                 }
-                if (csidWatch.unattended()) {
-                    recorder.retryLater(claim, answer, "UNAUTHORIZED", "ZATCA refused the production CSID (HTTP "
-                            + answer.status() + ") and onboarding a new EGS unit failed", backoff(claim.attempt()), false);
-                    return false;
-                }
-                recorder.retryLater(claim, answer, "UNAUTHORIZED", "ZATCA refused the production CSID (HTTP "
-                        + answer.status() + "): check the EGS unit (GET /operator/v1/settlement/zatca/egs)",
-                        properties.submissions().maxBackoff(), false);
                 return false;
             }
             default -> {

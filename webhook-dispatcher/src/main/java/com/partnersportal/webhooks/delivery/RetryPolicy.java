@@ -1,9 +1,9 @@
 package com.partnersportal.webhooks.delivery;
 
+import com.partnersportal.kit.work.RetrySchedule;
 import com.partnersportal.webhooks.settings.WebhookProperties;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When the next attempt goes: the schedule's delay for it, varied by the jitter (+-20 % by default) so that many
@@ -26,15 +26,6 @@ final class RetryPolicy {
         if (retryAfter != null) {
             return Optional.of(retryAfter.compareTo(properties.maxRetryAfter()) > 0 ? properties.maxRetryAfter() : retryAfter);
         }
-        return Optional.of(jittered(properties.retrySchedule().get(attemptsMade)));
-    }
-
-    Duration jittered(Duration delay) {
-        double jitter = properties.jitter();
-        if (delay.isZero() || jitter <= 0) {
-            return delay;
-        }
-        double factor = 1 + ThreadLocalRandom.current().nextDouble(-jitter, jitter);
-        return Duration.ofMillis(Math.round(delay.toMillis() * factor));
+        return Optional.of(RetrySchedule.jittered(properties.retrySchedule().get(attemptsMade), properties.jitter()));
     }
 }
