@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class DeliveryConfiguration {
 
     @Bean
-    DurableWorker<ClaimedMail> mailDelivery(DeliveryQueue queue, SmtpMailer mailer, DeliveryMetrics metrics,
+    DurableWorker<PendingMail> mailDelivery(DeliveryQueue queue, SmtpMailer mailer, DeliveryMetrics metrics,
             DeliveryProperties settings, Clock clock, MeterRegistry meters) {
         return new DurableWorker<>("mail-delivery", new MailDelivery(queue, mailer, metrics, settings, clock),
                 settings.retrySchedule(), settings.worker(), clock, meters);

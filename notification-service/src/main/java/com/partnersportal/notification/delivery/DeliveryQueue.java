@@ -3,8 +3,12 @@ package com.partnersportal.notification.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import com.partnersportal.kit.work.Claimed;
+import com.partnersportal.kit.work.Lease;
+import com.partnersportal.kit.work.QueueTable;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,73 +22,38 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryQueue {
 
-    private static final int MAX_ERROR_LENGTH = 2000;
+    private static final String BODIES_DROPPED = "html_body = NULL, text_body = NULL";
 
     private final JdbcClient jdbc;
+    private final QueueTable table;
 
     DeliveryQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new QueueTable(jdbc, "notification");
     }
 
-    /** Claims up to {@code limit} due mails for {@code claim} until {@code leaseEnd}, counting the attempt. */
-    List<ClaimedMail> claim(UUID claim, Instant now, Instant leaseEnd, int limit, int maxAttempts) {
-        return jdbc.sql("""
-                        UPDATE notification n
-                        SET claimed_by = :claim, next_attempt_at = :leaseEnd, last_attempt_at = :now, attempts = n.attempts + 1
-                        FROM (SELECT id, claimed_by AS previous FROM notification
-                              WHERE status = 'pending' AND next_attempt_at <= :now AND attempts < :maxAttempts
-                              ORDER BY next_attempt_at
-                              LIMIT :limit
-                              FOR UPDATE SKIP LOCKED) due
-                        WHERE n.id = due.id
-                        RETURNING n.id, n.kind, n.recipient, n.language, n.subject, n.html_body, n.text_body, n.attempts,
-                                  due.previous IS NOT NULL AS lease_expired""")
-                .param("claim", claim)
-                .param("now", Timestamp.from(now))
-                .param("leaseEnd", Timestamp.from(leaseEnd))
-                .param("limit", limit)
-                .param("maxAttempts", maxAttempts)
-                .query(DeliveryQueue::claimedMail)
-                .list();
+    /** Claims up to {@code limit} due mails under the lease, counting the attempt; a mail's last attempt is its last. */
+    List<Claimed<PendingMail>> claim(Lease lease, int limit, int maxAttempts) {
+        return table.claim(lease, limit, "last_attempt_at = :now", "attempts < :maxAttempts",
+                Map.of("maxAttempts", maxAttempts),
+                "q.id, q.kind, q.recipient, q.language, q.subject, q.html_body, q.text_body", DeliveryQueue::claimedMail);
     }
 
-    boolean markSent(UUID id, UUID claim, Instant now) {
-        return jdbc.sql("""
-                        UPDATE notification
-                        SET status = 'sent', sent_at = :now, claimed_by = NULL, next_attempt_at = NULL,
-                            html_body = NULL, text_body = NULL
-                        WHERE id = :id AND claimed_by = :claim""")
-                .param("id", id).param("claim", claim).param("now", Timestamp.from(now))
-                .update() == 1;
+    boolean markSent(UUID id, Lease lease, Instant now) {
+        return table.finish(id, lease, now, "status = 'sent', sent_at = :now, " + BODIES_DROPPED, Map.of());
     }
 
-    boolean scheduleRetry(UUID id, UUID claim, Instant nextAttempt, String error) {
-        return jdbc.sql("""
-                        UPDATE notification SET next_attempt_at = :next, last_error = :error, claimed_by = NULL
-                        WHERE id = :id AND claimed_by = :claim""")
-                .param("id", id).param("claim", claim).param("next", Timestamp.from(nextAttempt))
-                .param("error", truncate(error))
-                .update() == 1;
+    boolean scheduleRetry(UUID id, Lease lease, Instant nextAttempt, String error) {
+        return table.retry(id, lease, nextAttempt, error);
     }
 
-    boolean markFailed(UUID id, UUID claim, Instant now, String error) {
-        return jdbc.sql("""
-                        UPDATE notification
-                        SET status = 'failed', failed_at = :now, last_error = :error, claimed_by = NULL,
-                            next_attempt_at = NULL, html_body = NULL, text_body = NULL
-                        WHERE id = :id AND claimed_by = :claim""")
-                .param("id", id).param("claim", claim).param("now", Timestamp.from(now))
-                .param("error", truncate(error))
-                .update() == 1;
+    boolean markFailed(UUID id, Lease lease, Instant now, String error) {
+        return table.fail(id, lease, now, error, BODIES_DROPPED);
     }
 
     /** Gives a claimed mail back unattempted (its sender is stopping): due at once, its attempt not counted. */
-    void release(UUID id, UUID claim, Instant now) {
-        jdbc.sql("""
-                        UPDATE notification SET claimed_by = NULL, next_attempt_at = :now, attempts = attempts - 1
-                        WHERE id = :id AND claimed_by = :claim""")
-                .param("id", id).param("claim", claim).param("now", Timestamp.from(now))
-                .update();
+    void release(UUID id, Lease lease) {
+        table.release(id, lease);
     }
 
     /**
@@ -108,16 +77,12 @@ class DeliveryQueue {
     }
 
     long pendingCount() {
-        return jdbc.sql("SELECT count(*) FROM notification WHERE status = 'pending'").query(Long.class).single();
+        return table.pendingCount();
     }
 
-    private static String truncate(String error) {
-        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
-    }
-
-    private static ClaimedMail claimedMail(ResultSet row, int number) throws SQLException {
-        return new ClaimedMail(row.getObject("id", UUID.class), row.getString("kind"), row.getString("recipient"),
+    private static PendingMail claimedMail(ResultSet row, int number) throws SQLException {
+        return new PendingMail(row.getObject("id", UUID.class), row.getString("kind"), row.getString("recipient"),
                 row.getString("language"), row.getString("subject"), row.getString("html_body"),
-                row.getString("text_body"), row.getInt("attempts"), row.getBoolean("lease_expired"));
+                row.getString("text_body"));
     }
 }

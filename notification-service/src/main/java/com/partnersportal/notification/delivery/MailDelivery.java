@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * permanent refusal (bad address, SMTP 5xx), gives the mail up as failed. {@link DeliveryQueue} keeps replicas from
  * sending the same mail.
  */
-class MailDelivery implements WorkQueue<ClaimedMail> {
+class MailDelivery implements WorkQueue<PendingMail> {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
@@ -37,27 +37,25 @@ class MailDelivery implements WorkQueue<ClaimedMail> {
     }
 
     @Override
-    public List<Claimed<ClaimedMail>> claim(Lease lease, int limit) {
-        return queue.claim(lease.id(), lease.start(), lease.until(), limit, maxAttempts).stream()
-                .map(mail -> new Claimed<>(mail, mail.attempts(), mail.leaseExpired()))
-                .toList();
+    public List<Claimed<PendingMail>> claim(Lease lease, int limit) {
+        return queue.claim(lease, limit, maxAttempts);
     }
 
     @Override
-    public boolean process(Claimed<ClaimedMail> work, Lease lease) {
-        ClaimedMail mail = work.item();
+    public boolean process(Claimed<PendingMail> work, Lease lease) {
+        PendingMail mail = work.item();
         mailer.send(mail.outgoing());
-        if (!queue.markSent(mail.id(), lease.id(), clock.instant())) {
+        if (!queue.markSent(mail.id(), lease, clock.instant())) {
             return false;
         }
         metrics.sent(mail.kind());
-        log.info("Sent {} mail {} (attempt {})", mail.kind(), mail.id(), mail.attempts());
+        log.info("Sent {} mail {} (attempt {})", mail.kind(), mail.id(), work.attempt());
         return true;
     }
 
     @Override
-    public boolean retry(Claimed<ClaimedMail> work, Lease lease, Instant next, String error) {
-        boolean recorded = queue.scheduleRetry(work.item().id(), lease.id(), next, error);
+    public boolean retry(Claimed<PendingMail> work, Lease lease, Instant next, String error) {
+        boolean recorded = queue.scheduleRetry(work.item().id(), lease, next, error);
         if (recorded) {
             metrics.attemptFailed(work.item().kind());
         }
@@ -65,8 +63,8 @@ class MailDelivery implements WorkQueue<ClaimedMail> {
     }
 
     @Override
-    public boolean giveUp(Claimed<ClaimedMail> work, Lease lease, String error) {
-        boolean recorded = queue.markFailed(work.item().id(), lease.id(), clock.instant(), error);
+    public boolean giveUp(Claimed<PendingMail> work, Lease lease, String error) {
+        boolean recorded = queue.markFailed(work.item().id(), lease, clock.instant(), error);
         if (recorded) {
             metrics.failed(work.item().kind());
         }
@@ -84,8 +82,8 @@ class MailDelivery implements WorkQueue<ClaimedMail> {
     }
 
     @Override
-    public void release(Claimed<ClaimedMail> work, Lease lease) {
-        queue.release(work.item().id(), lease.id(), lease.start());
+    public void release(Claimed<PendingMail> work, Lease lease) {
+        queue.release(work.item().id(), lease);
     }
 
     @Override
@@ -96,7 +94,7 @@ class MailDelivery implements WorkQueue<ClaimedMail> {
     }
 
     @Override
-    public String describe(ClaimedMail mail) {
+    public String describe(PendingMail mail) {
         return mail.kind() + " mail " + mail.id();
     }
 }

@@ -3,11 +3,14 @@ package com.partnersportal.notification.recipients;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.kit.inbox.InboundEvent;
 import com.partnersportal.kit.work.Claimed;
+import com.partnersportal.kit.work.Lease;
+import com.partnersportal.kit.work.QueueTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,12 +25,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RecipientLookups {
 
-    private static final int MAX_ERROR_LENGTH = 2000;
-
     private final JdbcClient jdbc;
+    private final QueueTable table;
 
     RecipientLookups(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.table = new QueueTable(jdbc, "recipient_lookup");
     }
 
     void add(InboundEvent event, Audience audience, Instant now) {
@@ -47,74 +50,34 @@ class RecipientLookups {
                 .update();
     }
 
-    /** Claims up to {@code limit} due lookups for {@code claim} until {@code leaseEnd}, counting the attempt. */
-    List<Claimed<PendingLookup>> claim(UUID claim, Instant now, Instant leaseEnd, int limit) {
-        return jdbc.sql("""
-                        UPDATE recipient_lookup l
-                        SET claimed_by = :claim, next_attempt_at = :leaseEnd, attempts = l.attempts + 1
-                        FROM (SELECT id, claimed_by AS previous FROM recipient_lookup
-                              WHERE status = 'pending' AND next_attempt_at <= :now
-                              ORDER BY next_attempt_at
-                              LIMIT :limit
-                              FOR UPDATE SKIP LOCKED) due
-                        WHERE l.id = due.id
-                        RETURNING l.id, l.event_id, l.event_type, l.subject, l.merchant_id, l.permission,
-                                  l.legal_entity_id, l.payload, l.attempts, due.previous IS NOT NULL AS lease_expired""")
-                .param("claim", claim)
-                .param("now", Timestamp.from(now))
-                .param("leaseEnd", Timestamp.from(leaseEnd))
-                .param("limit", limit)
-                .query((row, n) -> new Claimed<>(pendingLookup(row, n), row.getInt("attempts"),
-                        row.getBoolean("lease_expired")))
-                .list();
+    /** Claims up to {@code limit} due lookups under the lease, counting the attempt. */
+    List<Claimed<PendingLookup>> claim(Lease lease, int limit) {
+        return table.claim(lease, limit,
+                "q.id, q.event_id, q.event_type, q.subject, q.merchant_id, q.permission, q.legal_entity_id, q.payload",
+                RecipientLookups::pendingLookup);
     }
 
-    boolean resolved(UUID id, UUID claim, Instant now, int recipients) {
-        return jdbc.sql("""
-                        UPDATE recipient_lookup
-                        SET status = 'resolved', recipients = :recipients, resolved_at = :now, claimed_by = NULL,
-                            next_attempt_at = NULL, payload = NULL
-                        WHERE id = :id AND claimed_by = :claim""")
-                .param("id", id).param("claim", claim).param("recipients", recipients)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+    boolean resolved(UUID id, Lease lease, Instant now, int recipients) {
+        return table.finish(id, lease, now, "status = 'resolved', recipients = :recipients, resolved_at = :now, payload = NULL",
+                Map.of("recipients", recipients));
     }
 
-    boolean retryAt(UUID id, UUID claim, Instant next, String error) {
-        return jdbc.sql("""
-                        UPDATE recipient_lookup SET next_attempt_at = :next, last_error = :error, claimed_by = NULL
-                        WHERE id = :id AND claimed_by = :claim""")
-                .param("id", id).param("claim", claim).param("next", Timestamp.from(next))
-                .param("error", truncate(error))
-                .update() == 1;
+    boolean retryAt(UUID id, Lease lease, Instant next, String error) {
+        return table.retry(id, lease, next, error);
     }
 
-    boolean failed(UUID id, UUID claim, Instant now, String error) {
-        return jdbc.sql("""
-                        UPDATE recipient_lookup
-                        SET status = 'failed', failed_at = :now, last_error = :error, claimed_by = NULL,
-                            next_attempt_at = NULL
-                        WHERE id = :id AND claimed_by = :claim""")
-                .param("id", id).param("claim", claim).param("now", Timestamp.from(now))
-                .param("error", truncate(error))
-                .update() == 1;
+    /** Gives the lookup up; it keeps its payload, so that an operator can set it back to pending. */
+    boolean failed(UUID id, Lease lease, Instant now, String error) {
+        return table.fail(id, lease, now, error, "");
     }
 
     /** Gives a claimed lookup back unattempted (its resolver is stopping): due at once, its attempt not counted. */
-    void release(UUID id, UUID claim, Instant now) {
-        jdbc.sql("""
-                        UPDATE recipient_lookup SET claimed_by = NULL, next_attempt_at = :now, attempts = attempts - 1
-                        WHERE id = :id AND claimed_by = :claim""")
-                .param("id", id).param("claim", claim).param("now", Timestamp.from(now))
-                .update();
+    void release(UUID id, Lease lease) {
+        table.release(id, lease);
     }
 
     long pendingCount() {
-        return jdbc.sql("SELECT count(*) FROM recipient_lookup WHERE status = 'pending'").query(Long.class).single();
-    }
-
-    private static String truncate(String error) {
-        return error == null || error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH) + "…";
+        return table.pendingCount();
     }
 
     private static PendingLookup pendingLookup(ResultSet row, int number) throws SQLException {
@@ -123,6 +86,6 @@ class RecipientLookups {
                 Permission.fromCode(permission).orElseThrow(() -> new IllegalStateException("unknown permission " + permission)),
                 row.getObject("legal_entity_id", UUID.class));
         return new PendingLookup(row.getObject("id", UUID.class), row.getString("event_id"), row.getString("event_type"),
-                row.getString("subject"), audience, row.getBytes("payload"), row.getInt("attempts"));
+                row.getString("subject"), audience, row.getBytes("payload"));
     }
 }

@@ -66,7 +66,7 @@ class RecipientResolver implements WorkQueue<PendingLookup> {
 
     @Override
     public List<Claimed<PendingLookup>> claim(Lease lease, int limit) {
-        return lookups.claim(lease.id(), lease.start(), lease.until(), limit);
+        return lookups.claim(lease, limit);
     }
 
     @Override
@@ -79,7 +79,7 @@ class RecipientResolver implements WorkQueue<PendingLookup> {
         List<Recipient> recipients = identity.find(lookup.audience());
         List<MailRequest> requests = mailsTo(recipients, mail, lookup.payload());
         boolean resolved = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!lookups.resolved(lookup.id(), lease.id(), clock.instant(), recipients.size())) {
+            if (!lookups.resolved(lookup.id(), lease, clock.instant(), recipients.size())) {
                 return false;
             }
             for (MailRequest request : requests) {
@@ -96,7 +96,7 @@ class RecipientResolver implements WorkQueue<PendingLookup> {
 
     @Override
     public boolean retry(Claimed<PendingLookup> work, Lease lease, Instant next, String error) {
-        boolean recorded = lookups.retryAt(work.item().id(), lease.id(), next, error);
+        boolean recorded = lookups.retryAt(work.item().id(), lease, next, error);
         if (recorded) {
             outcomes("retried").increment();
         }
@@ -105,7 +105,7 @@ class RecipientResolver implements WorkQueue<PendingLookup> {
 
     @Override
     public boolean giveUp(Claimed<PendingLookup> work, Lease lease, String error) {
-        boolean recorded = lookups.failed(work.item().id(), lease.id(), clock.instant(), error);
+        boolean recorded = lookups.failed(work.item().id(), lease, clock.instant(), error);
         if (recorded) {
             outcomes("failed").increment();
         }
@@ -125,7 +125,7 @@ class RecipientResolver implements WorkQueue<PendingLookup> {
 
     @Override
     public void release(Claimed<PendingLookup> work, Lease lease) {
-        lookups.release(work.item().id(), lease.id(), lease.start());
+        lookups.release(work.item().id(), lease);
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.partnersportal.kit.work.Claimed;
+import com.partnersportal.kit.work.Lease;
 import com.partnersportal.notification.testing.NotificationIntegrationTest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -78,25 +80,25 @@ class DeliveryQueueIT {
     @Test
     void aMailWhoseSenderStoppedIsClaimedAgainOnceTheLeaseEndsAndOnlyTheNewHolderRecordsTheOutcome() {
         UUID mail = pendingMail(0);
-        UUID stoppedSender = UUID.randomUUID();
-        UUID laterSender = UUID.randomUUID();
+        Lease stoppedSender = lease(THEN);
+        Lease laterSender = lease(THEN.plus(LEASE));
 
-        assertThat(claim(stoppedSender, THEN)).extracting(ClaimedMail::id, ClaimedMail::attempts).containsExactly(
-                tuple(mail, 1));
-        assertThat(claim(UUID.randomUUID(), THEN.plus(LEASE).minusSeconds(1))).isEmpty();
+        assertThat(queue.claim(stoppedSender, 3, 10)).extracting(claimed -> claimed.item().id(), Claimed::attempt)
+                .containsExactly(tuple(mail, 1));
+        assertThat(claim(THEN.plus(LEASE).minusSeconds(1))).isEmpty();
 
-        assertThat(claim(laterSender, THEN.plus(LEASE))).extracting(ClaimedMail::id, ClaimedMail::attempts).containsExactly(
-                tuple(mail, 2));
+        assertThat(queue.claim(laterSender, 3, 10)).extracting(claimed -> claimed.item().id(), Claimed::attempt)
+                .containsExactly(tuple(mail, 2));
         assertThat(queue.markSent(mail, stoppedSender, THEN.plus(LEASE))).isFalse();
         assertThat(queue.markSent(mail, laterSender, THEN.plus(LEASE))).isTrue();
         assertThat(status(mail)).isEqualTo("sent");
-        assertThat(claim(UUID.randomUUID(), THEN.plus(LEASE.multipliedBy(3)))).isEmpty();
+        assertThat(claim(THEN.plus(LEASE.multipliedBy(3)))).isEmpty();
     }
 
     @Test
     void aMailWhoseLastAttemptWasNeverReportedIsGivenUpRatherThanMailedAgain() {
         UUID mail = pendingMail(9);
-        assertThat(claim(UUID.randomUUID(), THEN)).extracting(ClaimedMail::attempts).containsExactly(10);
+        assertThat(claim(THEN)).extracting(Claimed::attempt).containsExactly(10);
 
         assertThat(queue.giveUpAbandoned(THEN.plus(LEASE).minusSeconds(1), 10)).isEmpty();
         assertThat(queue.giveUpAbandoned(THEN.plus(LEASE), 10)).containsExactly("password-reset");
@@ -112,17 +114,21 @@ class DeliveryQueueIT {
         return () -> {
             start.await();
             List<UUID> claimed = new ArrayList<>();
-            List<ClaimedMail> batch;
+            List<Claimed<PendingMail>> batch;
             do {
-                batch = claim(UUID.randomUUID(), THEN);
-                batch.forEach(mail -> claimed.add(mail.id()));
+                batch = claim(THEN);
+                batch.forEach(mail -> claimed.add(mail.item().id()));
             } while (!batch.isEmpty());
             return claimed;
         };
     }
 
-    private List<ClaimedMail> claim(UUID claim, Instant now) {
-        return queue.claim(claim, now, now.plus(LEASE), 3, 10);
+    private List<Claimed<PendingMail>> claim(Instant now) {
+        return queue.claim(lease(now), 3, 10);
+    }
+
+    private static Lease lease(Instant now) {
+        return new Lease(UUID.randomUUID(), now, now.plus(LEASE));
     }
 
     private UUID pendingMail(int attempts) {
