@@ -15,6 +15,11 @@
 #   PROFILE=1 bench/gateway-overhead.sh       # also a JFR profile of the gateway under load (hot methods)
 #   COMPARE="before=/tmp/old.jar jdk-client=,--spring.http.clients.imperative.factory=jdk" bench/gateway-overhead.sh
 #                                             # other gateways measured in the same run (name=jar,arg,...)
+#   FLAVOURS=1 bench/gateway-overhead.sh     # also Spring Cloud Gateway's WebFlux flavour doing the gateway's work on
+#                                             # this route (webflux), and a bare proxy of each flavour with no filters
+#                                             # (bare-webflux, bare-mvc): bench/gateway-flavours, built here (Maven
+#                                             # profile bench-gateway-flavours, never in the product build) when a jar
+#                                             # is missing; delete bench/gateway-flavours/*/target to rebuild
 source "$(dirname "$0")/lib.sh"
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -32,7 +37,22 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; bench_cleanup; }
 trap cleanup EXIT
 
-bench_jdk; bench_build orders-service; bench_build gateway; bench_kafka_start; bench_database
+bench_jdk; bench_build orders-service; bench_build gateway
+FLAVOUR_JARS=()
+if [[ ${FLAVOURS:-0} == 1 ]]; then
+  for flavour in webflux bare-webflux bare-mvc; do
+    FLAVOUR_JARS+=("$flavour=$BENCH_ROOT/bench/gateway-flavours/$flavour/target/bench-gateway-$flavour-0.1.0-SNAPSHOT.jar")
+  done
+  for flavour in "${FLAVOUR_JARS[@]}"; do
+    if [[ ! -f ${flavour#*=} ]]; then
+      echo "building the gateway flavours (bench/gateway-flavours) ..."
+      (cd "$BENCH_ROOT" && ./mvnw -B -q -DskipTests -P bench-gateway-flavours package \
+        -pl bench/gateway-flavours/webflux,bench/gateway-flavours/bare-webflux,bench/gateway-flavours/bare-mvc -am)
+      break
+    fi
+  done
+fi
+bench_kafka_start; bench_database
 MERCHANT=$(cat /proc/sys/kernel/random/uuid)
 TOKEN="ppk_sandbox_bench_$(cat /proc/sys/kernel/random/uuid | tr -d -)"
 python3 "$(dirname "$0")/identity_stub.py" "$IDENTITY_PORT" "$TOKEN" "$MERCHANT" &
@@ -83,8 +103,9 @@ gateway_start() {
   GATEWAY=$!
   PIDS+=($GATEWAY)
   BENCH_CPU_EXTRA_PID=$GATEWAY
+  # Readiness on the management port: every flavour has it there, the gateway also on its public port.
   for _ in $(seq 1 $(( ${BENCH_START_WAIT:-180} * 2 ))); do
-    curl -fsS http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness >/dev/null 2>&1 && return 0; sleep 0.5
+    curl -fsS http://127.0.0.1:18090/actuator/health/readiness >/dev/null 2>&1 && return 0; sleep 0.5
   done
   echo "the gateway did not start; see $BENCH_DIR/gateway.log" >&2; exit 1
 }
@@ -111,6 +132,7 @@ warm() { ok "$1"; wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10s}" -H "Authorization:
 # Other gateways to compare in the same run, measured after the main one: COMPARE="name=jar,arg,arg name2=,arg ..."
 # (an empty jar is this tree's build), e.g. COMPARE="before=/tmp/old.jar jdk-client=,--spring.http.clients.imperative.factory=jdk".
 read -r -a VARIANTS <<< "${COMPARE:-}"
+VARIANTS+=("${FLAVOUR_JARS[@]}")
 echo "warming up and measuring ..."
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 PATHS=(direct nginx gateway)
