@@ -32,9 +32,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Shields callers from a sick service with Resilience4j: a circuit breaker per service (opened by timeouts,
- * connection failures and 5xx answers) and a time limit per route: the proxy client's own read timeout on the
- * request's thread ({@link UpstreamTimeouts}), or Resilience4j's time limiter on a thread of its own
- * ({@code portal.gateway.upstreams.time-limit}). A service that is down or whose circuit is
+ * connection failures and 5xx answers) and a time limiter per route. A service that is down or whose circuit is
  * open answers 503, one that does not answer in time 504, both as problem details, at once rather than after
  * every caller has waited.
  */
@@ -47,7 +45,7 @@ public class UpstreamGuards implements DisposableBean {
     private final UpstreamProperties properties;
     private final CircuitBreakerRegistry breakers;
     private final TimeLimiterRegistry timeLimiters;
-    /** In {@code thread} mode the time limiter waits on a future: the proxied call runs on a virtual thread of its own. */
+    /** The time limiter waits on a future: the proxied call runs on a virtual thread of its own. */
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
@@ -75,12 +73,9 @@ public class UpstreamGuards implements DisposableBean {
         TimeLimiter timeLimiter = timeLimiters.timeLimiter(route.id(),
                 TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
         return (request, next) -> {
+            // The trace context travels with the call, so the service's span continues the gateway's trace.
+            Callable<ServerResponse> call = snapshots.captureAll().wrap(() -> next.handle(request));
             try {
-                if (properties.timeLimit() == UpstreamProperties.TimeLimit.CLIENT) {
-                    return breaker.executeCallable(() -> withinClientTimeout(timeLimiter, timeout, () -> next.handle(request)));
-                }
-                // The trace context travels with the call, so the service's span continues the gateway's trace.
-                Callable<ServerResponse> call = snapshots.captureAll().wrap(() -> next.handle(request));
                 return breaker.executeCallable(timeLimiter.decorateFutureSupplier(() -> calls.submit(call)));
             } catch (CallNotPermittedException e) {
                 return unavailable(service, properties.openFor());
@@ -94,29 +89,6 @@ public class UpstreamGuards implements DisposableBean {
                 return unavailable(service, Duration.ofSeconds(5));
             }
         };
-    }
-
-    /**
-     * The call on this thread with the client's read timeout set to the route's limit ({@link UpstreamTimeouts}); the
-     * client's timeout becomes the time limiter's {@link TimeoutException}, and is counted on its metrics, as in
-     * {@code thread} mode.
-     */
-    private static ServerResponse withinClientTimeout(TimeLimiter timeLimiter, Duration timeout,
-            Callable<ServerResponse> call) throws Exception {
-        try {
-            ServerResponse response = UpstreamTimeouts.within(timeout, call);
-            timeLimiter.onSuccess();
-            return response;
-        } catch (Exception e) {
-            if (UpstreamTimeouts.timedOut(e)) {
-                TimeoutException timedOut = new TimeoutException("no answer within " + timeout);
-                timedOut.initCause(e);
-                timeLimiter.onError(timedOut);
-                throw timedOut;
-            }
-            timeLimiter.onError(e);
-            throw e;
-        }
     }
 
     private static ServerResponse unavailable(String service, Duration retryAfter) {

@@ -18,15 +18,7 @@ record UpstreamProperties(
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("20") int slidingWindowSize,
         @DefaultValue("10") int minimumCalls,
-        @DefaultValue("10s") Duration openFor,
-        @DefaultValue("client") TimeLimit timeLimit) {
-
-    /**
-     * How a route's time limit is kept: by the proxy client's own request timeout on the request's thread
-     * ({@code client}), or by Resilience4j's time limiter running the call on a virtual thread of its own and waiting
-     * on it ({@code thread}, a hand-off per request; ADR 5 measured both).
-     */
-    enum TimeLimit { CLIENT, THREAD }
+        @DefaultValue("10s") Duration openFor) {
 
     Duration timeoutFor(String upstream, String routeId) {
         if (routeTimeouts != null && routeTimeouts.containsKey(routeId)) {
