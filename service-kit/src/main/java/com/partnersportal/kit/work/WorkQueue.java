@@ -1,6 +1,7 @@
 package com.partnersportal.kit.work;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,11 +19,50 @@ public interface WorkQueue<T> {
     List<Claimed<T>> claim(Lease lease, int limit);
 
     /**
-     * Does the work and records its success under the lease. Throws to fail the attempt.
+     * Does the work and records its success under the lease. Throws to fail the attempt. A queue that overrides
+     * {@link #attempt} instead need not implement it.
      *
      * @return false when the success could not be recorded because the lease had ended (someone else may repeat it)
      */
-    boolean process(Claimed<T> work, Lease lease) throws Exception;
+    default boolean process(Claimed<T> work, Lease lease) throws Exception {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " implements neither process nor attempt");
+    }
+
+    /**
+     * Makes one attempt and says how it went; throwing fails it. By default {@link #process}: the work is done and
+     * its success recorded at once. A queue that records outcomes in batches reports them here instead and records
+     * them in {@link #recordAll}.
+     */
+    default Attempt attempt(Claimed<T> work, Lease lease) throws Exception {
+        return Attempt.recorded(process(work, lease));
+    }
+
+    /**
+     * Records finished attempts' outcomes, in the order they finished, all in one transaction if the queue likes;
+     * says for each whether it was recorded (false: its lease had ended). By default one at a time through
+     * {@link #retry} and {@link #giveUp} (a success is recorded by {@link #process}). A batch that throws is offered
+     * again outcome by outcome.
+     */
+    default List<Boolean> recordAll(List<Outcome<T>> outcomes) {
+        List<Boolean> recorded = new ArrayList<>(outcomes.size());
+        for (Outcome<T> outcome : outcomes) {
+            recorded.add(switch (outcome.status()) {
+                case RETRY -> retry(outcome.work(), outcome.lease(), outcome.next(), outcome.error());
+                case GIVE_UP -> giveUp(outcome.work(), outcome.lease(), outcome.error());
+                case SUCCEEDED -> throw new UnsupportedOperationException(
+                        getClass().getSimpleName() + " reports successes but does not record them (recordAll)");
+            });
+        }
+        return recorded;
+    }
+
+    /**
+     * An attempt is over: its outcome is recorded, or the work was given back or its recording failed. A queue that
+     * counts the work it holds (room per receiver) frees it here.
+     */
+    default void finished(Claimed<T> work) {
+        // Nothing held by default.
+    }
 
     /** Records a failed attempt and when to try again; false when the lease had ended. */
     boolean retry(Claimed<T> work, Lease lease, Instant next, String error);

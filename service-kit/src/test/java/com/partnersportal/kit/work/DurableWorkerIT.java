@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,10 +240,146 @@ class DurableWorkerIT {
         }
     }
 
+    @Test
+    void concurrentAttemptsStayWithinTheirBoundAndAPassClaimsOnlyForFreePlaces() {
+        List<UUID> items = List.of(add(), add(), add(), add(), add(), add(), add(), add());
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        items.forEach(item -> queue.onAttempt(item, attempt -> {
+            peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+            waitFor(release);
+            running.decrementAndGet();
+        }));
+        DurableWorker<UUID> worker = concurrent(queue, 3, 1, Duration.ofMillis(50));
+        worker.start();
+        try {
+            await().atMost(10, TimeUnit.SECONDS).until(() -> running.get() == 3);
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> running.get() == 3);
+            assertThat(worker.inFlight()).isEqualTo(3);
+            assertThat(claimedRows()).as("the other five wait unclaimed for a free place").isEqualTo(3);
+
+            release.countDown();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> items.stream().allMatch(i -> row(i).status().equals("done")));
+        } finally {
+            worker.stop();
+        }
+        assertThat(peak.get()).isEqualTo(3);
+        assertThat(count("portal.work.succeeded")).isEqualTo(8);
+        assertThat(count("portal.work.claimed")).isEqualTo(8);
+    }
+
+    @Test
+    void outcomesThatFinishWhileOneBatchIsWrittenAreRecordedTogetherInTheNext() {
+        BatchQueue batches = new BatchQueue();
+        List<UUID> items = List.of(add(), add(), add(), add(), add(), add());
+        // The first finishes at once; the others once its outcome is being written.
+        items.subList(1, items.size()).forEach(item -> batches.onAttempt(item, attempt -> waitFor(batches.writing)));
+        DurableWorker<UUID> worker = concurrent(batches, 6, 10, Duration.ofMillis(50));
+        worker.start();
+        try {
+            await().atMost(10, TimeUnit.SECONDS).until(() -> batches.writing.getCount() == 0);
+            // The first outcome is being written; the other five finish meanwhile and wait, holding their places.
+            await().atMost(10, TimeUnit.SECONDS).until(() -> worker.outcomesWaiting() == 5);
+            assertThat(worker.inFlight()).isEqualTo(6);
+            assertThat(items.stream().filter(i -> row(i).status().equals("done")).count()).isZero();
+
+            batches.release.countDown();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> items.stream().allMatch(i -> row(i).status().equals("done")));
+        } finally {
+            worker.stop();
+        }
+        assertThat(batches.sizes).containsExactly(1, 5);
+        assertThat(items).allSatisfy(i -> assertThat(row(i).lastError()).as("the attempt's report reached the hook")
+                .isEqualTo("report of attempt 1"));
+        assertThat(count("portal.work.succeeded")).isEqualTo(6);
+        assertThat(worker.inFlight()).isZero();
+    }
+
+    @Test
+    void aFixedListScheduleIsWaitedInTurnAndAWaitTheWorkAsksForWins() {
+        BatchQueue batches = new BatchQueue();
+        batches.release.countDown();
+        UUID listed = add();
+        UUID asking = add();
+        batches.onAttempt(listed, attempt -> {
+            throw new IllegalStateException("receiver away");
+        });
+        batches.onAttempt(asking, attempt -> {
+            throw new WaitPlease(Duration.ofSeconds(7));
+        });
+        DurableWorker<UUID> worker = new DurableWorker<>("test-work", batches,
+                RetrySchedule.fixed(List.of(Duration.ZERO, Duration.ofSeconds(3), Duration.ofHours(1)), 0),
+                new DurableWorker.Settings(Duration.ofMillis(50), 10, Duration.ofMinutes(1), Duration.ofSeconds(5)),
+                Clock.systemUTC(), meters);
+
+        Instant before = Instant.now();
+        worker.pass();
+        Instant after = Instant.now();
+        assertThat(row(listed).nextAttemptAt()).as("the list's second wait")
+                .isBetween(before.plusSeconds(3).minusMillis(1), after.plusSeconds(3).plusMillis(1));
+        assertThat(row(asking).nextAttemptAt()).as("the wait the attempt asked for")
+                .isBetween(before.plusSeconds(7).minusMillis(1), after.plusSeconds(7).plusMillis(1));
+
+        jdbc.sql("UPDATE work_item SET next_attempt_at = now() WHERE id = :id").param("id", listed).update();
+        before = Instant.now();
+        worker.pass();
+        after = Instant.now();
+        assertThat(row(listed).nextAttemptAt()).as("the list's third wait")
+                .isBetween(before.plus(Duration.ofHours(1)).minusMillis(1),
+                        after.plus(Duration.ofHours(1)).plusMillis(1));
+
+        jdbc.sql("UPDATE work_item SET next_attempt_at = now() WHERE id = :id").param("id", listed).update();
+        worker.pass();
+        assertThat(row(listed).status()).as("three waits in the list, three attempts").isEqualTo("failed");
+        assertThat(row(listed).attempts()).isEqualTo(3);
+        assertThat(batches.sizes).as("one by one when attempts run in turn").containsOnly(1);
+    }
+
+    @Test
+    void aFinishedAttemptWakesTheWorkerForWorkThatWaitedForAFreePlace() {
+        UUID first = add();
+        UUID second = add();
+        CountDownLatch holdFirst = new CountDownLatch(1);
+        CountDownLatch holdSecond = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        queue.onAttempt(first, attempt -> {
+            running.incrementAndGet();
+            waitFor(holdFirst);
+        });
+        queue.onAttempt(second, attempt -> {
+            running.incrementAndGet();
+            waitFor(holdSecond);
+        });
+        DurableWorker<UUID> worker = concurrent(queue, 2, 1, Duration.ofHours(1));
+        worker.start();
+        try {
+            await().atMost(10, TimeUnit.SECONDS).until(() -> running.get() == 2);
+            UUID third = add();
+            holdSecond.countDown();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> row(third).status().equals("done"));
+            assertThat(row(first).status()).isEqualTo("pending");
+        } finally {
+            holdFirst.countDown();
+            worker.stop();
+        }
+        assertThat(row(first).status()).as("stopping let the attempt under way finish").isEqualTo("done");
+    }
+
     private DurableWorker<UUID> worker(int maxAttempts, Duration lease, int batchSize) {
         return new DurableWorker<>("test-work", queue, schedule(maxAttempts),
                 new DurableWorker.Settings(Duration.ofMillis(50), batchSize, lease, Duration.ofSeconds(5)),
                 Clock.systemUTC(), meters);
+    }
+
+    private DurableWorker<UUID> concurrent(WorkQueue<UUID> on, int concurrency, int recordBatch, Duration poll) {
+        return new DurableWorker<>("test-work", on, schedule(3),
+                new DurableWorker.Settings(poll, 10, Duration.ofMinutes(5), Duration.ofSeconds(30), concurrency,
+                        recordBatch), Clock.systemUTC(), meters);
+    }
+
+    private static long claimedRows() {
+        return jdbc.sql("SELECT count(*) FROM work_item WHERE claimed_by IS NOT NULL").query(Long.class).single();
     }
 
     private static RetrySchedule schedule(int maxAttempts) {
@@ -292,8 +430,62 @@ class DurableWorkerIT {
     static final class HolderDied extends Error {
     }
 
+    /** An attempt that fails and names when to try again (a receiver's Retry-After). */
+    static final class WaitPlease extends RuntimeException {
+        final Duration wait;
+
+        WaitPlease(Duration wait) {
+            super("come back in " + wait);
+            this.wait = wait;
+        }
+    }
+
+    /**
+     * The same table as a queue whose attempts report how they went and whose outcomes are recorded through the batch
+     * hook; the first batch is held until {@code release}, and each batch's size is kept.
+     */
+    static final class BatchQueue extends ItemQueue {
+
+        final List<Integer> sizes = new CopyOnWriteArrayList<>();
+        final CountDownLatch writing = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public Attempt attempt(Claimed<UUID> work, Lease lease) {
+            try {
+                behave(work);
+            } catch (WaitPlease please) {
+                return Attempt.failed(please.getMessage(), please.wait, "report of attempt " + work.attempt());
+            } catch (IllegalStateException e) {
+                return Attempt.failed(e.getMessage(), null, "report of attempt " + work.attempt());
+            }
+            return Attempt.succeeded("report of attempt " + work.attempt());
+        }
+
+        @Override
+        public List<Boolean> recordAll(List<Outcome<UUID>> outcomes) {
+            writing.countDown();
+            waitFor(release);
+            sizes.add(outcomes.size());
+            List<Boolean> recorded = new ArrayList<>();
+            for (Outcome<UUID> outcome : outcomes) {
+                recorded.add(switch (outcome.status()) {
+                    case SUCCEEDED -> jdbc.sql("""
+                                    UPDATE work_item SET status = 'done', done_by = :lease, claimed_by = NULL,
+                                        next_attempt_at = NULL, last_error = :report
+                                    WHERE id = :id AND claimed_by = :lease""")
+                            .param("id", outcome.work().item()).param("lease", outcome.lease().id())
+                            .param("report", outcome.reportAs(String.class)).update() == 1;
+                    case RETRY -> retry(outcome.work(), outcome.lease(), outcome.next(), outcome.error());
+                    case GIVE_UP -> giveUp(outcome.work(), outcome.lease(), outcome.error());
+                });
+            }
+            return recorded;
+        }
+    }
+
     /** A work queue over {@code work_item}, written the way the services write theirs. */
-    static final class ItemQueue implements WorkQueue<UUID> {
+    static class ItemQueue implements WorkQueue<UUID> {
 
         private final Map<UUID, Consumer<Integer>> behaviour = new ConcurrentHashMap<>();
         private final Map<UUID, List<Integer>> attempts = new ConcurrentHashMap<>();
@@ -328,10 +520,14 @@ class DurableWorkerIT {
                     .list();
         }
 
-        @Override
-        public boolean process(Claimed<UUID> work, Lease lease) {
+        void behave(Claimed<UUID> work) {
             attempts.computeIfAbsent(work.item(), id -> new CopyOnWriteArrayList<>()).add(work.attempt());
             behaviour.getOrDefault(work.item(), attempt -> { }).accept(work.attempt());
+        }
+
+        @Override
+        public boolean process(Claimed<UUID> work, Lease lease) {
+            behave(work);
             boolean done = jdbc.sql("""
                             UPDATE work_item SET status = 'done', done_by = :lease, claimed_by = NULL, next_attempt_at = NULL
                             WHERE id = :id AND claimed_by = :lease""")
