@@ -7,25 +7,24 @@ import java.util.Optional;
 /**
  * One attempt to record, by the replica that holds the message's lease.
  *
- * @param nextDelay empty when the message has failed for good (or succeeded)
+ * @param status delivered, pending (tried again at {@code next}) or failed
+ * @param next   when a message still pending is tried next; null for one that is finished
  */
-record Outcome(Claimed message, String claimant, AttemptResult result, Optional<Duration> nextDelay) {
+record AttemptOutcome(ClaimedMessage message, String claimant, AttemptResult result, String status, Instant next) {
 
     static final String DELIVERED = "delivered";
     static final String PENDING = "pending";
     static final String FAILED = "failed";
 
-    /** The message's status once this is recorded: 410 fails it at once whatever attempts are left. */
-    String status() {
+    /** The outcome of an attempt whose next delay is known: 410 fails it at once whatever attempts are left. */
+    static AttemptOutcome after(ClaimedMessage message, String claimant, AttemptResult result, Optional<Duration> nextDelay,
+            Instant now) {
         if (result.succeeded()) {
-            return DELIVERED;
+            return new AttemptOutcome(message, claimant, result, DELIVERED, null);
         }
-        return nextDelay.isPresent() && !AttemptResult.GONE.equals(result.outcome()) ? PENDING : FAILED;
-    }
-
-    /** When a message still pending is tried next; null for one that is finished. */
-    Instant nextAttemptAt(Instant now) {
-        return PENDING.equals(status()) ? now.plus(nextDelay.orElseThrow()) : null;
+        return nextDelay.isPresent() && !AttemptResult.GONE.equals(result.outcome())
+                ? new AttemptOutcome(message, claimant, result, PENDING, now.plus(nextDelay.get()))
+                : new AttemptOutcome(message, claimant, result, FAILED, null);
     }
 
     int attemptNumber() {

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param claimedAt    when the lease was taken: a message due again after it was resent meanwhile
  * @param leaseExpired whether another replica's lease on it ran out without an outcome (it died or hung mid-attempt)
  */
-record Claimed(UUID id, UUID endpointId, UUID merchantId, String eventType, UUID orderId, boolean test, String payload,
+record ClaimedMessage(UUID id, UUID endpointId, UUID merchantId, String eventType, UUID orderId, boolean test, String payload,
         int attempts, Instant occurredAt, String url, Map<String, String> headers, Integer rateLimit,
         int maxConcurrency, List<String> secrets, String notificationToken, Instant claimedAt, boolean leaseExpired) {
 }

@@ -111,7 +111,7 @@ final class Claims {
      * @param skipped endpoints parked or full in this replica
      * @param busy    attempts running in this replica per endpoint (an endpoint gets its limit minus these)
      */
-    List<Claimed> claim(int batch, Collection<UUID> skipped, Map<UUID, Integer> busy, Instant now) {
+    List<ClaimedMessage> claim(int batch, Collection<UUID> skipped, Map<UUID, Integer> busy, Instant now) {
         Timestamp at = Timestamp.from(now);
         List<UUID> busyIds = new ArrayList<>(busy.keySet());
         List<UUID> ids = jdbc.sql(CANDIDATES).param("now", at).param("skipped", array(skipped)).param("batch", batch)
@@ -149,15 +149,15 @@ final class Claims {
         return me;
     }
 
-    /** A sealed secret as it travels in {@link Claimed} until the attempt opens it: base64 of the stored bytes. */
+    /** A sealed secret as it travels in {@link ClaimedMessage} until the attempt opens it: base64 of the stored bytes. */
     private static String text(byte[] sealed) {
         return sealed == null ? null : Base64.getEncoder().encodeToString(sealed);
     }
 
-    private static Claimed row(ResultSet rs, Instant claimedAt) throws SQLException {
+    private static ClaimedMessage row(ResultSet rs, Instant claimedAt) throws SQLException {
         Array secrets = rs.getArray("secrets");
         Timestamp occurred = rs.getTimestamp("occurred_at");
-        return new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
+        return new ClaimedMessage(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
                 rs.getObject("merchant_id", UUID.class), rs.getString("event_type"), rs.getObject("order_id", UUID.class),
                 rs.getBoolean("test"), rs.getString("payload"), rs.getInt("attempts"), occurred.toInstant(),
                 rs.getString("url"), JSON.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() { }),

@@ -1,7 +1,9 @@
 package com.partnersportal.webhooks.delivery;
 
 import com.partnersportal.kit.secrets.SecretEncryption;
+import com.partnersportal.kit.work.DurableWorker;
 import com.partnersportal.webhooks.endpoint.EndpointSecrets;
+import com.partnersportal.webhooks.message.MessagesEnqueued;
 import com.partnersportal.webhooks.settings.WebhookProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 @Configuration
 class DeliveryConfiguration {
@@ -39,13 +42,35 @@ class DeliveryConfiguration {
         return new Claims(jdbc, properties, service + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
+    /** The delivery of one replica: the kit's worker over {@link WebhookDelivery}. */
     @Bean
-    Dispatcher dispatcher(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards,
-            WebhookProperties properties, SecretEncryption encryption, EndpointSecrets secrets, DeliveryMetrics metrics, Clock clock,
-            MeterRegistry meters) {
-        Dispatcher dispatcher = new Dispatcher(claims, sender, outcomes, guards, new RetryPolicy(properties), encryption, secrets,
-                metrics, properties, clock, meters);
-        metrics.inFlight(dispatcher);
-        return dispatcher;
+    DurableWorker<ClaimedMessage> webhookDelivery(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards,
+            WebhookProperties properties, SecretEncryption encryption, EndpointSecrets secrets, DeliveryMetrics metrics,
+            JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+        DurableWorker<ClaimedMessage> worker = new DurableWorker<>("webhook-delivery",
+                new WebhookDelivery(claims, sender, outcomes, guards, encryption, secrets, metrics, properties, jdbc, clock),
+                properties.retries(), WebhookDelivery.settings(properties), clock, meters);
+        metrics.inFlight(worker);
+        return worker;
+    }
+
+    @Bean
+    WakeOnNewMessages wakeOnNewMessages(DurableWorker<ClaimedMessage> webhookDelivery) {
+        return new WakeOnNewMessages(webhookDelivery);
+    }
+
+    /** A commit that made messages has them claimed at once rather than at the next poll. */
+    static final class WakeOnNewMessages {
+
+        private final DurableWorker<ClaimedMessage> worker;
+
+        WakeOnNewMessages(DurableWorker<ClaimedMessage> worker) {
+            this.worker = worker;
+        }
+
+        @TransactionalEventListener(fallbackExecution = true)
+        void onEnqueued(MessagesEnqueued event) {
+            worker.wake();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.partnersportal.webhooks.delivery;
 
+import com.partnersportal.kit.work.DurableWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,12 +44,12 @@ final class DeliveryMetrics {
                 .description("Messages waiting for all endpoints").register(meters);
     }
 
-    void inFlight(Dispatcher dispatcher) {
-        Gauge.builder("portal.webhooks.in.flight", dispatcher, Dispatcher::inFlight)
+    void inFlight(DurableWorker<?> delivery) {
+        Gauge.builder("portal.webhooks.in.flight", delivery, DurableWorker::inFlight)
                 .description("Attempts running in this replica").register(meters);
     }
 
-    void attempt(AttemptResult result, Claimed message, String status, Instant now) {
+    void attempt(AttemptResult result, ClaimedMessage message, String status, Instant now) {
         Counter.builder("portal.webhooks.attempts").description("Delivery attempts by outcome")
                 .tag("outcome", result.outcome()).register(meters).increment();
         attemptDuration.record(result.latency());

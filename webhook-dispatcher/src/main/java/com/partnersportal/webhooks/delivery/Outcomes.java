@@ -68,19 +68,19 @@ class Outcomes {
 
     /** One attempt, in its own transaction. @return the message's new status */
     @Transactional
-    public String record(Claimed message, String claimant, AttemptResult result,
+    public String record(ClaimedMessage message, String claimant, AttemptResult result,
             java.util.Optional<java.time.Duration> nextDelay) {
-        Outcome outcome = new Outcome(message, claimant, result, nextDelay);
+        AttemptOutcome outcome = AttemptOutcome.after(message, claimant, result, nextDelay, clock.instant());
         recordAll(List.of(outcome));
         return outcome.status();
     }
 
     /** Attempts in the order they finished, in one transaction (the caller's). */
     @Transactional
-    public void recordAll(List<Outcome> outcomes) {
+    public void recordAll(List<AttemptOutcome> outcomes) {
         Instant now = clock.instant();
         Map<UUID, EndpointState> endpoints = lockEndpoints(outcomes);
-        List<Outcome> byMessage = outcomes.stream().sorted(Comparator.comparing(o -> o.message().id())).toList();
+        List<AttemptOutcome> byMessage = outcomes.stream().sorted(Comparator.comparing(o -> o.message().id())).toList();
         batch.batchUpdate(INSERT_ATTEMPT, byMessage.stream().map(Outcomes::attemptRow).toList(), ATTEMPT_TYPES);
         int[] updated = batch.batchUpdate(UPDATE_MESSAGE, byMessage.stream().map(o -> messageRow(o, now)).toList(),
                 MESSAGE_TYPES);
@@ -93,7 +93,7 @@ class Outcomes {
         if (!resent.isEmpty()) {
             batch.batchUpdate(RELEASE_RESENT, resent, new int[] {Types.OTHER, Types.VARCHAR});
         }
-        for (Outcome outcome : outcomes) {
+        for (AttemptOutcome outcome : outcomes) {
             endpoints.get(outcome.message().endpointId()).apply(outcome, now);
         }
         Set<UUID> recorded = outcomes.stream().map(o -> o.message().id()).collect(Collectors.toSet());
@@ -107,7 +107,7 @@ class Outcomes {
         }
     }
 
-    private Map<UUID, EndpointState> lockEndpoints(List<Outcome> outcomes) {
+    private Map<UUID, EndpointState> lockEndpoints(List<AttemptOutcome> outcomes) {
         Set<UUID> ids = new TreeSet<>();
         outcomes.forEach(o -> ids.add(o.message().endpointId()));
         Map<UUID, EndpointState> states = new LinkedHashMap<>();
@@ -126,18 +126,18 @@ class Outcomes {
         return states;
     }
 
-    private static Object[] attemptRow(Outcome o) {
+    private static Object[] attemptRow(AttemptOutcome o) {
         AttemptResult r = o.result();
         return new Object[] {o.message().id(), o.message().endpointId(), o.attemptNumber(),
             Timestamp.from(r.startedAt()), (int) Math.min(Integer.MAX_VALUE, r.latency().toMillis()), r.outcome(), r.url(),
             JSON.writeValueAsString(r.requestHeaders()), r.status(), clean(r.responseBody()), r.error()};
     }
 
-    private static Object[] messageRow(Outcome o, Instant now) {
+    private static Object[] messageRow(AttemptOutcome o, Instant now) {
         String status = o.status();
-        Instant next = o.nextAttemptAt(now);
+        Instant next = o.next();
         return new Object[] {status, o.attemptNumber(), next == null ? null : Timestamp.from(next), o.result().status(),
-            o.result().succeeded() ? null : o.result().describe(), Outcome.PENDING.equals(status) ? null : Timestamp.from(now),
+            o.result().succeeded() ? null : o.result().describe(), AttemptOutcome.PENDING.equals(status) ? null : Timestamp.from(now),
             o.message().id(), o.claimant(), Timestamp.from(o.message().claimedAt())};
     }
 
@@ -165,7 +165,7 @@ class Outcomes {
             this.lastSuccess = lastSuccess;
         }
 
-        void apply(Outcome outcome, Instant now) {
+        void apply(AttemptOutcome outcome, Instant now) {
             AttemptResult result = outcome.result();
             if (result.succeeded()) {
                 answeredAgain |= failingSince != null;

@@ -39,15 +39,15 @@ class PortalWebhookDeliveryController {
     private final Endpoints endpoints;
     private final Messages messages;
     private final MessageLog log;
-    private final Dispatcher dispatcher;
+    private final EndpointGuards guards;
     private final Clock clock;
 
-    PortalWebhookDeliveryController(Endpoints endpoints, Messages messages, MessageLog log, Dispatcher dispatcher,
+    PortalWebhookDeliveryController(Endpoints endpoints, Messages messages, MessageLog log, EndpointGuards guards,
             Clock clock) {
         this.endpoints = endpoints;
         this.messages = messages;
         this.log = log;
-        this.dispatcher = dispatcher;
+        this.guards = guards;
         this.clock = clock;
     }
 
@@ -99,7 +99,7 @@ class PortalWebhookDeliveryController {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("webhook_id", endpoint.id());
         answer.put("enabled", endpoint.enabled());
-        answer.put("circuit", dispatcher.circuitState(endpoint.id()));
+        answer.put("circuit", guards.stateOf(endpoint.id()));
         answer.put("attempts_24h", health.attempts());
         answer.put("successes_24h", health.successes());
         answer.put("success_rate_24h", health.successRate());

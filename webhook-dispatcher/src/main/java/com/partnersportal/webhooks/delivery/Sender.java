@@ -91,7 +91,7 @@ final class Sender implements AutoCloseable {
                 .build();
     }
 
-    AttemptResult send(Claimed message, String notificationToken) {
+    AttemptResult send(ClaimedMessage message, String notificationToken) {
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
         byte[] body = message.payload().getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package com.partnersportal.webhooks.settings;
 
+import com.partnersportal.kit.work.RetrySchedule;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -77,6 +78,16 @@ public record WebhookProperties(
         breaker = breaker == null ? new Breaker(null, null, null, null) : breaker;
         responseBodyLimit = responseBodyLimit == null ? 1024 : responseBodyLimit;
         recordBatch = recordBatch == null ? 200 : recordBatch;
+    }
+
+    /** Svix's schedule (or the configured one) as the kit's worker runs it: a message fails after its last delay. */
+    public RetrySchedule retries() {
+        return RetrySchedule.fixed(retrySchedule, jitter);
+    }
+
+    /** A receiver's Retry-After as it is honoured: up to {@code max-retry-after}; null when it gave none. */
+    public Duration boundedRetryAfter(Duration retryAfter) {
+        return retryAfter == null || retryAfter.compareTo(maxRetryAfter) <= 0 ? retryAfter : maxRetryAfter;
     }
 
     /** The attempt's lease: nobody else claims the message before it ends. */

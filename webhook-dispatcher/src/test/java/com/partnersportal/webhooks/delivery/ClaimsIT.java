@@ -63,13 +63,13 @@ class ClaimsIT {
         message(disabled, "order-c");
 
         Claims claims = new Claims(jdbc, properties, "claims-it-" + UUID.randomUUID());
-        List<UUID> got = claims.claim(100, List.of(), Map.of(small, 1), then).stream().map(Claimed::id).toList();
+        List<UUID> got = claims.claim(100, List.of(), Map.of(small, 1), then).stream().map(ClaimedMessage::id).toList();
 
         // The small endpoint has room for one more (two at most, one running), so its oldest goes.
         assertThat(got).containsExactlyInAnyOrder(smallOnes.getFirst(), head, other);
         assertThat(got).doesNotContain(later);
         // Leased now: a second claim gets what is left of the room, nothing twice.
-        assertThat(claims.claim(100, List.of(), Map.of(), then)).extracting(Claimed::id)
+        assertThat(claims.claim(100, List.of(), Map.of(), then)).extracting(ClaimedMessage::id)
                 .containsExactly(smallOnes.get(1), smallOnes.get(2));
     }
 
@@ -85,7 +85,7 @@ class ClaimsIT {
         UUID waiting = message(free, "free-1");
 
         Claims claims = new Claims(jdbc, properties, "claims-it-" + UUID.randomUUID());
-        assertThat(claims.claim(10, List.of(parked), Map.of(full, 3), then)).extracting(Claimed::id)
+        assertThat(claims.claim(10, List.of(parked), Map.of(full, 3), then)).extracting(ClaimedMessage::id)
                 .containsExactly(waiting);
         assertThat(claims.claim(10, List.of(parked, full), Map.of(), then)).isEmpty();
         assertThat(claims.claim(10, List.of(), Map.of(), then)).hasSize(10)

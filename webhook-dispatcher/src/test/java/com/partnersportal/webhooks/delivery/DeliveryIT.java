@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.partnersportal.kit.work.DurableWorker;
 import com.partnersportal.testsupport.PublishedEvents;
 import com.partnersportal.testsupport.TopicReader;
 import com.partnersportal.webhooks.contract.WebhookEndpointDisabled;
@@ -59,7 +60,7 @@ class DeliveryIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Dispatcher dispatcher;
+    DurableWorker<ClaimedMessage> dispatcher;
 
     WebhooksApi api;
     final UUID merchant = UUID.randomUUID();

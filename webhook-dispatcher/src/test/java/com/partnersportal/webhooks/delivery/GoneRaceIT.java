@@ -49,8 +49,8 @@ class GoneRaceIT {
     void twoGoneAnswersAtOnceAreBothRecordedAndDisableTheEndpointOnce() throws Exception {
         String url = "https://gone-at-once.example.com/hook";
         UUID endpoint = new WebhooksApi(port).register(merchant, url, List.of("order_approved"));
-        Claimed first = claimed(endpoint, url, "replica-a");
-        Claimed second = claimed(endpoint, url, "replica-b");
+        ClaimedMessage first = claimed(endpoint, url, "replica-a");
+        ClaimedMessage second = claimed(endpoint, url, "replica-b");
         UUID waiting = pending(endpoint);
         AttemptResult gone = new AttemptResult(AttemptResult.GONE, Instant.now(), Duration.ofMillis(20), url, Map.of(),
                 410, "", null, null);
@@ -97,9 +97,9 @@ class GoneRaceIT {
     }
 
     /** A message this replica is sending now: leased to it. */
-    private Claimed claimed(UUID endpoint, String url, String replica) {
+    private ClaimedMessage claimed(UUID endpoint, String url, String replica) {
         UUID id = insert(endpoint, replica);
-        return new Claimed(id, endpoint, merchant, "order_approved", id, false, "{}", 0, Instant.now(), url, Map.of(),
+        return new ClaimedMessage(id, endpoint, merchant, "order_approved", id, false, "{}", 0, Instant.now(), url, Map.of(),
                 null, 16, List.of(), null, Instant.now(), false);
     }
 

@@ -2,6 +2,7 @@ package com.partnersportal.webhooks.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnersportal.kit.work.RetrySchedule;
 import com.partnersportal.webhooks.settings.WebhookProperties;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,8 @@ class RetryPolicyTest {
 
     private final WebhookProperties defaults = new WebhookProperties(null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null);
-    private final RetryPolicy policy = new RetryPolicy(defaults);
+    /** The kit worker's schedule as the dispatcher configures it: Svix's list, jittered. */
+    private final RetrySchedule policy = defaults.retries();
 
     @Test
     void theDefaultScheduleIsSvixsWithTwentyPercentJitter() {
@@ -30,9 +32,9 @@ class RetryPolicyTest {
 
     @Test
     void retryAfterIsHonouredUpToItsBound() {
-        assertThat(policy.nextDelay(1, Duration.ofSeconds(42))).contains(Duration.ofSeconds(42));
-        assertThat(policy.nextDelay(1, Duration.ofDays(3))).contains(Duration.ofHours(1));
-        assertThat(policy.nextDelay(8, Duration.ofSeconds(1))).isEmpty();
+        assertThat(policy.nextDelay(1, defaults.boundedRetryAfter(Duration.ofSeconds(42)))).contains(Duration.ofSeconds(42));
+        assertThat(policy.nextDelay(1, defaults.boundedRetryAfter(Duration.ofDays(3)))).contains(Duration.ofHours(1));
+        assertThat(policy.nextDelay(8, defaults.boundedRetryAfter(Duration.ofSeconds(1)))).isEmpty();
     }
 
     @Test
@@ -47,7 +49,7 @@ class RetryPolicyTest {
     void aConfiguredScheduleIsUsedAsGiven() {
         WebhookProperties custom = new WebhookProperties(List.of(Duration.ZERO, Duration.ofSeconds(10)), 0.0, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        assertThat(new RetryPolicy(custom).nextDelay(1, null)).contains(Duration.ofSeconds(10));
-        assertThat(new RetryPolicy(custom).nextDelay(2, null)).isEmpty();
+        assertThat(custom.retries().nextDelay(1, null)).contains(Duration.ofSeconds(10));
+        assertThat(custom.retries().nextDelay(2, null)).isEmpty();
     }
 }
