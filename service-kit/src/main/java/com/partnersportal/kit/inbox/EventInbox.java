@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public class EventInbox {
     private final String consumer;
     private final Tracer tracer;
     private final Propagator propagator;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public EventInbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meters, String consumer) {
         this(jdbc, transaction, meters, consumer, null, null);
@@ -153,23 +155,34 @@ public class EventInbox {
     }
 
     private void receiveTogether(List<Delivery> batch, EventRoutes routes) {
-        Set<String> firstTimes = new HashSet<>();
-        transaction.executeWithoutResult(status -> {
-            Set<String> recorded = recordFirstDeliveries(batch);
-            for (Delivery delivery : batch) {
-                InboundEvent event = delivery.event();
-                if (recorded.remove(event.id())) {
-                    firstTimes.add(event.id());
-                    traced(delivery, () -> routes.routeFor(event.type()).ifPresentOrElse(
-                            route -> deliver(route, event),
-                            () -> log.info("Ignoring event {} of type {}: {} has no handler for it", event.id(),
-                                    event.type(), consumer)));
+        // One span per event, continuing its publisher's trace, for both its handling and its count after the commit.
+        List<Span> spans = new ArrayList<>(batch.size());
+        batch.forEach(delivery -> spans.add(span(delivery)));
+        try {
+            Set<String> firstTimes = new HashSet<>();
+            transaction.executeWithoutResult(status -> {
+                Set<String> recorded = recordFirstDeliveries(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    InboundEvent event = batch.get(i).event();
+                    if (recorded.remove(event.id())) {
+                        firstTimes.add(event.id());
+                        inSpan(spans.get(i), () -> routes.routeFor(event.type()).ifPresentOrElse(
+                                route -> deliver(route, event),
+                                () -> log.info("Ignoring event {} of type {}: {} has no handler for it", event.id(),
+                                        event.type(), consumer)));
+                    }
                 }
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                InboundEvent event = batch.get(i).event();
+                inSpan(spans.get(i), () -> counted(event, firstTimes.remove(event.id())));
             }
-        });
-        for (Delivery delivery : batch) {
-            InboundEvent event = delivery.event();
-            traced(delivery, () -> counted(event, firstTimes.remove(event.id())));
+        } finally {
+            spans.forEach(span -> {
+                if (span != null) {
+                    span.end();
+                }
+            });
         }
     }
 
@@ -196,16 +209,32 @@ public class EventInbox {
 
     /** Runs the work in a span that continues the event's publisher's trace (its traceparent header). */
     private void traced(Delivery delivery, Runnable work) {
+        Span span = span(delivery);
+        try {
+            inSpan(span, work);
+        } finally {
+            if (span != null) {
+                span.end();
+            }
+        }
+    }
+
+    /** A started span continuing the event's publisher's trace; null without a tracer. */
+    private Span span(Delivery delivery) {
         if (tracer == null || propagator == null) {
+            return null;
+        }
+        return propagator.extract(delivery.headers(), (carrier, key) -> InboundEvent.text(carrier.get(key)))
+                .name(consumer + " receive").kind(Span.Kind.CONSUMER).start();
+    }
+
+    private void inSpan(Span span, Runnable work) {
+        if (span == null) {
             work.run();
             return;
         }
-        Span span = propagator.extract(delivery.headers(), (carrier, key) -> InboundEvent.text(carrier.get(key)))
-                .name(consumer + " receive").kind(Span.Kind.CONSUMER).start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             work.run();
-        } finally {
-            span.end();
         }
     }
 
@@ -268,10 +297,11 @@ public class EventInbox {
     private static final String CONSUMED = "Events handled for the first time";
     private static final String DUPLICATES = "Redelivered events recognised and skipped";
 
+    /** Counters are looked up once per name and event type, not built for every event. */
     private Counter counter(String name, String description, String eventType) {
-        return Counter.builder(name).description(description)
+        return counters.computeIfAbsent(name + '\u0000' + eventType, key -> Counter.builder(name).description(description)
                 .tag("consumer", consumer)
                 .tag("event_type", eventType)
-                .register(meters);
+                .register(meters));
     }
 }

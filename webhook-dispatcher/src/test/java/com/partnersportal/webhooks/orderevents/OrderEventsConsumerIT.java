@@ -15,6 +15,7 @@ import com.partnersportal.webhooks.testing.OrderEvents;
 import com.partnersportal.webhooks.testing.Receiver;
 import com.partnersportal.webhooks.testing.WebhooksApi;
 import com.partnersportal.webhooks.testing.WebhooksIntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +24,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * takes them in batches, so also an unreadable event among good ones.
  */
 @WebhooksIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class OrderEventsConsumerIT extends OrderEventConsumerContract {
 
     private static final String PATH = "/hook/" + UUID.randomUUID();
@@ -94,6 +99,33 @@ class OrderEventsConsumerIT extends OrderEventConsumerContract {
         }
         assertThat(effectsOf(before.id())).isEqualTo(1);
         assertThat(effectsOf(poison.id())).isZero();
+    }
+
+    @Test
+    void eachEventOfABatchIsHandledInItsPublishersTrace(CapturedOutput output) {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String otherTraceId = "0af7651916cd43dd8448eb211c80319c";
+        String key = UUID.randomUUID().toString();
+        try (OrderEvents events = new OrderEvents(brokers)) {
+            ProducerRecord<String, byte[]> traced = events.approvedRecord(OrderEvents.Order.of(merchant), key);
+            traced.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<String, byte[]> other = events.approvedRecord(OrderEvents.Order.of(merchant), key);
+            other.headers().add("traceparent", ("00-" + otherTraceId + "-b7ad6b7169203331-01")
+                    .getBytes(StandardCharsets.UTF_8));
+            // One key, so one partition, sent together: one poll, one transaction, two traces.
+            events.sendTogether(List.of(traced, other));
+            String tracedId = new String(traced.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8);
+            String otherId = new String(other.headers().lastHeader(CloudEventHeaders.ID).value(), StandardCharsets.UTF_8);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumedLine(output, tracedId) != null
+                    && consumedLine(output, otherId) != null);
+            assertThat(consumedLine(output, tracedId)).contains(traceId);
+            assertThat(consumedLine(output, otherId)).contains(otherTraceId);
+        }
+    }
+
+    private static String consumedLine(CapturedOutput output, String eventId) {
+        return output.getOut().lines().filter(line -> line.contains("Consumed event " + eventId)).findFirst().orElse(null);
     }
 
     /** The merchant's webhook about the order, made once per event. */
