@@ -130,7 +130,8 @@ field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | head -1 | cut -d= -f2; }
 printf '\nwebhook delivery (%s cores, service heap -Xmx%s, %s endpoints of one merchant)\n' "$(nproc)" "$HEAP" "$ENDPOINTS"
 printf '%-58s %s\n' "service: deliveries per second (claim, sign, send, record)" "$(field "$throughput" service_per_s) /s ($(field "$throughput" service_deliveries) deliveries, $delivered delivered, $duplicates second attempts)"
 printf '%-58s %s\n' "plain JDK HttpClient, same requests, 256 at once (ceiling)" "$(field "$throughput" jdk_per_s) /s"
-printf '%-58s %s\n' "ratio service / plain client" "$(awk -v a="$(field "$throughput" service_per_s)" -v b="$(field "$throughput" jdk_per_s)" 'BEGIN { if (b > 0) printf "%.2f", a / b }')"
+ratio=$(awk -v a="$(field "$throughput" service_per_s)" -v b="$(field "$throughput" jdk_per_s)" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
+printf '%-58s %s\n' "ratio service / plain client" "${ratio}x"
 printf '%-58s %s\n' "e2e at a steady rate" "${steady#RESULT }"
 printf '%-58s %s\n' "e2e at a steady rate" "${sustained#RESULT }"
 printf '%-58s %s\n' "isolation" "${alone#RESULT }"
@@ -139,3 +140,5 @@ sed 's/^RESULT /  /' "$BENCH_DIR/crossing.out"
 printf '%-58s %s\n' "e2e p95 crosses $P95_BOUND ms ($CROSS_SECONDS s per rate)" "$crossing"
 printf '%-58s %s\n' "load average before (1, 5, 15 min)" "$load_before"
 printf '%-58s %s\n' "load average after" "$load_after"
+steady_p95=$(echo "$steady" | sed -nE 's/.* p95=([0-9.]+) ms.*/\1/p')
+echo "RESULT webhooks-delivery deliveries ${ratio}x the plain client; ${RATE} ev/s p95 ${steady_p95} ms; p95 crosses $P95_BOUND ms $crossing"
