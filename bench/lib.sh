@@ -137,8 +137,10 @@ bench_identity_stop() {
 # Starts orders-service on $BENCH_PORT with the heap given as $1 (e.g. 512m); $BENCH_ORDERS_ARGS are added,
 # $BENCH_ORDERS_JAR replaces this tree's build.
 bench_orders_start() {
-  local heap=$1 jar=${BENCH_ORDERS_JAR:-}
-  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$heap" -jar "${jar:-$BENCH_ROOT/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar}" \
+  local heap=$1 jar=${BENCH_ORDERS_JAR:-} jfr=()
+  # Spring's request path is deeper than JFR's default 64 frames: cut stacks cannot say which step a sample is in.
+  [[ ${PROFILE:-0} == 1 ]] && jfr=(-XX:FlightRecorderOptions:stackdepth=256)
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$heap" "${jfr[@]}" -jar "${jar:-$BENCH_ROOT/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar}" \
     --server.port=$BENCH_PORT --portal.environment=sandbox \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
     --spring.kafka.bootstrap-servers=$BENCH_KAFKA --portal.orders.exports.directory="$BENCH_DIR/exports" \
@@ -257,28 +259,72 @@ bench_cpu_mark() {
     echo "identity-service $(bench_cpu_ticks "$(cat "$BENCH_DIR/identity.pid" 2>/dev/null)")"
     # shellcheck disable=SC2086
     [[ -n ${BENCH_CPU_EXTRA_PID:-} ]] && echo "${BENCH_CPU_EXTRA_NAME:-extra} $(bench_cpu_ticks $BENCH_CPU_EXTRA_PID)"
-    # Per process: a connection of someone else's that closes meanwhile must not count as negative time.
-    local pid
-    for pid in $(pgrep -x postgres); do echo "postgresql:$pid $(bench_cpu_ticks "$pid")"; done
+    # Per process: a connection of someone else's that closes meanwhile must not count as negative time. The server
+    # is shared: "postgresql" is the backends of the bench's databases (bench_*) and the server's own processes (WAL
+    # writer, checkpointer, autovacuum), "postgresql-other" the backends of anyone else's databases (tests beside).
+    local pid bench_pids
+    bench_pids=" $(psql -qAt -d postgres -c "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity
+      WHERE (datname IS NULL OR datname LIKE 'bench%') AND pid <> pg_backend_pid()" 2>/dev/null) "
+    for pid in $(pgrep -x postgres); do
+      if [[ $bench_pids == *" $pid "* || $(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ') == 1 ]]; then
+        echo "postgresql:$pid $(bench_cpu_ticks "$pid")"
+      else
+        echo "postgresql-other:$pid $(bench_cpu_ticks "$pid")"
+      fi
+    done
     echo "machine $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
   } > "$file"
 }
-bench_cpu_report() {  # before after requests [label]
-  local before=$1 after=$2 requests=$3 label=${4:-}
+bench_cpu_report() {  # before after requests [label] [unit: what the count counts, "request" by default]
+  local before=$1 after=$2 requests=$3 label=${4:-} unit=${5:-request}
   local hz; hz=$(getconf CLK_TCK)
-  awk -v hz="$hz" -v n="$requests" -v label="$label" '
+  awk -v hz="$hz" -v n="$requests" -v label="$label" -v unit="$unit" '
     NR == FNR { start[$1] = $2; next }
     {
       name = $1
       if (name ~ /^postgresql:/) { name = "postgresql" }  # processes started meanwhile count from zero
+      if (name ~ /^postgresql-other:/) { name = "postgresql-other" }
       if (!(name in used)) { order[++k] = name }
       used[name] += $2 - start[$1]
     }
     END {
-      printf "CPU ms per request%s (%d requests):", label, n
+      printf "CPU ms per %s%s (%d %ss):", unit, label, n, unit
       known = 0
       for (i = 1; i <= k; i++) { c = order[i]; if (c == "machine") continue; known += used[c]
         printf " %s %.2f", c, used[c] * 1000 / hz / n }
       printf ", rest of the machine (wrk, other work) %.2f\n", (used["machine"] - known) * 1000 / hz / n
     }' "$before" "$after"
+}
+
+# Where a JVM's CPU goes by thread kind, from /proc (no agent): `bench_threads_mark PID FILE` records each thread's
+# CPU ticks and name; `bench_threads_report BEFORE AFTER REQUESTS` prints CPU ms per request of the virtual threads'
+# carriers (the requests, the relay), the JIT compilers, the garbage collector, the Kafka clients' threads and the
+# rest. The JIT and GC threads are invisible to JFR's execution samples, yet they are part of what a request costs.
+bench_threads_mark() {
+  local pid=$1 file=$2 task
+  for task in /proc/"$pid"/task/*; do
+    [[ -r $task/stat ]] || continue
+    printf '%s %s %s\n' "${task##*/}" "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)" \
+      "$(tr ' ' '_' < "$task/comm" 2>/dev/null)"
+  done > "$file"
+}
+bench_threads_report() {  # before after requests [label]
+  local hz; hz=$(getconf CLK_TCK)
+  awk -v hz="$hz" -v n="$3" -v label="${4:-}" '
+    NR == FNR { start[$1] = $2; next }
+    {
+      kind = "other"
+      if ($3 ~ /^ForkJoinPool/ || $3 ~ /^VirtualThread/) kind = "virtual-thread-carriers"
+      else if ($3 ~ /^C[12]_Compiler/) kind = "jit"
+      else if ($3 ~ /^(GC_|G1_|VM_Thread)/) kind = "gc-and-vm"
+      else if ($3 ~ /^kafka|^orders-service|producer|consumer/) kind = "kafka-clients"
+      else if ($3 ~ /^http-nio|Poller|poller/) kind = "tomcat-io"
+      if (!(kind in used)) order[++k] = kind
+      used[kind] += $2 - start[$1]
+    }
+    END {
+      printf "orders-service CPU ms per request by thread%s:", label
+      for (i = 1; i <= k; i++) printf " %s %.3f", order[i], used[order[i]] * 1000 / hz / n
+      printf "\n"
+    }' "$1" "$2"
 }

@@ -12,9 +12,11 @@
 # Each orders-service is warmed up for WARMUP (30 s) before it is measured: the JIT compiles the request path for the
 # first tens of seconds (thousands of compilations, on the same two cores), and a measurement taken during that
 # measures the compiler. The JIT compilations during the measurements are printed as a check (near 0 is steady).
+# Then each process's CPU is taken for IDLE (10 s) with no requests: what it spends per second whatever the load.
 source "$(dirname "$0")/lib.sh"
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-30s}
+IDLE=${IDLE:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 ORDERS=${ORDERS:-2000}
 bench_need wrk
@@ -46,20 +48,32 @@ requests() { awk '/ requests in / {print $1}' "$1"; }
 # $1-1.txt, their CPU per request in $1-cpu.txt; with profile=1 (the main build) the PROFILE=1 recordings.
 measure() {  # name [profile]
   local name=$1 profile=${2:-0} jit
+  # Each build starts from the same tables: every capture leaves a dead version of its order's row (and, as
+  # updated_at is indexed, new index entries), and this server may run without autovacuum.
+  psql -qAt -d "$BENCH_DB" -c "VACUUM ANALYZE" >/dev/null
   echo "warming up $name ($WARMUP) ..."
   captures "$CONNECTIONS" "$WARMUP" /dev/null
+  # What the processes use with no request at all (the relay's and consumers' polling, the broker's own work), so
+  # that the CPU per capture below can be told from CPU per second.
+  bench_cpu_mark "$BENCH_DIR/cpu-idle.0"
+  sleep "${IDLE%s}"
+  bench_cpu_mark "$BENCH_DIR/cpu-idle.1"
   echo "measuring $name ..."
   jit=$(jit_compilations)
   [[ $profile == 1 ]] && bench_profile_start
   bench_cpu_mark "$BENCH_DIR/cpu-n.0"
+  bench_threads_mark "$(cat "$BENCH_DIR/orders.pid")" "$BENCH_DIR/threads-n.0"
   captures "$CONNECTIONS" "$DURATION" "$BENCH_DIR/$name-n.txt"
+  bench_threads_mark "$(cat "$BENCH_DIR/orders.pid")" "$BENCH_DIR/threads-n.1"
   bench_cpu_mark "$BENCH_DIR/cpu-n.1"
   [[ $profile == 1 ]] && bench_profile_stop orders-capture
   bench_cpu_mark "$BENCH_DIR/cpu-1.0"
   captures 1 "$DURATION" "$BENCH_DIR/$name-1.txt"
   bench_cpu_mark "$BENCH_DIR/cpu-1.1"
   {
+    bench_cpu_report "$BENCH_DIR/cpu-idle.0" "$BENCH_DIR/cpu-idle.1" "${IDLE%s}" ", idle, no requests" second
     bench_cpu_report "$BENCH_DIR/cpu-n.0" "$BENCH_DIR/cpu-n.1" "$(requests "$BENCH_DIR/$name-n.txt")" ", $CONNECTIONS connections"
+    bench_threads_report "$BENCH_DIR/threads-n.0" "$BENCH_DIR/threads-n.1" "$(requests "$BENCH_DIR/$name-n.txt")" ", $CONNECTIONS connections"
     bench_cpu_report "$BENCH_DIR/cpu-1.0" "$BENCH_DIR/cpu-1.1" "$(requests "$BENCH_DIR/$name-1.txt")" ", 1 connection"
     echo "JIT compilations during these measurements: $(( $(jit_compilations) - jit ))"
   } > "$BENCH_DIR/$name-cpu.txt"
