@@ -108,11 +108,9 @@ public class OrderOperations {
         Instant now = clock.instant();
         OrderStatus previous = order.status();
         order.capture(command.amount(), now);
-        Capture capture = Capture.of(order.id(), command, false, actor, now);
-        publishCaptured(order, previous, capture, actor, now);
-        // The capture row, its timeline entry and the order's row in one statement (a capture is the busiest write).
-        return new Captured(rows.update(order, capture, order.currency(), captured(order, previous, capture, actor, now)),
-                capture);
+        Capture capture = ledger.insert(Capture.of(order.id(), command, false, actor, now), order.currency());
+        recordCapture(order, previous, capture, actor, now);
+        return new Captured(rows.update(order), capture);
     }
 
     @Transactional
@@ -231,19 +229,11 @@ public class OrderOperations {
     }
 
     private void recordCapture(Order order, OrderStatus previous, Capture capture, Actor actor, Instant now) {
-        ledger.insert(captured(order, previous, capture, actor, now));
-        publishCaptured(order, previous, capture, actor, now);
-    }
-
-    private void publishCaptured(Order order, OrderStatus previous, Capture capture, Actor actor, Instant now) {
-        events.publish(order, OrderCaptured.TYPE, new OrderCaptured(OrderEvents.snapshot(order, previous), capture.id(),
-                capture.amount(order.currency()), capture.automatic(), actor, now));
-    }
-
-    /** The timeline entry of a capture. */
-    private static OrderChange captured(Order order, OrderStatus previous, Capture capture, Actor actor, Instant now) {
-        return change(order, "captured", previous, capture.amount(order.currency()).amount(), capture.id().toString(),
+        Money amount = capture.amount(order.currency());
+        note(order, "captured", previous, amount.amount(), capture.id().toString(),
                 capture.automatic() ? "automatic" : null, actor, now);
+        events.publish(order, OrderCaptured.TYPE, new OrderCaptured(OrderEvents.snapshot(order, previous), capture.id(),
+                amount, capture.automatic(), actor, now));
     }
 
     /** Oldest capture first: each gives what it has not refunded yet until the refund is covered. */
@@ -272,13 +262,8 @@ public class OrderOperations {
 
     private void note(Order order, String kind, OrderStatus previous, BigDecimal amount, String referenceId,
             String detail, Actor actor, Instant now) {
-        ledger.insert(change(order, kind, previous, amount, referenceId, detail, actor, now));
-    }
-
-    private static OrderChange change(Order order, String kind, OrderStatus previous, BigDecimal amount,
-            String referenceId, String detail, Actor actor, Instant now) {
-        return new OrderChange(null, order.id(), kind, previous == null ? null : previous.wireName(),
-                order.status().wireName(), amount, referenceId, detail, actor.type(), actor.id(), now);
+        ledger.insert(new OrderChange(null, order.id(), kind, previous == null ? null : previous.wireName(),
+                order.status().wireName(), amount, referenceId, detail, actor.type(), actor.id(), now));
     }
 
     private Order lock(UUID merchantId, UUID orderId) {
