@@ -2,18 +2,19 @@ package com.partnersportal.orders.export;
 
 import com.partnersportal.kit.csv.CsvCells;
 import com.partnersportal.types.Currency;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +33,7 @@ class OrderCsv {
             "instalments", "consumer_first_name", "consumer_last_name", "consumer_email", "consumer_phone_number"};
 
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final int PROGRESS_EVERY = 5_000;
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final String SCALE = Arrays.stream(Currency.values())
             .map(currency -> "WHEN '" + currency.name() + "' THEN " + currency.scale())
             .collect(Collectors.joining(" ", "CASE currency ", " END"));
@@ -57,7 +58,7 @@ class OrderCsv {
      */
     long write(String condition, ZoneId zone, OutputStream out, LongConsumer progress) throws IOException {
         out.write(BYTE_ORDER_MARK);
-        String copy = "COPY (SELECT " + COLUMNS + " FROM orders WHERE " + condition
+        String sql = "COPY (SELECT " + COLUMNS + " FROM orders WHERE " + condition
                 + " ORDER BY created_at, id) TO STDOUT WITH (FORMAT csv, HEADER)";
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -67,8 +68,7 @@ class OrderCsv {
                     timeZone.setString(1, zone.getId());
                     timeZone.execute();
                 }
-                long rows = connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyOut(copy, new RowCounting(out, progress));
+                long rows = copy(connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql), out, progress);
                 connection.commit();
                 return rows;
             } catch (SQLException | IOException | RuntimeException e) {
@@ -96,24 +96,27 @@ class OrderCsv {
         return "to_char(%1$s, 'YYYY-MM-DD\"T\"HH24:MI:SS.USTZH:TZM') AS %1$s".formatted(column);
     }
 
-    /** Counts the lines going by (a cheap byte scan) to report progress; the final count is COPY's own. */
-    private static final class RowCounting extends FilterOutputStream {
-
-        private final LongConsumer progress;
-        private long lines;
-
-        RowCounting(OutputStream out, LongConsumer progress) {
-            super(out);
-            this.progress = progress;
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-            for (int i = offset; i < offset + length; i++) {
-                if (bytes[i] == '\n' && ++lines % PROGRESS_EVERY == 0) {
-                    progress.accept(lines - 1);
+    /**
+     * Copies COPY's rows to {@code out} as they come: the driver hands over one row per message, so counting the
+     * messages counts the rows (the header is the first). Progress is reported at most every
+     * {@link #PROGRESS_EVERY}: each report is a committed write, and one every few thousand rows stalled the stream.
+     */
+    private long copy(CopyOut copy, OutputStream out, LongConsumer progress) throws SQLException, IOException {
+        try {
+            long messages = 0;
+            long reportAt = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            byte[] row;
+            while ((row = copy.readFromCopy()) != null) {
+                out.write(row);
+                if ((++messages & 1023) == 0 && System.nanoTime() - reportAt >= 0) {
+                    progress.accept(messages - 1);
+                    reportAt = System.nanoTime() + PROGRESS_EVERY.toNanos();
                 }
+            }
+            return copy.getHandledRowCount();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
         }
     }
