@@ -91,7 +91,7 @@ bench_identity_start() {
     --portal.identity.service-tokens.clients.orders-service.secret-sha256="$client_hash" \
     --portal.identity.service-tokens.clients.settlement-service.secret-sha256="$client_hash" \
     --portal.identity.service-tokens.clients.webhook-dispatcher.secret-sha256="$client_hash" \
-    --portal.identity.service-tokens.clients.sandbox-tools.secret-sha256="$tools_hash" \
+    --portal.identity.service-tokens.clients.sandbox-tools.secret-sha256="$tools_hash" ${BENCH_IDENTITY_ARGS:-} \
     > "$BENCH_DIR/identity-service.log" 2>&1 &
   echo $! > "$BENCH_DIR/identity.pid"
   for _ in $(seq 1 180); do
@@ -135,12 +135,12 @@ bench_identity_stop() {
 }
 
 # Starts orders-service on $BENCH_PORT with the heap given as $1 (e.g. 512m); $BENCH_ORDERS_ARGS are added,
-# $BENCH_ORDERS_JAR replaces this tree's build.
+# $BENCH_ORDERS_JVM are JVM options, $BENCH_ORDERS_JAR replaces this tree's build.
 bench_orders_start() {
   local heap=$1 jar=${BENCH_ORDERS_JAR:-} jfr=()
   # Spring's request path is deeper than JFR's default 64 frames: cut stacks cannot say which step a sample is in.
   [[ ${PROFILE:-0} == 1 ]] && jfr=(-XX:FlightRecorderOptions:stackdepth=256)
-  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$heap" "${jfr[@]}" -jar "${jar:-$BENCH_ROOT/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar}" \
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$heap" "${jfr[@]}" ${BENCH_ORDERS_JVM:-} -jar "${jar:-$BENCH_ROOT/orders-service/target/orders-service-0.1.0-SNAPSHOT.jar}" \
     --server.port=$BENCH_PORT --portal.environment=sandbox \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
     --spring.kafka.bootstrap-servers=$BENCH_KAFKA --portal.orders.exports.directory="$BENCH_DIR/exports" \
