@@ -24,7 +24,7 @@ PORT=18083
 KAFKA=127.0.0.1:19292
 
 settlement_start() {
-  local jar=${1:-}
+  local jar=${1:-${BENCH_SETTLEMENT_JAR:-}}  # a jar, or this tree's build
   "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" ${BENCH_SETTLEMENT_JVM:-} -jar "${jar:-$BENCH_ROOT/settlement-service/target/settlement-service-0.1.0-SNAPSHOT.jar}" \
     --server.port=$PORT --portal.environment=sandbox \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
