@@ -21,7 +21,7 @@ trap bench_cleanup EXIT
 bench_jdk; bench_build; bench_kafka_start; bench_database
 GC_LOG=$BENCH_DIR/orders-gc.log
 rm -rf "$GC_LOG" "$BENCH_DIR/exports"
-BENCH_ORDERS_JVM="-Xlog:gc:file=$GC_LOG" bench_orders_start "$HEAP"
+BENCH_ORDERS_JVM="${BENCH_ORDERS_JVM:-} -Xlog:gc:file=$GC_LOG" bench_orders_start "$HEAP"
 MERCHANT=$(cat /proc/sys/kernel/random/uuid)
 bench_merchant "$MERCHANT"
 psql -qAt -d "$BENCH_DB" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
