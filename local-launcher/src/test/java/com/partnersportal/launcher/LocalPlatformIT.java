@@ -74,7 +74,10 @@ class LocalPlatformIT {
         assertThat(started.output()).contains("SANDBOX");
         credentials = JSON.readTree(Files.readString(ROOT.resolve(".run/demo-credentials.json")));
         apiToken = credentials.get("api_token").get("token").asString();
-        admin = signIn(credentials.get("admin").get("email").asString(), credentials.get("admin").get("password").asString());
+        // The first request after "all healthy" meets cold services (on a busy machine the gateway may answer it 504,
+        // "try again shortly"): the admin's sign-in is retried until it succeeds; later sign-ins are not.
+        admin = await().atMost(PATIENCE).ignoreExceptions().until(() -> signIn(credentials.get("admin").get("email")
+                .asString(), credentials.get("admin").get("password").asString()), token -> token != null);
         clients = ServiceClientSecrets.load(new RunDirectory(ROOT));
     }
 
