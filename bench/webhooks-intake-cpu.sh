@@ -8,7 +8,8 @@
 #   VARIANTS=$'before /tmp/a.jar\nafter /tmp/b.jar' ROUNDS=2 flock /tmp/platform.lock bench/webhooks-intake-cpu.sh
 #   RATE, SECONDS_STEADY, WARM_RATE, WARM_SECONDS to change
 #
-# Per run it prints the CPU ms per event, the e2e line of the measured run, and the events per poll the intake got
+# Per run it prints the CPU ms per event, of it the consumer's threads (the intake: poll, inbox, messages), the JIT
+# compilers and the GC, the e2e line of the measured run, and the events per poll the intake got
 # (portal_webhooks_intake_batch_events, when the build has it). Same ports and database as bench/webhooks-delivery.sh.
 BENCH_DB=bench_webhooks
 BENCH_DIR=${BENCH_DIR:-/tmp/portal-bench-webhooks}
@@ -67,6 +68,16 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S
 bench_jdk; bench_kafka_start 19392
 BENCH_KAFKA=$KAFKA; bench_identity_start
 hz=$(getconf CLK_TCK)
+
+# CPU ticks per thread kind of the service now: "kind ticks" lines.
+threads() {
+  local pid; pid=$(cat "$BENCH_DIR/webhooks.pid")
+  for task in /proc/"$pid"/task/*; do
+    [[ -r $task/stat ]] || continue
+    echo "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0) $(tr ' ' '_' < "$task/comm" 2>/dev/null)"
+  done | awk '{ k = "other"; if ($2 ~ /^KafkaConsumerDe/) k = "consumer"; else if ($2 ~ /^C[12]_Compiler/) k = "jit";
+               else if ($2 ~ /^(GC_|G1_)/) k = "gc"; t[k] += $1 } END { for (k in t) print k, t[k] }'
+}
 for round in $(seq 1 "$ROUNDS"); do
   while read -r -u 3 name jar args; do
     [[ -n $name ]] || continue
@@ -75,15 +86,19 @@ for round in $(seq 1 "$ROUNDS"); do
     service_start "$jar" $args
     tool steady "$WARM_RATE" "$WARM_SECONDS" >/dev/null 2>&1
     read -r polls_before events_before < <(polls)
+    threads > "$BENCH_DIR/threads.before"
     before=$(bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")")
     result=$(tool steady "$RATE" "$SECONDS_STEADY" 2>/dev/null | grep RESULT | tr '\n' ' ')
     after=$(bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")")
+    threads > "$BENCH_DIR/threads.after"
+    by_kind=$(awk -v hz="$hz" -v n=$((RATE * SECONDS_STEADY)) 'NR == FNR { b[$1] = $2; next }
+      { printf "%s %.3f ", $1, ($2 - b[$1]) * 1000 / hz / n }' "$BENCH_DIR/threads.before" "$BENCH_DIR/threads.after")
     read -r polls_after events_after < <(polls)
     service_stop
     per_poll=$(awk -v p=$((polls_after - polls_before)) -v e=$((events_after - events_before)) 'BEGIN { if (p > 0) printf "%.1f", e / p; else print "n/a" }')
     awk -v t=$((after - before)) -v hz="$hz" -v n=$((RATE * SECONDS_STEADY)) -v jar="$name" -v r="$round" \
-      -v pp="$per_poll" -v res="${result#RESULT }" \
-      'BEGIN { printf "RESULT round %d %s: %.3f CPU ms per event, %s events per poll; %s\n", r, jar, t * 1000 / hz / n, pp, res }'
+      -v pp="$per_poll" -v res="${result#RESULT }" -v kinds="$by_kind" \
+      'BEGIN { printf "RESULT round %d %s: %.3f CPU ms per event (%s), %s events per poll; %s\n", r, jar, t * 1000 / hz / n, kinds, pp, res }'
   done 3<<< "$VARIANTS"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S) UTC"
