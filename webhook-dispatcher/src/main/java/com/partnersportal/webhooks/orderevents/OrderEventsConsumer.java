@@ -11,6 +11,8 @@ import com.partnersportal.orders.contract.OrderExpired;
 import com.partnersportal.orders.contract.OrderRefunded;
 import com.partnersportal.webhooks.message.Messages;
 import com.partnersportal.webhooks.publicevent.OrderWebhook;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,8 +29,12 @@ import org.springframework.messaging.Message;
 class OrderEventsConsumer {
 
     @Bean
-    Consumer<Message<List<byte[]>>> orderEvents(EventInbox inbox, Messages messages) {
-        return inbox.batchConsumer(EventRoutes.builder()
+    Consumer<Message<List<byte[]>>> orderEvents(EventInbox inbox, Messages messages, MeterRegistry meters) {
+        // Every poll costs the same whatever it carries (the fetch, the function's observation, the transaction and
+        // its commit): how many events a poll brings is what the binding's fetch settings are tuned by.
+        DistributionSummary perPoll = DistributionSummary.builder("portal.webhooks.intake.batch.events")
+                .description("Order events per poll of the orderEvents binding").register(meters);
+        Consumer<Message<List<byte[]>>> intake = inbox.batchConsumer(EventRoutes.builder()
                 .onEvent(OrderApproved.TYPE, OrderApproved.class, toMessages(messages, OrderWebhook::of))
                 .onEvent(OrderDeclined.TYPE, OrderDeclined.class, toMessages(messages, OrderWebhook::of))
                 .onEvent(OrderAuthorised.TYPE, OrderAuthorised.class, toMessages(messages, OrderWebhook::of))
@@ -37,6 +43,10 @@ class OrderEventsConsumer {
                 .onEvent(OrderCanceled.TYPE, OrderCanceled.class, toMessages(messages, OrderWebhook::of))
                 .onEvent(OrderExpired.TYPE, OrderExpired.class, toMessages(messages, OrderWebhook::of))
                 .build());
+        return batch -> {
+            perPoll.record(batch.getPayload().size());
+            intake.accept(batch);
+        };
     }
 
     private static <T> EventRoutes.EventHandler<T> toMessages(Messages messages, Function<T, OrderWebhook> translate) {
