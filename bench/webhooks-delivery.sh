@@ -48,7 +48,7 @@ webhooks_start() {
 webhooks_cleanup() {
   local pid
   bench_identity_stop
-  for pid in "$BENCH_DIR/load.pid" "$BENCH_DIR/webhooks.pid" "$BENCH_DIR/kafka/pid"; do
+  for pid in "$BENCH_DIR/load.pid" "$BENCH_DIR/active.pid" "$BENCH_DIR/webhooks.pid" "$BENCH_DIR/kafka/pid"; do
     [[ -f $pid ]] && kill "$(cat "$pid")" 2>/dev/null || true
     rm -f "$pid"
   done
@@ -96,9 +96,34 @@ delivered=$(sql -c "SELECT count(*) FROM webhook_message WHERE merchant_id = '$M
 duplicates=$(sql -c "SELECT count(*) FROM webhook_attempt a JOIN webhook_message m ON m.id = a.message_id WHERE m.merchant_id = '$MERCHANT' AND a.attempt_number > 1")
 
 # 2. End to end at a steady rate, through Kafka and the inbox.
+# The claim's cost over that run: claims (the service's portal_webhooks_claims timer) per claimed message, the claim
+# index's scans and tuples read, the CPU of the bench database's backends and of the service, and what the database's
+# active statements were (sampled every 0.2 s).
+claim_mark() {
+  local m
+  m=$(curl -fsS "http://127.0.0.1:$PORT/actuator/prometheus" 2>/dev/null)
+  echo "$(echo "$m" | awk '/^portal_webhooks_claims_seconds_count/ {print $2}') $(echo "$m" | awk '/^portal_webhooks_claims_seconds_sum/ {print $2}') $(echo "$m" | awk '/^portal_work_claimed_total\{.*webhook-delivery/ {print $2}')" \
+    "$(sql -F' ' -c "SELECT idx_scan, idx_tup_read, idx_tup_fetch FROM pg_stat_user_indexes WHERE indexrelname = 'webhook_message_endpoint_due'")" \
+    "$(bench_cpu_ticks $(psql -qAt -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$BENCH_DB' AND pid <> pg_backend_pid()"))" \
+    "$(bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")")"
+}
+( while sleep 0.2; do
+    psql -qAt -d postgres -c "SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 40) FROM pg_stat_activity
+      WHERE datname = '$BENCH_DB' AND state = 'active' AND pid <> pg_backend_pid()" 2>/dev/null
+  done > "$BENCH_DIR/steady-active.raw" ) &
+echo $! > "$BENCH_DIR/active.pid"
+claim_before=$(claim_mark)
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_start
 steady=$(tool "" steady "$RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_stop steady
+claim_after=$(claim_mark)
+kill "$(cat "$BENCH_DIR/active.pid")" 2>/dev/null || true; rm -f "$BENCH_DIR/active.pid"
+sort "$BENCH_DIR/steady-active.raw" | uniq -c | sort -rn > "$BENCH_DIR/steady-active.txt"
+claim_line=$(awk -v a="$claim_before" -v b="$claim_after" -v hz="$(getconf CLK_TCK)" -v active="$(awk '{n += $1} END {print n + 0}' "$BENCH_DIR/steady-active.txt")" \
+  -v claims_active="$(awk '/WITH RECURSIVE ready/ {n += $1} END {print n + 0}' "$BENCH_DIR/steady-active.txt")" 'BEGIN {
+  split(a, x, " "); split(b, y, " "); c = y[1] - x[1]; s = y[2] - x[2]; w = y[3] - x[3]
+  printf "%d claims for %d claimed (%.2f per claimed message), %.2f ms per claim; claim index: %d scans, %d tuples read (%.0f per claim); CPU: database backends %.1f s, service %.1f s; active statements sampled: %d, of them the claim %d",
+    c, w, (w > 0 ? c / w : 0), (c > 0 ? 1000 * s / c : 0), y[4] - x[4], y[5] - x[5], (c > 0 ? (y[5] - x[5]) / c : 0), (y[7] - x[7]) / hz, (y[8] - x[8]) / hz, active, claims_active }')
 sustained=$(tool "" steady "$SUSTAINED_RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
 
 # 3. Healthy endpoints' latency alone, then beside an endpoint that answers in 10 s.
@@ -133,6 +158,7 @@ printf '%-58s %s\n' "plain JDK HttpClient, same requests, 256 at once (ceiling)"
 ratio=$(awk -v a="$(field "$throughput" service_per_s)" -v b="$(field "$throughput" jdk_per_s)" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
 printf '%-58s %s\n' "ratio service / plain client" "${ratio}x"
 printf '%-58s %s\n' "e2e at a steady rate" "${steady#RESULT }"
+printf '%-58s %s\n' "  its claims" "$claim_line"
 printf '%-58s %s\n' "e2e at a steady rate" "${sustained#RESULT }"
 printf '%-58s %s\n' "isolation" "${alone#RESULT }"
 printf '%-58s %s\n' "isolation" "${beside#RESULT }"
