@@ -46,11 +46,9 @@ class DeliveryConfiguration {
     @Bean
     DurableWorker<ClaimedMessage> webhookDelivery(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards,
             WebhookProperties properties, SecretEncryption encryption, EndpointSecrets secrets, DeliveryMetrics metrics,
-            JdbcClient jdbc, Clock clock, MeterRegistry meters,
-            @Value("${portal.webhooks.claim-min-room:16}") int claimMinRoom) {
+            JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         DurableWorker<ClaimedMessage> worker = new DurableWorker<>("webhook-delivery",
-                new WebhookDelivery(claims, sender, outcomes, guards, encryption, secrets, metrics, properties, jdbc, clock,
-                        claimMinRoom),
+                new WebhookDelivery(claims, sender, outcomes, guards, encryption, secrets, metrics, properties, jdbc, clock),
                 properties.retries(), WebhookDelivery.settings(properties), clock, meters);
         metrics.inFlight(worker);
         return worker;

@@ -17,15 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code portal.webhooks.attempts{outcome}}, {@code portal.webhooks.messages{status}} (delivered or failed for good),
  * {@code portal.webhooks.attempt.duration} (histogram), {@code portal.webhooks.delivery.lag} (order event's time to
  * the receiver's 2xx, histogram), {@code portal.webhooks.queue.depth{endpoint}} and
- * {@code portal.webhooks.circuit.state{endpoint}} (0 closed, 1 open, 2 half-open), {@code portal.webhooks.pending} (all endpoints), {@code portal.webhooks.in.flight}, {@code portal.webhooks.claims} (each claim: its two statements, timed; with
- * {@code portal_work_claimed_total} it gives the claims per claimed message).
+ * {@code portal.webhooks.circuit.state{endpoint}} (0 closed, 1 open, 2 half-open), {@code portal.webhooks.pending} (all endpoints), {@code portal.webhooks.in.flight}.
  */
 final class DeliveryMetrics {
 
     private final MeterRegistry meters;
     private final Timer attemptDuration;
     private final Timer lag;
-    private final Timer claims;
     private final MultiGauge queueDepth;
     private final MultiGauge circuitState;
     private final AtomicLong totalDepth = new AtomicLong();
@@ -38,8 +36,6 @@ final class DeliveryMetrics {
         this.lag = Timer.builder("portal.webhooks.delivery.lag")
                 .description("From the order event's time to the receiver's 2xx").publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofHours(30)).register(meters);
-        this.claims = Timer.builder("portal.webhooks.claims")
-                .description("Claims of this replica (the candidates and, when there are any, the lease)").register(meters);
         this.queueDepth = MultiGauge.builder("portal.webhooks.queue.depth")
                 .description("Messages waiting per endpoint").register(meters);
         this.circuitState = MultiGauge.builder("portal.webhooks.circuit.state")
@@ -51,10 +47,6 @@ final class DeliveryMetrics {
     void inFlight(DurableWorker<?> delivery) {
         Gauge.builder("portal.webhooks.in.flight", delivery, DurableWorker::inFlight)
                 .description("Attempts running in this replica").register(meters);
-    }
-
-    void claimed(long nanos) {
-        claims.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     void attempt(AttemptResult result, ClaimedMessage message, String status, Instant now) {

@@ -54,13 +54,10 @@ final class WebhookDelivery implements WorkQueue<ClaimedMessage> {
     /** Attempts running in this replica per endpoint, and each endpoint's limit as last seen. */
     private final Map<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> caps = new ConcurrentHashMap<>();
-    /** An endpoint with attempts running is claimed for only once it has room for this many (see {@link #minRoom}). */
-    private final int claimMinRoom;
 
     WebhookDelivery(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards, SecretEncryption encryption,
             EndpointSecrets secrets, DeliveryMetrics metrics, WebhookProperties properties, JdbcClient jdbc,
-            Clock clock, int claimMinRoom) {
-        this.claimMinRoom = Math.max(1, claimMinRoom);
+            Clock clock) {
         this.claims = claims;
         this.sender = sender;
         this.outcomes = outcomes;
@@ -85,16 +82,13 @@ final class WebhookDelivery implements WorkQueue<ClaimedMessage> {
         Map<UUID, Integer> running = new HashMap<>();
         busy.forEach((endpoint, count) -> {
             int n = count.get();
-            int cap = caps.getOrDefault(endpoint, properties.endpointConcurrency());
-            if (n >= cap || (n > 0 && cap - n < minRoom(cap))) {
+            if (n >= caps.getOrDefault(endpoint, properties.endpointConcurrency())) {
                 skipped.add(endpoint);
             } else if (n > 0) {
                 running.put(endpoint, n);
             }
         });
-        long started = System.nanoTime();
         List<ClaimedMessage> claimed = claims.claim(limit, skipped, running, lease.start());
-        metrics.claimed(System.nanoTime() - started);
         List<Claimed<ClaimedMessage>> work = new ArrayList<>(claimed.size());
         for (ClaimedMessage message : claimed) {
             caps.put(message.endpointId(), message.maxConcurrency());
@@ -102,16 +96,6 @@ final class WebhookDelivery implements WorkQueue<ClaimedMessage> {
             work.add(new Claimed<>(message, message.attempts() + 1, message.leaseExpired()));
         }
         return work;
-    }
-
-    /**
-     * The room an endpoint with attempts running must have before it is claimed for again: {@code claim-min-room}, at
-     * most a quarter of its limit, at least one. Every finished attempt wakes the claim; without this, an endpoint
-     * at its limit with a backlog was claimed for once per finished attempt, each claim walking past the endpoint's
-     * running messages to lease one. An endpoint with nothing running is claimed for whatever its room.
-     */
-    private int minRoom(int cap) {
-        return Math.max(1, Math.min(claimMinRoom, cap / 4));
     }
 
     @Override
