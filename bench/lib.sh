@@ -78,7 +78,10 @@ bench_statement_statistics() {
   [[ $loaded == *pg_stat_statements* ]] && return 0
   echo "loading pg_stat_statements: ALTER SYSTEM SET shared_preload_libraries and a restart of PostgreSQL" >&2
   psql -qAt -d postgres -c "ALTER SYSTEM SET shared_preload_libraries = '${loaded:+$loaded,}pg_stat_statements'" >/dev/null
-  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main restart
+  # The server must not inherit the platform lock's descriptor from flock (it would hold the lock for ever): every
+  # descriptor above 2 is closed for it.
+  ( for fd in $(ls "/proc/$BASHPID/fd"); do (( fd > 2 )) && eval "exec $fd>&-"; done
+    exec pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main restart )
   for _ in $(seq 1 60); do pg_isready -q -h "${PGHOST:-127.0.0.1}" -p "${PGPORT:-5432}" && return 0; sleep 0.5; done
   echo "PostgreSQL did not come back after the restart" >&2; exit 1
 }
