@@ -86,6 +86,23 @@ bench_statement_statistics() {
   echo "PostgreSQL did not come back after the restart" >&2; exit 1
 }
 
+# Starts the benchmark's webhook-dispatcher (jar $1, heap $HEAP or 512m, further arguments passed on) on $PORT with the
+# bench broker $KAFKA and database $BENCH_DB, its pid in $BENCH_DIR/webhooks.pid; returns once it is ready.
+bench_webhooks_start() {  # jar [arguments...]
+  local jar=$1; shift
+  "$JAVA_HOME/bin/java" -Xms64m -Xmx"${HEAP:-512m}" -jar "$jar" \
+    --server.port=$PORT --portal.environment=sandbox --portal.webhooks.allowed-networks=127.0.0.1/32 \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
+    --spring.kafka.bootstrap-servers=$KAFKA --logging.level.root=warn $(bench_identity_args) "$@" \
+    > "$BENCH_DIR/webhook-dispatcher.log" 2>&1 &
+  echo $! > "$BENCH_DIR/webhooks.pid"
+  for _ in $(seq 1 480); do
+    curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "bench webhook-dispatcher did not start; see $BENCH_DIR/webhook-dispatcher.log" >&2; exit 1
+}
+
 # A random secret (43 URL-safe characters).
 bench_secret() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '='; }
 

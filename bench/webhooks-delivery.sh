@@ -31,20 +31,6 @@ PORT=18084
 KAFKA=127.0.0.1:19392
 RECEIVER_PORT=18990
 
-webhooks_start() {
-  "$JAVA_HOME/bin/java" -Xms64m -Xmx"$HEAP" -jar "${WEBHOOKS_JAR:-$BENCH_ROOT/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar}" \
-    --server.port=$PORT --portal.environment=sandbox --portal.webhooks.allowed-networks=127.0.0.1/32 \
-    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
-    --spring.kafka.bootstrap-servers=$KAFKA --logging.level.root=warn $(bench_identity_args) \
-    > "$BENCH_DIR/webhook-dispatcher.log" 2>&1 &
-  echo $! > "$BENCH_DIR/webhooks.pid"
-  for _ in $(seq 1 480); do
-    curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "bench webhook-dispatcher did not start; see $BENCH_DIR/webhook-dispatcher.log" >&2; exit 1
-}
-
 webhooks_cleanup() {
   local pid
   bench_identity_stop
@@ -66,7 +52,7 @@ tool() { local props=$1; shift; "$JAVA_HOME/bin/java" -Xmx512m -Dsun.net.httpser
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_jdk; bench_build webhook-dispatcher; bench_kafka_start 19392; bench_database
 BENCH_KAFKA=$KAFKA; bench_identity_start
-webhooks_start
+bench_webhooks_start "${WEBHOOKS_JAR:-$BENCH_ROOT/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar}"
 
 # 1. Delivery throughput. Endpoints of one merchant on the receiver's port; their messages are written straight into
 # the table, not yet due, then made due at once: what is measured is claiming, signing, sending and recording.

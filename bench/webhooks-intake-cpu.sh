@@ -23,21 +23,6 @@ WARM_SECONDS=${WARM_SECONDS:-5}
 PORT=18084
 KAFKA=127.0.0.1:19392
 
-service_start() {  # jar [arguments...]
-  local jar=$1; shift
-  "$JAVA_HOME/bin/java" -Xms64m -Xmx512m -jar "$jar" \
-    --server.port=$PORT --portal.environment=sandbox --portal.webhooks.allowed-networks=127.0.0.1/32 \
-    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" --spring.datasource.username="$PGUSER" \
-    --spring.kafka.bootstrap-servers=$KAFKA --logging.level.root=warn $(bench_identity_args) "$@" \
-    > "$BENCH_DIR/webhook-dispatcher.log" 2>&1 &
-  echo $! > "$BENCH_DIR/webhooks.pid"
-  for _ in $(seq 1 480); do
-    curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "webhook-dispatcher did not start; see $BENCH_DIR/webhook-dispatcher.log" >&2; exit 1
-}
-
 service_stop() {
   [[ -f $BENCH_DIR/webhooks.pid ]] || return 0
   local pid; pid=$(cat "$BENCH_DIR/webhooks.pid")
@@ -83,7 +68,7 @@ for round in $(seq 1 "$ROUNDS"); do
     [[ -n $name ]] || continue
     bench_database
     # shellcheck disable=SC2086
-    service_start "$jar" $args
+    bench_webhooks_start "$jar" $args
     tool steady "$WARM_RATE" "$WARM_SECONDS" >/dev/null 2>&1
     read -r polls_before events_before < <(polls)
     threads > "$BENCH_DIR/threads.before"
