@@ -69,6 +69,16 @@ bench_database() {
   psql -qAt -d postgres -c "CREATE DATABASE $BENCH_DB" >/dev/null
 }
 
+# Waits until a bench service started in the background answers its health URL (up to $BENCH_START_WAIT seconds);
+# else says where its log is and ends the benchmark.
+bench_wait_up() {  # name url log
+  for _ in $(seq 1 $(( ${BENCH_START_WAIT:-180} * 2 ))); do
+    curl -fsS "$2" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "bench $1 did not start; see $3" >&2; exit 1
+}
+
 # pg_stat_statements must be loaded at server start (the export's second baseline and PROFILE=1 read it). On a fresh
 # machine it is not: it is added to shared_preload_libraries and the local cluster restarted, once, under the
 # benchmark's platform lock (the benchmarks are for a quiet machine; a test run beside them would lose its connections).
@@ -96,11 +106,7 @@ bench_webhooks_start() {  # jar [arguments...]
     --spring.kafka.bootstrap-servers=$KAFKA --logging.level.root=warn $(bench_identity_args) "$@" \
     > "$BENCH_DIR/webhook-dispatcher.log" 2>&1 &
   echo $! > "$BENCH_DIR/webhooks.pid"
-  for _ in $(seq 1 480); do
-    curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "bench webhook-dispatcher did not start; see $BENCH_DIR/webhook-dispatcher.log" >&2; exit 1
+  bench_wait_up webhook-dispatcher "http://127.0.0.1:$PORT/actuator/health/readiness" "$BENCH_DIR/webhook-dispatcher.log"
 }
 
 # A random secret (43 URL-safe characters).
@@ -129,11 +135,7 @@ bench_identity_start() {
     --portal.identity.service-tokens.clients.sandbox-tools.secret-sha256="$tools_hash" ${BENCH_IDENTITY_ARGS:-} \
     > "$BENCH_DIR/identity-service.log" 2>&1 &
   echo $! > "$BENCH_DIR/identity.pid"
-  for _ in $(seq 1 180); do
-    curl -fsS "http://127.0.0.1:$BENCH_IDENTITY_PORT/actuator/health/liveness" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "bench identity-service did not start; see $BENCH_DIR/identity-service.log" >&2; exit 1
+  bench_wait_up identity-service "http://127.0.0.1:$BENCH_IDENTITY_PORT/actuator/health/liveness" "$BENCH_DIR/identity-service.log"
 }
 
 # The arguments that point a bench service at the bench identity-service with its client secret (none when the
@@ -182,11 +184,7 @@ bench_orders_start() {
     --portal.orders.exports.poll-interval=200ms --logging.level.root=warn $(bench_identity_args) ${BENCH_ORDERS_ARGS:-} \
     > "$BENCH_DIR/orders-service.log" 2>&1 &
   echo $! > "$BENCH_DIR/orders.pid"
-  for _ in $(seq 1 $(( ${BENCH_START_WAIT:-180} * 2 ))); do
-    curl -fsS "http://127.0.0.1:$BENCH_PORT/actuator/health/liveness" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "bench orders-service did not start; see $BENCH_DIR/orders-service.log" >&2; exit 1
+  bench_wait_up orders-service "http://127.0.0.1:$BENCH_PORT/actuator/health/liveness" "$BENCH_DIR/orders-service.log"
 }
 
 bench_orders_stop() {

@@ -31,11 +31,7 @@ settlement_start() {
     --spring.kafka.bootstrap-servers=$KAFKA --portal.settlement.close-poll-interval=200ms --logging.level.root=warn $(bench_identity_args) ${BENCH_SETTLEMENT_ARGS:-} \
     > "$BENCH_DIR/settlement-service.log" 2>&1 &
   echo $! > "$BENCH_DIR/settlement.pid"
-  for _ in $(seq 1 120); do
-    curl -fsS "http://127.0.0.1:$PORT/actuator/health/liveness" >/dev/null 2>&1 && return 0
-    sleep 0.5
-  done
-  echo "bench settlement-service did not start; see $BENCH_DIR/settlement-service.log" >&2; exit 1
+  bench_wait_up settlement-service "http://127.0.0.1:$PORT/actuator/health/liveness" "$BENCH_DIR/settlement-service.log"
 }
 
 settlement_cleanup() {
