@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -40,6 +41,8 @@ public class WebhooksBench {
     static final AtomicLong received = new AtomicLong();
     static final AtomicLong firstReceipt = new AtomicLong();
     static final AtomicLong lastReceipt = new AtomicLong();
+    /** nanoTime of each fast receipt in arrival order, while a throughput phase counts them (else null). */
+    static volatile AtomicLongArray receiptTimes;
     /** order id -> nanoTime the broker acknowledged its event (the commit). */
     static final Map<String, Long> committed = new ConcurrentHashMap<>();
     /** order id -> nanoTime the receiver got it. */
@@ -85,7 +88,11 @@ public class WebhooksBench {
                 }
                 firstReceipt.compareAndSet(0, now);
                 lastReceipt.set(now);
-                received.incrementAndGet();
+                long n = received.getAndIncrement();
+                AtomicLongArray times = receiptTimes;
+                if (times != null && n < times.length()) {
+                    times.set((int) n, now);
+                }
             }
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -155,6 +162,7 @@ public class WebhooksBench {
         long expected = Long.parseLong(args[3]);
         int concurrency = Integer.parseInt(args[4]);
         List<String> bodies = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[5]));
+        receiptTimes = new AtomicLongArray((int) expected);
         System.out.println("READY");
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (received.get() < expected && System.nanoTime() < deadline) {
@@ -162,9 +170,11 @@ public class WebhooksBench {
         }
         double serviceSeconds = (lastReceipt.get() - firstReceipt.get()) / 1e9;
         long serviceCount = received.get();
+        double serviceWarm = warmRate(receiptTimes, serviceCount);
 
         received.set(0);
         firstReceipt.set(0);
+        receiptTimes = new AtomicLongArray((int) expected);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         Semaphore slots = new Semaphore(concurrency);
@@ -191,14 +201,38 @@ public class WebhooksBench {
             }
         }
         double jdkSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("RESULT service_deliveries=%d service_per_s=%.0f jdk_requests=%d jdk_per_s=%.0f%n",
-                serviceCount, serviceCount / serviceSeconds, expected, expected / jdkSeconds);
+        double jdkWarm = warmRate(receiptTimes, received.get());
+        System.out.printf("RESULT service_deliveries=%d service_per_s=%.0f jdk_requests=%d jdk_per_s=%.0f"
+                        + " service_whole_run_per_s=%.0f jdk_whole_run_per_s=%.0f%n",
+                serviceCount, serviceWarm, expected, jdkWarm, serviceCount / serviceSeconds, expected / jdkSeconds);
     }
 
-    /** steady <events per second> <seconds>: one endpoint, e2e latency from the event's commit to its receipt. */
+    /**
+     * Receipts per second after the first quarter of the run, for both sides alike: the first quarter warms the
+     * sender's code and the receiver's (each phase starts with a fresh tool JVM and the receiver's first requests).
+     */
+    static double warmRate(AtomicLongArray times, long count) {
+        int n = (int) Math.min(count, times.length());
+        int from = n / 4;
+        if (n - from < 2) {
+            return 0;
+        }
+        return (n - 1 - from) / ((times.get(n - 1) - times.get(from)) / 1e9);
+    }
+
+    /**
+     * steady <events per second> <seconds>: one endpoint, e2e latency from the event's commit to its receipt; with
+     * -Dwarmup.seconds, after that many seconds at the same rate that are not measured.
+     */
     static void steady(int rate, int seconds) throws Exception {
         UUID merchant = UUID.randomUUID();
         register(merchant, "http://127.0.0.1:" + receiverPort + "/fast/steady", 64);
+        int warmSeconds = Integer.getInteger("warmup.seconds", 0);
+        if (warmSeconds > 0) {
+            // Unmeasured: the same rate first, until all of it is received, so that what is measured is a warm
+            // service, producer and receiver (each run starts a fresh tool JVM), not their first seconds' JIT.
+            awaitReceipts(publish(List.of(merchant), rate, warmSeconds), Duration.ofSeconds(120));
+        }
         List<String> orders = publish(List.of(merchant), rate, seconds);
         awaitReceipts(orders, Duration.ofSeconds(120));
         report("steady " + rate + " ev/s for " + seconds + " s", orders);

@@ -5,8 +5,8 @@
 # endpoint that answers in 10 seconds.
 #
 #   bench/webhooks-delivery.sh       # about 5 minutes here; MESSAGES, ENDPOINTS, RATE, SUSTAINED_RATE, STEADY_SECONDS, ISO_RATE, ISO_SECONDS,
-#                                    # CROSS_RATES, CROSS_SECONDS to change
-#   PROFILE=1 bench/webhooks-delivery.sh   # JFR, pg_stat_statements and wait events over the steady 1,000 ev/s run
+#                                    # CROSS_RATES, CROSS_SECONDS, WARMUP_SECONDS to change
+#   PROFILE=1 bench/webhooks-delivery.sh   # JFR, pg_stat_statements and wait events over the throughput run and the steady 1,000 ev/s run
 #   WEBHOOKS_JAR=/other/checkout/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar  # another build
 #
 # Last, steady runs at rising rates find where the e2e p95 crosses 124 ms (Convoy's published p95 at 200 ev/s).
@@ -25,6 +25,9 @@ ISO_RATE=${ISO_RATE:-300}
 ISO_SECONDS=${ISO_SECONDS:-20}
 CROSS_RATES=${CROSS_RATES:-200 300 500 750 1000 1500 2000 3000}
 CROSS_SECONDS=${CROSS_SECONDS:-15}
+# Each steady run (and each rate of the crossing search) first runs this long at its rate unmeasured, until all of it
+# is received: the service, the producer and the receiver measured warm (0: measured from their first event).
+WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 P95_BOUND=124
 HEAP=${HEAP:-512m}
 PORT=18084
@@ -46,11 +49,15 @@ webhooks_cleanup() {
 trap webhooks_cleanup EXIT
 
 sql() { psql -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
-tool() { local props=$1; shift; "$JAVA_HOME/bin/java" -Xmx512m -Dsun.net.httpserver.maxIdleConnections=4096 -Dsun.net.httpserver.idleInterval=600 $props -cp "$BENCH_ROOT/local-launcher/target/lib/*" \
-  "$BENCH_ROOT/bench/WebhooksBench.java" "http://127.0.0.1:$PORT" "$KAFKA" "$@"; }
+# The load side, compiled once (a source launch would compile it again at the start of every phase, beside the
+# service being measured).
+tool() { local props=$1; shift; "$JAVA_HOME/bin/java" -Xmx512m -Dsun.net.httpserver.maxIdleConnections=4096 -Dsun.net.httpserver.idleInterval=600 $props \
+  -cp "$BENCH_DIR/tool:$BENCH_ROOT/local-launcher/target/lib/*" WebhooksBench "http://127.0.0.1:$PORT" "$KAFKA" "$@"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_jdk; bench_build webhook-dispatcher; bench_kafka_start 19392; bench_database
+rm -rf "$BENCH_DIR/tool"
+"$JAVA_HOME/bin/javac" -nowarn -d "$BENCH_DIR/tool" -cp "$BENCH_ROOT/local-launcher/target/lib/*" "$BENCH_ROOT/bench/WebhooksBench.java"
 BENCH_KAFKA=$KAFKA; bench_identity_start
 bench_webhooks_start "${WEBHOOKS_JAR:-$BENCH_ROOT/webhook-dispatcher/target/webhook-dispatcher-0.1.0-SNAPSHOT.jar}"
 
@@ -75,8 +82,10 @@ tool "-Dreceiver.port=$RECEIVER_PORT" throughput $((PER_ENDPOINT * ENDPOINTS)) 2
   > "$BENCH_DIR/throughput.out" 2>&1 &
 echo $! > "$BENCH_DIR/load.pid"
 until grep -q READY "$BENCH_DIR/throughput.out" 2>/dev/null; do sleep 0.2; done
+BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_start
 sql -c "UPDATE webhook_message SET next_attempt_at = now() WHERE merchant_id = '$MERCHANT'" >/dev/null
 wait "$(cat "$BENCH_DIR/load.pid")"; rm -f "$BENCH_DIR/load.pid"
+BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_stop throughput
 throughput=$(grep RESULT "$BENCH_DIR/throughput.out")
 delivered=$(sql -c "SELECT count(*) FROM webhook_message WHERE merchant_id = '$MERCHANT' AND status = 'delivered'")
 duplicates=$(sql -c "SELECT count(*) FROM webhook_attempt a JOIN webhook_message m ON m.id = a.message_id WHERE m.merchant_id = '$MERCHANT' AND a.attempt_number > 1")
@@ -101,7 +110,7 @@ claim_mark() {
 echo $! > "$BENCH_DIR/active.pid"
 claim_before=$(claim_mark)
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_start
-steady=$(tool "" steady "$RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
+steady=$(tool "-Dwarmup.seconds=$WARMUP_SECONDS" steady "$RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_stop steady
 claim_after=$(claim_mark)
 kill "$(cat "$BENCH_DIR/active.pid")" 2>/dev/null || true; rm -f "$BENCH_DIR/active.pid"
@@ -114,7 +123,7 @@ claim_line=$(awk -v a="$claim_before" -v b="$claim_after" -v hz="$(getconf CLK_T
   n = (c > 0 ? c : y[4] - x[4])
   printf "claim index: %d scans, %d tuples read (%.0f per %s); CPU: database backends %.1f s, service %.1f s; active statements sampled: %d, of them the claim %d",
     y[4] - x[4], y[5] - x[5], (n > 0 ? (y[5] - x[5]) / n : 0), (c > 0 ? "claim" : "scan"), (y[7] - x[7]) / hz, (y[8] - x[8]) / hz, active, claims_active }')
-sustained=$(tool "" steady "$SUSTAINED_RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
+sustained=$(tool "-Dwarmup.seconds=$WARMUP_SECONDS" steady "$SUSTAINED_RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
 
 # 3. Healthy endpoints' latency alone, then beside an endpoint that answers in 10 s.
 alone=$(tool "" isolation "$ISO_RATE" "$ISO_SECONDS" false 2>/dev/null | grep RESULT)
@@ -125,7 +134,7 @@ crossing="above $P95_BOUND ms at every rate tried"
 below=""
 : > "$BENCH_DIR/crossing.out"
 for cross_rate in $CROSS_RATES; do
-  run=$(tool "" steady "$cross_rate" "$CROSS_SECONDS" 2>/dev/null | grep 'RESULT steady' || true)
+  run=$(tool "-Dwarmup.seconds=$WARMUP_SECONDS" steady "$cross_rate" "$CROSS_SECONDS" 2>/dev/null | grep 'RESULT steady' || true)
   echo "$run" >> "$BENCH_DIR/crossing.out"
   p95=$(echo "$run" | sed -nE 's/.* p95=([0-9.]+) ms.*/\1/p')
   if [[ -z $p95 ]] || awk -v p="$p95" -v b="$P95_BOUND" 'BEGIN { exit !(p > b) }'; then
@@ -147,6 +156,8 @@ printf '%-58s %s\n' "service: deliveries per second (claim, sign, send, record)"
 printf '%-58s %s\n' "plain JDK HttpClient, same requests, 256 at once (ceiling)" "$(field "$throughput" jdk_per_s) /s"
 ratio=$(awk -v a="$(field "$throughput" service_per_s)" -v b="$(field "$throughput" jdk_per_s)" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
 printf '%-58s %s\n' "ratio service / plain client" "${ratio}x"
+whole_ratio=$(awk -v a="$(field "$throughput" service_whole_run_per_s)" -v b="$(field "$throughput" jdk_whole_run_per_s)" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
+printf '%-58s %s\n' "  (rates after each side's first quarter; whole runs:" "$(field "$throughput" service_whole_run_per_s) /s and $(field "$throughput" jdk_whole_run_per_s) /s = ${whole_ratio}x)"
 printf '%-58s %s\n' "e2e at a steady rate" "${steady#RESULT }"
 printf '%-58s %s\n' "  its claims" "$claim_line"
 printf '%-58s %s\n' "e2e at a steady rate" "${sustained#RESULT }"

@@ -17,6 +17,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Configuration
 class DeliveryConfiguration {
 
+    /** Endpoints (opened secrets) and merchants (notification tokens, tamaraTokens) a replica keeps at most. */
+    private static final int KEPT_PER_REPLICA = 100_000;
+
     @Bean
     AddressGuard addressGuard(WebhookProperties properties) {
         return new AddressGuard(properties.allowedNetworks());
@@ -24,7 +27,7 @@ class DeliveryConfiguration {
 
     @Bean(destroyMethod = "close")
     Sender webhookSender(WebhookProperties properties, AddressGuard guard, Clock clock) {
-        return new Sender(properties, guard, clock);
+        return new Sender(properties, guard, new TamaraTokens(KEPT_PER_REPLICA), clock);
     }
 
     @Bean
@@ -48,7 +51,8 @@ class DeliveryConfiguration {
             WebhookProperties properties, SecretEncryption encryption, EndpointSecrets secrets, DeliveryMetrics metrics,
             JdbcClient jdbc, Clock clock, MeterRegistry meters) {
         DurableWorker<ClaimedMessage> worker = new DurableWorker<>("webhook-delivery",
-                new WebhookDelivery(claims, sender, outcomes, guards, encryption, secrets, metrics, properties, jdbc, clock),
+                new WebhookDelivery(claims, sender, outcomes, guards,
+                        new OpenedSecrets(encryption, secrets, KEPT_PER_REPLICA), metrics, properties, jdbc, clock),
                 properties.retries(), WebhookDelivery.settings(properties), clock, meters);
         metrics.inFlight(worker);
         return worker;

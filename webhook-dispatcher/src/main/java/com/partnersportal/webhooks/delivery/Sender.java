@@ -55,10 +55,12 @@ final class Sender implements AutoCloseable {
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
     private final WebhookProperties properties;
+    private final TamaraTokens tamaraTokens;
     private final Clock clock;
 
-    Sender(WebhookProperties properties, AddressGuard guard, Clock clock) {
+    Sender(WebhookProperties properties, AddressGuard guard, TamaraTokens tamaraTokens, Clock clock) {
         this.properties = properties;
+        this.tamaraTokens = tamaraTokens;
         this.clock = clock;
         Timeout timeout = Timeout.of(properties.attemptTimeout());
         connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -97,7 +99,7 @@ final class Sender implements AutoCloseable {
         byte[] body = message.payload().getBytes(StandardCharsets.UTF_8);
         String msgId = "msg_" + message.id();
         long timestamp = started.getEpochSecond();
-        String tamaraToken = TamaraToken.issue(notificationToken, started);
+        String tamaraToken = tamaraTokens.issue(message.merchantId(), notificationToken, started);
 
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
@@ -116,7 +118,7 @@ final class Sender implements AutoCloseable {
 
         URI uri;
         try {
-            uri = new URIBuilder(message.url()).addParameter(TamaraToken.QUERY_PARAMETER, tamaraToken).build();
+            uri = withToken(message.url(), tamaraToken);
         } catch (URISyntaxException e) {
             return result(AttemptResult.NETWORK_ERROR, started, startNanos, message.url(), logged, null, null,
                     "invalid URL: " + e.getMessage(), null);
@@ -152,6 +154,20 @@ final class Sender implements AutoCloseable {
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /**
+     * The endpoint's URL with the token as one more query parameter. A JWT is base64url and dots, nothing a query
+     * must escape, so it is appended as it is; endpoints have no fragment (refused when registered), but a URL with
+     * one goes through the general builder.
+     */
+    static URI withToken(String url, String tamaraToken) throws URISyntaxException {
+        if (url.indexOf('#') >= 0) {
+            return new URIBuilder(url).addParameter(TamaraToken.QUERY_PARAMETER, tamaraToken).build();
+        }
+        int query = url.indexOf('?');
+        String separator = query < 0 ? "?" : query == url.length() - 1 || url.endsWith("&") ? "" : "&";
+        return new URI(url + separator + TamaraToken.QUERY_PARAMETER + "=" + tamaraToken);
     }
 
     private AttemptResult timedOut(Instant started, long startNanos, String url, Map<String, String> logged) {

@@ -1,13 +1,11 @@
 package com.partnersportal.webhooks.delivery;
 
-import com.partnersportal.kit.secrets.SecretEncryption;
 import com.partnersportal.kit.work.Attempt;
 import com.partnersportal.kit.work.Claimed;
 import com.partnersportal.kit.work.DurableWorker;
 import com.partnersportal.kit.work.Lease;
 import com.partnersportal.kit.work.Outcome;
 import com.partnersportal.kit.work.WorkQueue;
-import com.partnersportal.webhooks.endpoint.EndpointSecrets;
 import com.partnersportal.webhooks.settings.WebhookProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -45,8 +42,7 @@ final class WebhookDelivery implements WorkQueue<ClaimedMessage> {
     private final Sender sender;
     private final Outcomes outcomes;
     private final EndpointGuards guards;
-    private final SecretEncryption encryption;
-    private final EndpointSecrets secrets;
+    private final OpenedSecrets secrets;
     private final DeliveryMetrics metrics;
     private final WebhookProperties properties;
     private final JdbcClient jdbc;
@@ -55,14 +51,13 @@ final class WebhookDelivery implements WorkQueue<ClaimedMessage> {
     private final Map<UUID, AtomicInteger> busy = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> caps = new ConcurrentHashMap<>();
 
-    WebhookDelivery(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards, SecretEncryption encryption,
-            EndpointSecrets secrets, DeliveryMetrics metrics, WebhookProperties properties, JdbcClient jdbc,
+    WebhookDelivery(Claims claims, Sender sender, Outcomes outcomes, EndpointGuards guards, OpenedSecrets secrets,
+            DeliveryMetrics metrics, WebhookProperties properties, JdbcClient jdbc,
             Clock clock) {
         this.claims = claims;
         this.sender = sender;
         this.outcomes = outcomes;
         this.guards = guards;
-        this.encryption = encryption;
         this.secrets = secrets;
         this.metrics = metrics;
         this.properties = properties;
@@ -122,7 +117,7 @@ final class WebhookDelivery implements WorkQueue<ClaimedMessage> {
         }
         AttemptResult result;
         try {
-            result = sender.send(opened(message), notificationToken(message));
+            result = sender.send(secrets.opened(message), secrets.notificationToken(message));
         } catch (RuntimeException e) {
             breaker.releasePermission();
             log.warn("Preparing message {} failed; it is tried again later: {}", message.id(), e.toString());
@@ -201,24 +196,5 @@ final class WebhookDelivery implements WorkQueue<ClaimedMessage> {
     @Override
     public String describe(ClaimedMessage message) {
         return "message " + message.id();
-    }
-
-    private ClaimedMessage opened(ClaimedMessage m) {
-        if (m.secrets().isEmpty()) {
-            throw new IllegalStateException("endpoint " + m.endpointId() + " has no signing secret");
-        }
-        return new ClaimedMessage(m.id(), m.endpointId(), m.merchantId(), m.eventType(), m.orderId(), m.test(),
-                m.payload(), m.attempts(), m.occurredAt(), m.url(), m.headers(), m.rateLimit(), m.maxConcurrency(),
-                m.secrets().stream().map(secret -> open(secret, EndpointSecrets.secretBoundTo(m.endpointId()))).toList(),
-                null, m.claimedAt(), m.leaseExpired());
-    }
-
-    private String notificationToken(ClaimedMessage m) {
-        return m.notificationToken() == null ? secrets.notificationToken(m.merchantId())
-                : open(m.notificationToken(), EndpointSecrets.tokenBoundTo(m.merchantId()));
-    }
-
-    private String open(String sealed, String boundTo) {
-        return encryption.decrypt(Base64.getDecoder().decode(sealed), boundTo);
     }
 }

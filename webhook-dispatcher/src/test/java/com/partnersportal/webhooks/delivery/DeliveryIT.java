@@ -432,13 +432,20 @@ class DeliveryIT {
         receiver.server.stubFor(post(urlPathEqualTo(path)).willReturn(ok()));
         UUID endpoint = api.register(merchant, receiver.url(path), List.of("order_captured"));
         String oldSecret = api.secret(merchant, endpoint);
+        // Sent once before the rotation, so that the replica has the old secret opened and kept.
+        assertThat(api.asUser(merchant, HttpMethod.POST, "/portal/v1/webhooks/" + endpoint + "/test",
+                "{\"event_type\": \"order_captured\"}").status()).isEqualTo(202);
+        await().atMost(PATIENCE).until(() -> receiver.at(path).size() == 1);
+        assertThat(receiver.at(path).getFirst().signatureCount()).isEqualTo(1);
+        assertThat(receiver.at(path).getFirst().signedWith(oldSecret)).isTrue();
+
         String newSecret = api.asUser(merchant, HttpMethod.POST, "/portal/v1/webhooks/" + endpoint + "/secret/rotate", null)
                 .text("secret");
         var test = api.asUser(merchant, HttpMethod.POST, "/portal/v1/webhooks/" + endpoint + "/test",
                 "{\"event_type\": \"order_captured\"}");
         assertThat(test.status()).isEqualTo(202);
-        await().atMost(PATIENCE).until(() -> receiver.at(path).size() == 1);
-        Receiver.Received first = receiver.at(path).getFirst();
+        await().atMost(PATIENCE).until(() -> receiver.at(path).size() == 2);
+        Receiver.Received first = receiver.at(path).get(1);
         assertThat(first.eventType()).isEqualTo("order_captured");
         assertThat(first.signatureCount()).isEqualTo(2);
         assertThat(first.signedWith(oldSecret)).isTrue();
@@ -447,15 +454,38 @@ class DeliveryIT {
         String messageId = test.text("message_id");
         assertThat(api.asUser(merchant, HttpMethod.POST, "/portal/v1/webhooks/messages/" + messageId + "/resend", null)
                 .status()).isEqualTo(202);
-        await().atMost(PATIENCE).until(() -> receiver.at(path).size() == 2);
-        assertThat(receiver.at(path).get(1).id()).isEqualTo(first.id());
-        assertThat(receiver.at(path).get(1).body()).isEqualTo(first.body());
+        await().atMost(PATIENCE).until(() -> receiver.at(path).size() == 3);
+        assertThat(receiver.at(path).get(2).id()).isEqualTo(first.id());
+        assertThat(receiver.at(path).get(2).body()).isEqualTo(first.body());
         assertThat(api.asUser(UUID.randomUUID(), HttpMethod.POST, "/portal/v1/webhooks/messages/" + messageId + "/resend",
                 null).status()).isEqualTo(404);
 
         var log = api.asUser(merchant, HttpMethod.GET, "/portal/v1/webhooks/messages?endpoint_id=" + endpoint
                 + "&status=delivered&event_type=order_captured&limit=1", null).body();
         assertThat(log.get("messages").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aRotatedNotificationTokenKeysTheNextTamaraTokens() {
+        String path = path();
+        receiver.server.stubFor(post(urlPathEqualTo(path)).willReturn(ok()));
+        api.register(merchant, receiver.url(path), List.of("order_approved"));
+        try (OrderEvents events = new OrderEvents(brokers)) {
+            events.approved(OrderEvents.Order.of(merchant));
+        }
+        await().atMost(PATIENCE).until(() -> receiver.at(path).size() == 1);
+        String oldToken = api.notificationToken(merchant);
+        assertThat(receiver.at(path).getFirst().carriesTamaraToken(oldToken)).isTrue();
+
+        String newToken = api.asUser(merchant, HttpMethod.POST, "/portal/v1/webhooks/notification-token/rotate", null)
+                .text("notification_token");
+        try (OrderEvents events = new OrderEvents(brokers)) {
+            events.approved(OrderEvents.Order.of(merchant));
+        }
+        await().atMost(PATIENCE).until(() -> receiver.at(path).size() == 2);
+        Receiver.Received after = receiver.at(path).get(1);
+        assertThat(after.carriesTamaraToken(newToken)).isTrue();
+        assertThat(after.carriesTamaraToken(oldToken)).isFalse();
     }
 
     @Test
