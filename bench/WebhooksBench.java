@@ -171,6 +171,7 @@ public class WebhooksBench {
         double serviceSeconds = (lastReceipt.get() - firstReceipt.get()) / 1e9;
         long serviceCount = received.get();
         double serviceWarm = warmRate(receiptTimes, serviceCount);
+        System.out.println("SERVICE_DONE");
 
         received.set(0);
         firstReceipt.set(0);

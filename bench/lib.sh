@@ -284,6 +284,23 @@ bench_cpu_ticks() {  # pids... -> utime+stime of those processes and their threa
   done
   echo $total
 }
+# CPU ticks per thread kind of one JVM (its pid file): "kind ticks" lines. Kinds by thread name: consumer (Kafka
+# listener containers), carrier (the ForkJoinPool carriers of virtual threads: a dispatcher's attempts), worker (a
+# kit worker's loop and recorder threads), jit, gc, other.
+bench_thread_cpu() {
+  local pid task; pid=$(cat "$1")
+  for task in /proc/"$pid"/task/*; do
+    [[ -r $task/stat ]] || continue
+    echo "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0) $(tr ' ' '_' < "$task/comm" 2>/dev/null)"
+  done | awk '{ k = "other"; if ($2 ~ /^KafkaConsumerDe/) k = "consumer"; else if ($2 ~ /^C[12]_Compiler/) k = "jit";
+               else if ($2 ~ /^(GC_|G1_)/) k = "gc"; else if ($2 ~ /^ForkJoinPool/) k = "carrier";
+               else if ($2 ~ /^webhook-deliver|^mail-delivery|^export/) k = "worker"; t[k] += $1 } END { for (k in t) print k, t[k] }'
+}
+# `bench_thread_cpu_report BEFORE AFTER COUNT`: each kind's CPU milliseconds per unit of work between two readings.
+bench_thread_cpu_report() {
+  awk -v hz="$(getconf CLK_TCK)" -v n="$3" 'NR == FNR { b[$1] = $2; next }
+    { printf "%s %.3f ", $1, ($2 - b[$1]) * 1000 / hz / n }' "$1" "$2"
+}
 bench_cpu_mark() {
   local file=$1
   {

@@ -83,7 +83,17 @@ tool "-Dreceiver.port=$RECEIVER_PORT" throughput $((PER_ENDPOINT * ENDPOINTS)) 2
 echo $! > "$BENCH_DIR/load.pid"
 until grep -q READY "$BENCH_DIR/throughput.out" 2>/dev/null; do sleep 0.2; done
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_start
+# CPU per delivery over the service's part (steadier than deliveries/s on shared cores): the service, the bench
+# database's backends, the load side (receiver and, later, the plain client), from making the messages due to the last receipt.
+delivery_cpu() {
+  echo "$(bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")")" \
+    "$(bench_cpu_ticks $(psql -qAt -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$BENCH_DB' AND pid <> pg_backend_pid()"))" \
+    "$(bench_cpu_ticks $(pgrep -f 'WebhooksBench http'))"
+}
+cpu_before=$(delivery_cpu)
 sql -c "UPDATE webhook_message SET next_attempt_at = now() WHERE merchant_id = '$MERCHANT'" >/dev/null
+until grep -q SERVICE_DONE "$BENCH_DIR/throughput.out" 2>/dev/null; do sleep 0.1; done
+cpu_after=$(delivery_cpu)
 wait "$(cat "$BENCH_DIR/load.pid")"; rm -f "$BENCH_DIR/load.pid"
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_stop throughput
 throughput=$(grep RESULT "$BENCH_DIR/throughput.out")
@@ -109,10 +119,13 @@ claim_mark() {
   done > "$BENCH_DIR/steady-active.raw" ) &
 echo $! > "$BENCH_DIR/active.pid"
 claim_before=$(claim_mark)
+bench_thread_cpu "$BENCH_DIR/webhooks.pid" > "$BENCH_DIR/steady-threads.before"
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_start
 steady=$(tool "-Dwarmup.seconds=$WARMUP_SECONDS" steady "$RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_stop steady
 claim_after=$(claim_mark)
+bench_thread_cpu "$BENCH_DIR/webhooks.pid" > "$BENCH_DIR/steady-threads.after"
+steady_threads=$(bench_thread_cpu_report "$BENCH_DIR/steady-threads.before" "$BENCH_DIR/steady-threads.after" $((RATE * (STEADY_SECONDS + WARMUP_SECONDS))))
 kill "$(cat "$BENCH_DIR/active.pid")" 2>/dev/null || true; rm -f "$BENCH_DIR/active.pid"
 sort "$BENCH_DIR/steady-active.raw" | uniq -c | sort -rn > "$BENCH_DIR/steady-active.txt"
 claim_line=$(awk -v a="$claim_before" -v b="$claim_after" -v hz="$(getconf CLK_TCK)" -v active="$(awk '{n += $1} END {print n + 0}' "$BENCH_DIR/steady-active.txt")" \
@@ -158,8 +171,11 @@ ratio=$(awk -v a="$(field "$throughput" service_per_s)" -v b="$(field "$throughp
 printf '%-58s %s\n' "ratio service / plain client" "${ratio}x"
 whole_ratio=$(awk -v a="$(field "$throughput" service_whole_run_per_s)" -v b="$(field "$throughput" jdk_whole_run_per_s)" 'BEGIN { if (b > 0) printf "%.2f", a / b }')
 printf '%-58s %s\n' "  (rates after each side's first quarter; whole runs:" "$(field "$throughput" service_whole_run_per_s) /s and $(field "$throughput" jdk_whole_run_per_s) /s = ${whole_ratio}x)"
+printf '%-58s %s\n' "  CPU ms per delivery: service / database / load side" "$(awk -v a="$cpu_before" -v b="$cpu_after" -v hz="$(getconf CLK_TCK)" -v n="$(field "$throughput" service_deliveries)" 'BEGIN {
+  split(a, x, " "); split(b, y, " "); if (n > 0) printf "%.3f / %.3f / %.3f", 1000 * (y[1] - x[1]) / hz / n, 1000 * (y[2] - x[2]) / hz / n, 1000 * (y[3] - x[3]) / hz / n }')"
 printf '%-58s %s\n' "e2e at a steady rate" "${steady#RESULT }"
 printf '%-58s %s\n' "  its claims" "$claim_line"
+printf '%-58s %s\n' "  service CPU ms per event, by thread kind (warm-up in)" "$steady_threads"
 printf '%-58s %s\n' "e2e at a steady rate" "${sustained#RESULT }"
 printf '%-58s %s\n' "isolation" "${alone#RESULT }"
 printf '%-58s %s\n' "isolation" "${beside#RESULT }"

@@ -54,15 +54,6 @@ bench_jdk; bench_kafka_start 19392
 BENCH_KAFKA=$KAFKA; bench_identity_start
 hz=$(getconf CLK_TCK)
 
-# CPU ticks per thread kind of the service now: "kind ticks" lines.
-threads() {
-  local pid; pid=$(cat "$BENCH_DIR/webhooks.pid")
-  for task in /proc/"$pid"/task/*; do
-    [[ -r $task/stat ]] || continue
-    echo "$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0) $(tr ' ' '_' < "$task/comm" 2>/dev/null)"
-  done | awk '{ k = "other"; if ($2 ~ /^KafkaConsumerDe/) k = "consumer"; else if ($2 ~ /^C[12]_Compiler/) k = "jit";
-               else if ($2 ~ /^(GC_|G1_)/) k = "gc"; t[k] += $1 } END { for (k in t) print k, t[k] }'
-}
 for round in $(seq 1 "$ROUNDS"); do
   while read -r -u 3 name jar args; do
     [[ -n $name ]] || continue
@@ -71,13 +62,12 @@ for round in $(seq 1 "$ROUNDS"); do
     bench_webhooks_start "$jar" $args
     tool steady "$WARM_RATE" "$WARM_SECONDS" >/dev/null 2>&1
     read -r polls_before events_before < <(polls)
-    threads > "$BENCH_DIR/threads.before"
+    bench_thread_cpu "$BENCH_DIR/webhooks.pid" > "$BENCH_DIR/threads.before"
     before=$(bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")")
     result=$(tool steady "$RATE" "$SECONDS_STEADY" 2>/dev/null | grep RESULT | tr '\n' ' ')
     after=$(bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")")
-    threads > "$BENCH_DIR/threads.after"
-    by_kind=$(awk -v hz="$hz" -v n=$((RATE * SECONDS_STEADY)) 'NR == FNR { b[$1] = $2; next }
-      { printf "%s %.3f ", $1, ($2 - b[$1]) * 1000 / hz / n }' "$BENCH_DIR/threads.before" "$BENCH_DIR/threads.after")
+    bench_thread_cpu "$BENCH_DIR/webhooks.pid" > "$BENCH_DIR/threads.after"
+    by_kind=$(bench_thread_cpu_report "$BENCH_DIR/threads.before" "$BENCH_DIR/threads.after" $((RATE * SECONDS_STEADY)))
     read -r polls_after events_after < <(polls)
     service_stop
     per_poll=$(awk -v p=$((polls_after - polls_before)) -v e=$((events_after - events_before)) 'BEGIN { if (p > 0) printf "%.1f", e / p; else print "n/a" }')
