@@ -120,11 +120,17 @@ claim_mark() {
 echo $! > "$BENCH_DIR/active.pid"
 claim_before=$(claim_mark)
 bench_thread_cpu "$BENCH_DIR/webhooks.pid" > "$BENCH_DIR/steady-threads.before"
+# Row versions of webhook_message written in place (HOT: no new index entries) against all its updates.
+hot_mark() { sql -F' ' -c "SELECT n_tup_upd, n_tup_hot_upd, n_tup_ins FROM pg_stat_user_tables WHERE relname = 'webhook_message'"; }
+hot_before=$(hot_mark)
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_start
 steady=$(tool "-Dwarmup.seconds=$WARMUP_SECONDS" steady "$RATE" "$STEADY_SECONDS" 2>/dev/null | grep RESULT)
 BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_stop steady
 claim_after=$(claim_mark)
 bench_thread_cpu "$BENCH_DIR/webhooks.pid" > "$BENCH_DIR/steady-threads.after"
+sleep 1  # the statistics collector reports at most once a second
+hot_line=$(awk -v a="$hot_before" -v b="$(hot_mark)" 'BEGIN { split(a, x, " "); split(b, y, " ");
+  u = y[1] - x[1]; h = y[2] - x[2]; printf "%d inserted, %d updates, %d of them in place (HOT, %.0f %%)", y[3] - x[3], u, h, (u > 0 ? 100 * h / u : 0) }')
 steady_threads=$(bench_thread_cpu_report "$BENCH_DIR/steady-threads.before" "$BENCH_DIR/steady-threads.after" $((RATE * (STEADY_SECONDS + WARMUP_SECONDS))))
 kill "$(cat "$BENCH_DIR/active.pid")" 2>/dev/null || true; rm -f "$BENCH_DIR/active.pid"
 sort "$BENCH_DIR/steady-active.raw" | uniq -c | sort -rn > "$BENCH_DIR/steady-active.txt"
@@ -176,6 +182,7 @@ printf '%-58s %s\n' "  CPU ms per delivery: service / database / load side" "$(a
 printf '%-58s %s\n' "e2e at a steady rate" "${steady#RESULT }"
 printf '%-58s %s\n' "  its claims" "$claim_line"
 printf '%-58s %s\n' "  service CPU ms per event, by thread kind (warm-up in)" "$steady_threads"
+printf '%-58s %s\n' "  webhook_message rows (warm-up in)" "$hot_line"
 printf '%-58s %s\n' "e2e at a steady rate" "${sustained#RESULT }"
 printf '%-58s %s\n' "isolation" "${alone#RESULT }"
 printf '%-58s %s\n' "isolation" "${beside#RESULT }"
