@@ -8,8 +8,8 @@
 #   VARIANTS=$'before /tmp/a.jar\nafter /tmp/b.jar' ROUNDS=2 flock /tmp/platform.lock bench/webhooks-intake-cpu.sh
 #   RATE, SECONDS_STEADY, WARM_RATE, WARM_SECONDS to change
 #
-# Per run it prints the CPU ms per event, of it the consumer's threads (the intake: poll, inbox, messages), the JIT
-# compilers and the GC, the e2e line of the measured run, and the events per poll the intake got
+# Per run it prints the CPU ms per event, of it the consumer's threads (the intake: poll, inbox, messages), the
+# attempts' carriers, the worker's loop and recorder, the JIT compilers and the GC (bench_thread_cpu), the e2e line of the measured run, and the events per poll the intake got
 # (portal_webhooks_intake_batch_events, when the build has it). Same ports and database as bench/webhooks-delivery.sh.
 BENCH_DB=bench_webhooks
 BENCH_DIR=${BENCH_DIR:-/tmp/portal-bench-webhooks}
