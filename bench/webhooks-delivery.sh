@@ -49,6 +49,9 @@ webhooks_cleanup() {
 trap webhooks_cleanup EXIT
 
 sql() { psql -qAt -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
+# CPU ticks so far of the bench database's backends, and of the service.
+database_ticks() { bench_cpu_ticks $(psql -qAt -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$BENCH_DB' AND pid <> pg_backend_pid()"); }
+service_ticks() { bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")"; }
 # The load side, compiled once (a source launch would compile it again at the start of every phase, beside the
 # service being measured).
 tool() { local props=$1; shift; "$JAVA_HOME/bin/java" -Xmx512m -Dsun.net.httpserver.maxIdleConnections=4096 -Dsun.net.httpserver.idleInterval=600 $props \
@@ -86,8 +89,8 @@ BENCH_PROFILE_PID=$BENCH_DIR/webhooks.pid bench_profile_start
 # CPU per delivery over the service's part (steadier than deliveries/s on shared cores): the service, the bench
 # database's backends, the load side (receiver and, later, the plain client), from making the messages due to the last receipt.
 delivery_cpu() {
-  echo "$(bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")")" \
-    "$(bench_cpu_ticks $(psql -qAt -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$BENCH_DB' AND pid <> pg_backend_pid()"))" \
+  echo "$(service_ticks)" \
+    "$(database_ticks)" \
     "$(bench_cpu_ticks $(pgrep -f 'WebhooksBench http'))"
 }
 cpu_before=$(delivery_cpu)
@@ -110,8 +113,8 @@ claim_mark() {
   # 0 for a meter the service does not have (portal_webhooks_claims: only a build with the claim's timer, ADR 21).
   echo "$(echo "$m" | awk '/^portal_webhooks_claims_seconds_count/ {v = $2} END {print v + 0}') $(echo "$m" | awk '/^portal_webhooks_claims_seconds_sum/ {v = $2} END {print v + 0}') $(echo "$m" | awk '/^portal_work_claimed_total\{.*webhook-delivery/ {v = $2} END {print v + 0}')" \
     "$(sql -F' ' -c "SELECT idx_scan, idx_tup_read, idx_tup_fetch FROM pg_stat_user_indexes WHERE indexrelname = 'webhook_message_endpoint_due'")" \
-    "$(bench_cpu_ticks $(psql -qAt -d postgres -c "SELECT pid FROM pg_stat_activity WHERE datname = '$BENCH_DB' AND pid <> pg_backend_pid()"))" \
-    "$(bench_cpu_ticks "$(cat "$BENCH_DIR/webhooks.pid")")"
+    "$(database_ticks)" \
+    "$(service_ticks)"
 }
 ( while sleep 0.2; do
     psql -qAt -d postgres -c "SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 40) FROM pg_stat_activity
