@@ -56,32 +56,35 @@ public class RateLimitFilters implements DisposableBean {
 
     /** Per client address, before authentication. */
     public HandlerFilterFunction<ServerResponse, ServerResponse> perAddress(GatewayRoute route) {
-        long limit = route.rateClass() == RateClass.SIGN_IN ? properties.signInPerAddress() : properties.perAddress();
+        BucketConfiguration limit = configuration(
+                route.rateClass() == RateClass.SIGN_IN ? properties.signInPerAddress() : properties.perAddress());
         String bucket = route.rateClass() == RateClass.SIGN_IN ? "sign-in-address:" : "address:";
         return (request, next) -> check(bucket + clientAddress(request), limit, request, next);
     }
 
     /** Per signed-in user or API token, after authentication. */
     public HandlerFilterFunction<ServerResponse, ServerResponse> perCaller(GatewayRoute route) {
+        BucketConfiguration perApiToken = configuration(properties.perApiToken());
+        BucketConfiguration perUser = configuration(properties.perUser());
         return (request, next) -> {
             Caller caller = RouteAccessFilters.callerOf(request).orElse(null);
             if (caller == null) {
                 return next.handle(request);
             }
             return caller.kind() == Caller.Kind.API_TOKEN
-                    ? check("api-token:" + caller.actorId(), properties.perApiToken(), request, next)
-                    : check("user:" + caller.actorId(), properties.perUser(), request, next);
+                    ? check("api-token:" + caller.actorId(), perApiToken, request, next)
+                    : check("user:" + caller.actorId(), perUser, request, next);
         };
     }
 
-    private ServerResponse check(String key, long limit, ServerRequest request,
+    private ServerResponse check(String key, BucketConfiguration limit, ServerRequest request,
             HandlerFunction<ServerResponse> next) throws Exception {
         if (!properties.enabled()) {
             return next.handle(request);
         }
         ConsumptionProbe probe;
         try {
-            probe = store.tryConsume(key, configuration(limit));
+            probe = store.tryConsume(key, limit);
         } catch (RuntimeException e) {
             storeFailures.increment();
             log.warn("Rate limit store unavailable, letting the request pass: {}", e.toString());

@@ -12,6 +12,10 @@ import com.partnersportal.gateway.testing.GatewayClient;
 import com.partnersportal.gateway.testing.GatewayIntegrationTest;
 import com.partnersportal.identity.contract.Permission;
 import com.partnersportal.testsupport.TestAccessTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +63,22 @@ class EdgeIT {
         ResponseEntity<String> hostile = gateway.call(HttpMethod.GET, "/portal/v1/orders/c",
                 with(auth(), "X-Request-Id", "<script>alert(1)</script>"), null);
         assertThat(hostile.getHeaders().getFirst("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void twoRequestIdsReachTheServiceAsOne() throws Exception {
+        HttpRequest twice = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway.port() + "/portal/v1/orders/d"))
+                .header("Authorization", auth().get("Authorization"))
+                .header("X-Request-Id", "shop-req-1").header("X-Request-Id", "shop-req-2").build();
+        HttpResponse<String> answer;
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            answer = client.send(twice, HttpResponse.BodyHandlers.ofString());
+        }
+
+        assertThat(answer.headers().allValues("X-Request-Id")).containsExactly("shop-req-1");
+        var received = SERVICES.findAll(getRequestedFor(urlPathEqualTo("/portal/v1/orders/d")));
+        assertThat(received).hasSize(1);
+        assertThat(received.getFirst().getHeaders().getHeader("X-Request-Id").values()).containsExactly("shop-req-1");
     }
 
     @Test
