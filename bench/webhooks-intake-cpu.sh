@@ -9,8 +9,9 @@
 #   RATE, SECONDS_STEADY, WARM_RATE, WARM_SECONDS to change
 #
 # Per run it prints the CPU ms per event, of it the consumer's threads (the intake: poll, inbox, messages), the
-# attempts' carriers, the worker's loop and recorder, the JIT compilers and the GC (bench_thread_cpu), the e2e line of the measured run, and the events per poll the intake got
-# (portal_webhooks_intake_batch_events, when the build has it). Same ports and database as bench/webhooks-delivery.sh.
+# attempts' carriers, the worker's loop and recorder, the JIT compilers and the GC (bench_thread_cpu), the e2e line
+# of the measured run, and the events per poll the intake got (portal_webhooks_intake_batch_events, when the build
+# has it). Same ports and database as bench/webhooks-delivery.sh.
 BENCH_DB=bench_webhooks
 BENCH_DIR=${BENCH_DIR:-/tmp/portal-bench-webhooks}
 source "$(dirname "$0")/lib.sh"

@@ -41,6 +41,11 @@ public class RateLimitFilters implements DisposableBean {
     private final RateLimitStore store;
     private final Counter limited;
     private final Counter storeFailures;
+    // Built once: the limits are fixed at start-up, and a configuration per request showed in the profile (ADR 5).
+    private final BucketConfiguration perAddressLimit;
+    private final BucketConfiguration signInPerAddressLimit;
+    private final BucketConfiguration perApiTokenLimit;
+    private final BucketConfiguration perUserLimit;
 
     RateLimitFilters(RateLimitProperties properties, MeterRegistry meters) {
         this.properties = properties;
@@ -52,28 +57,29 @@ public class RateLimitFilters implements DisposableBean {
                 .register(meters);
         this.storeFailures = Counter.builder("portal.gateway.rate.limit.store.failures")
                 .description("Rate-limit checks that could not reach the store and let the request pass").register(meters);
+        this.perAddressLimit = configuration(properties.perAddress());
+        this.signInPerAddressLimit = configuration(properties.signInPerAddress());
+        this.perApiTokenLimit = configuration(properties.perApiToken());
+        this.perUserLimit = configuration(properties.perUser());
     }
 
     /** Per client address, before authentication. */
     public HandlerFilterFunction<ServerResponse, ServerResponse> perAddress(GatewayRoute route) {
-        BucketConfiguration limit = configuration(
-                route.rateClass() == RateClass.SIGN_IN ? properties.signInPerAddress() : properties.perAddress());
+        BucketConfiguration limit = route.rateClass() == RateClass.SIGN_IN ? signInPerAddressLimit : perAddressLimit;
         String bucket = route.rateClass() == RateClass.SIGN_IN ? "sign-in-address:" : "address:";
         return (request, next) -> check(bucket + clientAddress(request), limit, request, next);
     }
 
     /** Per signed-in user or API token, after authentication. */
     public HandlerFilterFunction<ServerResponse, ServerResponse> perCaller(GatewayRoute route) {
-        BucketConfiguration perApiToken = configuration(properties.perApiToken());
-        BucketConfiguration perUser = configuration(properties.perUser());
         return (request, next) -> {
             Caller caller = RouteAccessFilters.callerOf(request).orElse(null);
             if (caller == null) {
                 return next.handle(request);
             }
             return caller.kind() == Caller.Kind.API_TOKEN
-                    ? check("api-token:" + caller.actorId(), perApiToken, request, next)
-                    : check("user:" + caller.actorId(), perUser, request, next);
+                    ? check("api-token:" + caller.actorId(), perApiTokenLimit, request, next)
+                    : check("user:" + caller.actorId(), perUserLimit, request, next);
         };
     }
 
