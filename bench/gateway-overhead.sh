@@ -13,10 +13,10 @@
 #
 #   bench/gateway-overhead.sh                 # about 5 minutes here; hold /tmp/platform.lock (fixed ports)
 #   PROFILE=1 bench/gateway-overhead.sh       # also a JFR profile of the gateway under load (hot methods)
-#   COMPARE="before=/tmp/old.jar jdk-client=,--spring.http.clients.imperative.factory=jdk" bench/gateway-overhead.sh
-#                                             # other gateways measured in the same run (name=jar,arg,...)
-#   FLAVOURS=1 bench/gateway-overhead.sh     # also Spring Cloud Gateway's WebFlux flavour doing the gateway's work on
-#                                             # this route (webflux), and a bare proxy of each flavour with no filters
+#   COMPARE="mvc=/tmp/gateway-mvc.jar" bench/gateway-overhead.sh
+#                                             # other gateways measured in the same run (name=jar,arg,...), e.g. the
+#                                             # Server MVC gateway before ADR 5's switch, built from d41cc47
+#   FLAVOURS=1 bench/gateway-overhead.sh     # also a bare proxy of each Spring Cloud Gateway flavour with no filters
 #                                             # (bare-webflux, bare-mvc): bench/gateway-flavours, built here (Maven
 #                                             # profile bench-gateway-flavours, never in the product build) when a jar
 #                                             # is missing; delete bench/gateway-flavours/*/target to rebuild
@@ -40,14 +40,14 @@ trap cleanup EXIT
 bench_jdk; bench_build orders-service; bench_build gateway
 FLAVOUR_JARS=()
 if [[ ${FLAVOURS:-0} == 1 ]]; then
-  for flavour in webflux bare-webflux bare-mvc; do
+  for flavour in bare-webflux bare-mvc; do
     FLAVOUR_JARS+=("$flavour=$BENCH_ROOT/bench/gateway-flavours/$flavour/target/bench-gateway-$flavour-0.1.0-SNAPSHOT.jar")
   done
   for flavour in "${FLAVOUR_JARS[@]}"; do
     if [[ ! -f ${flavour#*=} ]]; then
       echo "building the gateway flavours (bench/gateway-flavours) ..."
       (cd "$BENCH_ROOT" && ./mvnw -B -q -DskipTests -P bench-gateway-flavours package \
-        -pl bench/gateway-flavours/webflux,bench/gateway-flavours/bare-webflux,bench/gateway-flavours/bare-mvc -am)
+        -pl bench/gateway-flavours/bare-webflux,bench/gateway-flavours/bare-mvc -am)
       break
     fi
   done
@@ -130,7 +130,7 @@ ok() {  # waits until the path answers 200 (a service takes traffic once its rev
 warm() { ok "$1"; wrk -t2 -c"$CONNECTIONS" -d"${2:-${WARMUP:-10s}}" -H "Authorization: Bearer $TOKEN" "$1" >/dev/null; }
 
 # Other gateways to compare in the same run, measured after the main one: COMPARE="name=jar,arg,arg name2=,arg ..."
-# (an empty jar is this tree's build), e.g. COMPARE="before=/tmp/old.jar jdk-client=,--spring.http.clients.imperative.factory=jdk".
+# (an empty jar is this tree's build), e.g. COMPARE="mvc=/tmp/gateway-mvc.jar".
 read -r -a VARIANTS <<< "${COMPARE:-}"
 VARIANTS+=("${FLAVOUR_JARS[@]}")
 echo "warming up and measuring ..."

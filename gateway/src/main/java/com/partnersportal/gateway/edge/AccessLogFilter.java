@@ -1,42 +1,45 @@
 package com.partnersportal.gateway.edge;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * One access-log line per request on the {@code gateway.access} logger: method, path (never the query, which
  * may hold a signed link), status, duration, client and the caller's kind and merchant. With structured logging
  * on, each is a field, next to the request id and trace id.
  */
-public class AccessLogFilter extends OncePerRequestFilter {
+public class AccessLogFilter implements WebFilter {
 
     /** Set by the route's access check once the caller is known ({@code kind:merchant}). */
     public static final String CALLER_SUMMARY = AccessLogFilter.class.getName() + ".caller";
     private static final Logger access = LoggerFactory.getLogger("gateway.access");
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            Object caller = request.getAttribute(CALLER_SUMMARY);
+        return chain.filter(exchange).doFinally(signal -> {
+            ServerHttpRequest request = exchange.getRequest();
+            Object caller = exchange.getAttribute(CALLER_SUMMARY);
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            int code = status == null ? 200 : status.value();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            InetSocketAddress client = request.getRemoteAddress();
             access.atInfo()
-                    .addKeyValue("http.method", request.getMethod())
-                    .addKeyValue("url.path", request.getRequestURI())
-                    .addKeyValue("http.status", response.getStatus())
-                    .addKeyValue("duration.ms", (System.nanoTime() - started) / 1_000_000)
-                    .addKeyValue("client.address", request.getRemoteAddr())
+                    .addKeyValue("http.method", request.getMethod().name())
+                    .addKeyValue("url.path", request.getPath().value())
+                    .addKeyValue("http.status", code)
+                    .addKeyValue("duration.ms", millis)
+                    .addKeyValue("client.address", client == null ? "unknown" : client.getAddress().getHostAddress())
                     .addKeyValue("caller", caller == null ? "anonymous" : caller)
-                    .log("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
-                            (System.nanoTime() - started) / 1_000_000);
-        }
+                    .addKeyValue(RequestIdFilter.LOG_KEY, RequestIdFilter.of(exchange))
+                    .log("{} {} {} {}ms", request.getMethod().name(), request.getPath().value(), code, millis);
+        });
     }
 }

@@ -1,44 +1,55 @@
 package com.partnersportal.gateway.edge;
 
 import com.partnersportal.kit.deployment.DeploymentProperties;
-import io.micrometer.tracing.Tracer;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.filter.CorsFilter;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * What every request meets at the edge, outermost first: its request id, the access log, security headers and
- * CORS for the configured portal origin only ({@code portal.gateway.cors.allowed-origins}). Body size limits come
- * from service-kit's request-body filter, as in every service.
+ * What every request meets at the edge, outermost first: the client's address (through trusted proxies only), its
+ * request id, the access log, security headers, CORS for the configured portal origin only
+ * ({@code portal.gateway.cors.allowed-origins}), the size limits and the refusal of unclean text and of paths that
+ * try to climb out of their route, as in every service.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
 
     @Bean
-    FilterRegistrationBean<RequestIdFilter> requestIdFilter(ObjectProvider<Tracer> tracer) {
-        return ordered(new RequestIdFilter(tracer), Ordered.HIGHEST_PRECEDENCE + 2);
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    ClientAddressFilter clientAddressFilter(
+            @Value("${portal.gateway.trusted-proxies}") String trustedProxies) {
+        return new ClientAddressFilter(Pattern.compile(trustedProxies));
     }
 
     @Bean
-    FilterRegistrationBean<AccessLogFilter> accessLogFilter() {
-        return ordered(new AccessLogFilter(), Ordered.HIGHEST_PRECEDENCE + 3);
+    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
     }
 
     @Bean
-    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter(DeploymentProperties deployment) {
-        return ordered(new SecurityHeadersFilter(!deployment.environment().isSandbox()), Ordered.HIGHEST_PRECEDENCE + 4);
+    @Order(Ordered.HIGHEST_PRECEDENCE + 3)
+    AccessLogFilter accessLogFilter() {
+        return new AccessLogFilter();
     }
 
     @Bean
-    FilterRegistrationBean<CorsFilter> corsFilter(
-            @Value("${portal.gateway.cors.allowed-origins:}") List<String> allowedOrigins) {
+    @Order(Ordered.HIGHEST_PRECEDENCE + 4)
+    SecurityHeadersFilter securityHeadersFilter(DeploymentProperties deployment) {
+        return new SecurityHeadersFilter(!deployment.environment().isSandbox());
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 5)
+    CorsWebFilter corsFilter(@Value("${portal.gateway.cors.allowed-origins:}") List<String> allowedOrigins) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins.stream().filter(origin -> !origin.isBlank()).toList());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
@@ -49,12 +60,19 @@ class EdgeConfiguration {
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);
-        return ordered(new CorsFilter(source), Ordered.HIGHEST_PRECEDENCE + 5);
+        return new CorsWebFilter(source);
     }
 
-    private static <T extends jakarta.servlet.Filter> FilterRegistrationBean<T> ordered(T filter, int order) {
-        FilterRegistrationBean<T> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(order);
-        return registration;
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    RequestSizeFilter requestSizeFilter(@Value("${portal.http.max-header-size:16KB}") DataSize maxHeaders,
+            @Value("${portal.http.max-body-size:1MB}") DataSize maxBody) {
+        return new RequestSizeFilter(maxHeaders, maxBody);
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 11)
+    CleanRequestFilter cleanRequestFilter() {
+        return new CleanRequestFilter();
     }
 }

@@ -1,12 +1,11 @@
 package com.partnersportal.gateway.edge;
 
 import com.partnersportal.gateway.web.PortalWebRoutes;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * Security headers on every answer: no MIME sniffing, no framing, no referrer, no caching of API answers, and
@@ -14,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * allows nothing; the API docs' UI, which needs its own scripts, gets a policy limited to this origin, and so does
  * the portal app (module portal-web), whose routes set their own caching.
  */
-public class SecurityHeadersFilter extends OncePerRequestFilter {
+public class SecurityHeadersFilter implements WebFilter {
 
     /**
      * The portal app's pages: its own scripts, styles and API calls only, no inline script, no plugins, no framing;
@@ -30,23 +29,24 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        boolean docsUi = request.getRequestURI().startsWith("/swagger-ui");
-        boolean portalApp = PortalWebRoutes.isAppPath(request.getRequestURI());
-        response.setHeader("Content-Security-Policy", portalApp ? PORTAL_APP_POLICY : docsUi
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        String path = exchange.getRequest().getPath().value();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        boolean docsUi = path.startsWith("/swagger-ui") || path.startsWith("/webjars/");
+        boolean portalApp = PortalWebRoutes.isAppPath(path);
+        headers.set("Content-Security-Policy", portalApp ? PORTAL_APP_POLICY : docsUi
                 ? "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
                 : "default-src 'none'; frame-ancestors 'none'");
         if (!docsUi && !portalApp) {
-            response.setHeader("Cache-Control", "no-store");
+            headers.set("Cache-Control", "no-store");
         }
         if (production) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, response);
+        return chain.filter(exchange);
     }
 }

@@ -1,8 +1,8 @@
 package com.partnersportal.gateway.proxy;
 
 import com.partnersportal.gateway.route.Upstream;
+import io.netty.channel.ChannelOption;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +15,9 @@ import org.springframework.cloud.loadbalancer.support.ServiceInstanceListSupplie
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The replicas of one service for Spring Cloud LoadBalancer (one child context per service): the addresses from
@@ -37,13 +38,12 @@ class UpstreamInstances {
                 .mapToObj(i -> new DefaultServiceInstance(serviceId + "-" + (i + 1), serviceId, uris.get(i).getHost(),
                         uris.get(i).getPort(), "https".equals(uris.get(i).getScheme())))
                 .toArray(ServiceInstance[]::new);
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build());
-        requests.setReadTimeout(Duration.ofSeconds(1));
-        RestClient probes = RestClient.builder().requestFactory(requests).build();
+        WebClient probes = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 500)
+                .responseTimeout(Duration.ofSeconds(1)))).build();
         return ServiceInstanceListSupplier.builder()
                 .withBase(ServiceInstanceListSuppliers.from(serviceId, instances))
-                .withBlockingHealthChecks(probes)
+                .withHealthChecks(probes)
                 .build(context);
     }
 }

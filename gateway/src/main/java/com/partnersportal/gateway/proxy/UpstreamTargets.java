@@ -1,15 +1,10 @@
 package com.partnersportal.gateway.proxy;
 
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
-import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
-
 import com.partnersportal.gateway.route.Upstream;
 import java.net.URI;
 import java.util.List;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.function.HandlerFilterFunction;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Where a route's requests go: straight to the service's one address, or, when it runs as several replicas, to one
@@ -26,11 +21,11 @@ class UpstreamTargets {
         this.addresses = addresses;
     }
 
-    HandlerFilterFunction<ServerResponse, ServerResponse> of(Upstream upstream) {
+    URI of(Upstream upstream) {
         List<URI> replicas = addresses.of(upstream);
         if (replicas == null || replicas.isEmpty()) {
             throw new IllegalStateException("no address for " + upstream.key() + ": set portal.services." + upstream.key() + "-url");
         }
-        return replicas.size() == 1 ? HandlerFilterFunction.ofRequestProcessor(uri(replicas.getFirst())) : lb(upstream.key());
+        return replicas.size() == 1 ? replicas.getFirst() : URI.create("lb://" + upstream.key());
     }
 }

@@ -6,6 +6,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Buckets in this process: right for one gateway replica; idle buckets are forgotten. */
 class InMemoryRateLimitStore implements RateLimitStore {
@@ -17,8 +18,9 @@ class InMemoryRateLimitStore implements RateLimitStore {
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        return buckets.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
-                .tryConsumeAndReturnRemaining(1);
+    public CompletableFuture<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration) {
+        return CompletableFuture.completedFuture(
+                buckets.get(key, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
+                        .tryConsumeAndReturnRemaining(1));
     }
 }

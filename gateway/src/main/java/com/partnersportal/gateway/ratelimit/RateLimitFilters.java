@@ -1,29 +1,31 @@
 package com.partnersportal.gateway.ratelimit;
 
 import com.partnersportal.gateway.access.RouteAccessFilters;
+import com.partnersportal.gateway.problem.ProblemResponses;
 import com.partnersportal.gateway.route.GatewayRoute;
 import com.partnersportal.gateway.route.RateClass;
 import com.partnersportal.kit.caller.Caller;
 import com.partnersportal.kit.problem.ApiProblem;
-import com.partnersportal.kit.problem.ProblemBodies;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.function.HandlerFilterFunction;
-import org.springframework.web.servlet.function.HandlerFunction;
-import org.springframework.web.servlet.function.ServerRequest;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Token-bucket rate limits: per client address before anything else (strictly on sign-in and activation
@@ -64,44 +66,44 @@ public class RateLimitFilters implements DisposableBean {
     }
 
     /** Per client address, before authentication. */
-    public HandlerFilterFunction<ServerResponse, ServerResponse> perAddress(GatewayRoute route) {
+    public GatewayFilter perAddress(GatewayRoute route) {
         BucketConfiguration limit = route.rateClass() == RateClass.SIGN_IN ? signInPerAddressLimit : perAddressLimit;
         String bucket = route.rateClass() == RateClass.SIGN_IN ? "sign-in-address:" : "address:";
-        return (request, next) -> check(bucket + clientAddress(request), limit, request, next);
+        return (exchange, chain) -> check(bucket + clientAddress(exchange), limit, exchange, chain);
     }
 
     /** Per signed-in user or API token, after authentication. */
-    public HandlerFilterFunction<ServerResponse, ServerResponse> perCaller(GatewayRoute route) {
-        return (request, next) -> {
-            Caller caller = RouteAccessFilters.callerOf(request).orElse(null);
+    public GatewayFilter perCaller(GatewayRoute route) {
+        return (exchange, chain) -> {
+            Caller caller = RouteAccessFilters.callerOf(exchange).orElse(null);
             if (caller == null) {
-                return next.handle(request);
+                return chain.filter(exchange);
             }
             return caller.kind() == Caller.Kind.API_TOKEN
-                    ? check("api-token:" + caller.actorId(), perApiTokenLimit, request, next)
-                    : check("user:" + caller.actorId(), perUserLimit, request, next);
+                    ? check("api-token:" + caller.actorId(), perApiTokenLimit, exchange, chain)
+                    : check("user:" + caller.actorId(), perUserLimit, exchange, chain);
         };
     }
 
-    private ServerResponse check(String key, BucketConfiguration limit, ServerRequest request,
-            HandlerFunction<ServerResponse> next) throws Exception {
+    private Mono<Void> check(String key, BucketConfiguration limit, ServerWebExchange exchange, GatewayFilterChain chain) {
         if (!properties.enabled()) {
-            return next.handle(request);
+            return chain.filter(exchange);
         }
-        ConsumptionProbe probe;
-        try {
-            probe = store.tryConsume(key, limit);
-        } catch (RuntimeException e) {
-            storeFailures.increment();
-            log.warn("Rate limit store unavailable, letting the request pass: {}", e.toString());
-            return next.handle(request);
-        }
-        if (probe.isConsumed()) {
-            return next.handle(request);
-        }
+        return Mono.fromFuture(() -> store.tryConsume(key, limit), true)
+                .map(Optional::of)
+                .onErrorResume(RuntimeException.class, e -> {
+                    storeFailures.increment();
+                    log.warn("Rate limit store unavailable, letting the request pass: {}", e.toString());
+                    return Mono.just(Optional.empty());
+                })
+                .flatMap(probe -> probe.isEmpty() || probe.get().isConsumed() ? chain.filter(exchange)
+                        : refuse(exchange, probe.get()));
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, ConsumptionProbe probe) {
         limited.increment();
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        return ProblemBodies.serverResponse(new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+        return ProblemResponses.write(exchange, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                 "Too many requests; retry after %d seconds.".formatted(retryAfter),
                 Map.of("retry_after_seconds", retryAfter), Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))));
     }
@@ -112,8 +114,10 @@ public class RateLimitFilters implements DisposableBean {
                 .build();
     }
 
-    static String clientAddress(ServerRequest request) {
-        return request.servletRequest().getRemoteAddr();
+    /** The client's address as the edge established it (through trusted proxies only: edge.ClientAddressFilter). */
+    static String clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     @Override

@@ -2,12 +2,12 @@ package com.partnersportal.gateway.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteAsyncBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -17,6 +17,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Buckets in Redis (compare-and-swap, as Bucket4j does it), shared by every gateway replica. A bucket whose limit is
@@ -31,10 +32,10 @@ class RedisRateLimitStore implements RateLimitStore {
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, byte[]> connection;
-    private final ProxyManager<String> buckets;
+    private final AsyncProxyManager<String> buckets;
     private final String keyPrefix;
     /** This replica's handle per key: the delaying optimisation keeps its unsynchronised count there. */
-    private final Cache<String, Bucket> handles;
+    private final Cache<String, AsyncBucketProxy> handles;
 
     RedisRateLimitStore(String redisUrl, String keyPrefix, Duration window) {
         this.keyPrefix = keyPrefix;
@@ -43,22 +44,22 @@ class RedisRateLimitStore implements RateLimitStore {
         this.connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(window))
-                .build();
+                .build().asAsync();
         this.handles = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(1_000_000).build();
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+    public CompletableFuture<ConsumptionProbe> tryConsume(String key, BucketConfiguration configuration) {
         return handles.get(key, k -> handle(k, configuration)).tryConsumeAndReturnRemaining(1);
     }
 
-    private Bucket handle(String key, BucketConfiguration configuration) {
+    private AsyncBucketProxy handle(String key, BucketConfiguration configuration) {
         long unsynchronised = configuration.getBandwidths()[0].getCapacity() / 100;
-        RemoteBucketBuilder<String> builder = buckets.builder();
+        RemoteAsyncBucketBuilder<String> builder = buckets.builder();
         if (unsynchronised > 0) {
             builder = builder.withOptimization(Optimizations.delaying(new DelayParameters(unsynchronised, MAX_UNSYNCHRONISED)));
         }
-        return builder.build(keyPrefix + key, () -> configuration);
+        return builder.build(keyPrefix + key, () -> CompletableFuture.completedFuture(configuration));
     }
 
     @Override

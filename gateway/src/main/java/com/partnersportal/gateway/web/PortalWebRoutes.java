@@ -11,14 +11,16 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerRequest;
-import org.springframework.web.servlet.function.ServerResponse;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
 
 /**
  * Serves the portal's single-page app (module {@code portal-web}, packaged under {@code classpath:/portal-web/})
@@ -44,54 +46,60 @@ public class PortalWebRoutes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> portalWeb(DeploymentProperties deployment) {
-        String environment = deployment.environment().isSandbox() ? "sandbox" : "production";
+    RouterFunction<ServerResponse> portalWeb(DeploymentProperties deployment) throws IOException {
+        String index = index(deployment.environment().isSandbox() ? "sandbox" : "production");
         return RouterFunctions.route()
                 .GET("/", request -> redirect(BASE))
                 .GET("/portal", request -> redirect(BASE))
                 // The links in activation and reset emails (notification-service's portal-url + these paths): the
                 // app opens at once (no redirect, so the link answers 200) and moves itself under /portal/.
-                .GET(ACTIVATION_LINK, request -> index(environment))
-                .GET(RESET_LINK, request -> index(environment))
+                .GET(ACTIVATION_LINK, request -> page(index))
+                .GET(RESET_LINK, request -> page(index))
                 .route(RequestPredicates.method(HttpMethod.GET).and(RequestPredicates.path(ASSETS + "**")),
                         PortalWebRoutes::asset)
                 .route(RequestPredicates.method(HttpMethod.GET).and(RequestPredicates.path(BASE + "**"))
-                        .and(request -> !request.path().startsWith(API)), request -> index(environment))
+                        .and(request -> !request.path().startsWith(API)), request -> page(index))
                 .build();
     }
 
-    private static ServerResponse redirect(String location) {
+    private static Mono<ServerResponse> redirect(String location) {
         return ServerResponse.status(302).location(URI.create(location)).cacheControl(CacheControl.noStore()).build();
     }
 
-    private static ServerResponse asset(ServerRequest request) throws NoResourceFoundException {
+    private static Mono<ServerResponse> asset(ServerRequest request) {
         String name = request.path().substring(ASSETS.length());
         if (name.isEmpty() || name.contains("..") || name.contains("\\") || name.startsWith("/")) {
-            throw new NoResourceFoundException(HttpMethod.GET, request.path(), request.path());
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         Resource resource = new ClassPathResource(LOCATION + "assets/" + name);
         if (!resource.isReadable()) {
-            throw new NoResourceFoundException(HttpMethod.GET, request.path(), request.path());
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         return ServerResponse.ok()
                 .contentType(MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM))
                 // File names carry a content hash: a changed file is a new name.
                 .header("Cache-Control", "public, max-age=31536000, immutable")
-                .body(resource);
+                .bodyValue(resource);
     }
 
-    private static ServerResponse index(String environment) throws IOException, NoResourceFoundException {
-        Resource resource = new ClassPathResource(LOCATION + "index.html");
-        if (!resource.isReadable()) {
-            throw new NoResourceFoundException(HttpMethod.GET, BASE, LOCATION + "index.html");
-        }
-        String html;
-        try (InputStream in = resource.getInputStream()) {
-            html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    private static Mono<ServerResponse> page(String index) {
+        if (index == null) {
+            return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
         }
         return ServerResponse.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Cache-Control", "no-cache")
-                .body(html.replace("__PORTAL_ENVIRONMENT__", environment));
+                .bodyValue(index);
+    }
+
+    /** The app's page with this environment written in, read once; null when the app was not packaged. */
+    private static String index(String environment) throws IOException {
+        Resource resource = new ClassPathResource(LOCATION + "index.html");
+        if (!resource.isReadable()) {
+            return null;
+        }
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__PORTAL_ENVIRONMENT__", environment);
+        }
     }
 }

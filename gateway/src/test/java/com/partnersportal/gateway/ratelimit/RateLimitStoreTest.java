@@ -22,8 +22,8 @@ class RateLimitStoreTest {
              RateLimitStore second = new RedisRateLimitStore(TestInfrastructure.redis().url(), "test:", Duration.ofMinutes(1))) {
             int consumed = 0;
             for (int i = 0; i < 4; i++) {
-                consumed += first.tryConsume(key, FIVE_A_MINUTE).isConsumed() ? 1 : 0;
-                consumed += second.tryConsume(key, FIVE_A_MINUTE).isConsumed() ? 1 : 0;
+                consumed += first.tryConsume(key, FIVE_A_MINUTE).join().isConsumed() ? 1 : 0;
+                consumed += second.tryConsume(key, FIVE_A_MINUTE).join().isConsumed() ? 1 : 0;
             }
             assertThat(consumed).isEqualTo(5);
         }
@@ -38,8 +38,8 @@ class RateLimitStoreTest {
              RateLimitStore second = new RedisRateLimitStore(TestInfrastructure.redis().url(), "test:", Duration.ofHours(1))) {
             int consumed = 0;
             for (int i = 0; i < 700; i++) {
-                consumed += first.tryConsume(key, thousand).isConsumed() ? 1 : 0;
-                consumed += second.tryConsume(key, thousand).isConsumed() ? 1 : 0;
+                consumed += first.tryConsume(key, thousand).join().isConsumed() ? 1 : 0;
+                consumed += second.tryConsume(key, thousand).join().isConsumed() ? 1 : 0;
             }
             assertThat(consumed).isBetween(1000, 1020);
         }
@@ -49,11 +49,11 @@ class RateLimitStoreTest {
     void inMemoryBucketsRefuseOverTheLimitAndSayHowLongToWait() {
         RateLimitStore store = new InMemoryRateLimitStore(Duration.ofMinutes(1));
         for (int i = 0; i < 5; i++) {
-            assertThat(store.tryConsume("k", FIVE_A_MINUTE).isConsumed()).isTrue();
+            assertThat(store.tryConsume("k", FIVE_A_MINUTE).join().isConsumed()).isTrue();
         }
-        var refused = store.tryConsume("k", FIVE_A_MINUTE);
+        var refused = store.tryConsume("k", FIVE_A_MINUTE).join();
         assertThat(refused.isConsumed()).isFalse();
         assertThat(Duration.ofNanos(refused.getNanosToWaitForRefill())).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(13));
-        assertThat(store.tryConsume("other", FIVE_A_MINUTE).isConsumed()).isTrue();
+        assertThat(store.tryConsume("other", FIVE_A_MINUTE).join().isConsumed()).isTrue();
     }
 }

@@ -37,6 +37,8 @@ public class AccessTokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Revocations revocations;
+    /** Set once a token's signature was checked against a fetched key set (see {@link #keysKnown}). */
+    private volatile boolean keysFetched;
 
     public AccessTokenVerifier(JWKSource<SecurityContext> keys) {
         this(keys, Revocations.none());
@@ -61,6 +63,7 @@ public class AccessTokenVerifier {
     public Optional<Caller> verify(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
+            keysFetched = true;
             if (revocations.refuses(claims.getSubject(),
                     claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant())) {
                 return Optional.empty();
@@ -69,6 +72,14 @@ public class AccessTokenVerifier {
         } catch (ParseException | BadJOSEException | JOSEException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether identity's key set has been fetched, so checking a token signed with a known key calls nobody (the set
+     * is fetched again when its cache time ends or a token names a key not in it).
+     */
+    public boolean keysKnown() {
+        return keysFetched;
     }
 
     private static Caller toCaller(JWTClaimsSet claims) throws ParseException {

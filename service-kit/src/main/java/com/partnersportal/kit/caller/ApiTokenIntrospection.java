@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Asks identity-service whether a merchant API token is live and whose it is, and remembers the answer
@@ -42,6 +44,11 @@ public class ApiTokenIntrospection {
         return answer.active() ? Optional.of(answer) : Optional.empty();
     }
 
+    /** Whether identity's answer for this token is in the cache, so {@link #lookUp} will not call it. */
+    public boolean answered(String token) {
+        return answers.getIfPresent(sha256(token)) != null;
+    }
+
     private Answer ask(String token) {
         try {
             Answer answer = identity.post().uri("/internal/api-tokens/introspect")
@@ -65,8 +72,10 @@ public class ApiTokenIntrospection {
 
     /**
      * identity-service's answer: whether the token is live, whose it is, its own id (the actor) and the name the
-     * merchant gave it (how the portal names the actor; absent from older answers).
+     * merchant gave it (how the portal names the actor; absent from older answers). Snake case on the wire, whatever
+     * JSON settings the calling application has (the gateway's client is not Spring Boot's).
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Answer(boolean active, UUID merchantId, UUID tokenId, String name) {
         static final Answer INACTIVE = new Answer(false, null, null, null);
     }

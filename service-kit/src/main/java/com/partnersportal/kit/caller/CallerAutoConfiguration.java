@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -21,26 +22,31 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controllers take a {@link Caller} parameter: portal access tokens, merchant API tokens. */
+/**
+ * Establishes the {@link Caller} of a request from its token (portal access tokens, merchant API tokens), in every web
+ * application; on the servlet stack (the services) controllers take it as a parameter, and the gateway (WebFlux) asks
+ * the {@link CallerResolver} itself.
+ */
 @AutoConfiguration(after = DeploymentAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 public class CallerAutoConfiguration {
 
     @Bean
-    ApiTokenIntrospection apiTokenIntrospection(RestClient.Builder builder, ServiceReplicas identityReplicas,
+    ApiTokenIntrospection apiTokenIntrospection(ObjectProvider<RestClient.Builder> builders, ServiceReplicas identityReplicas,
             ServiceCredentials credentials,
             @Value("${portal.auth.api-token-cache:60s}") Duration liveFor) {
         // A caller waits on this lookup: identity-service must answer quickly or the caller hears it is unavailable.
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(3));
-        return new ApiTokenIntrospection(builder.clone().requestFactory(requests)
+        return new ApiTokenIntrospection(builders.getIfAvailable(RestClient::builder).clone().requestFactory(requests)
                 .requestInterceptor(credentials).requestInterceptor(identityReplicas).baseUrl(identityReplicas.first())
                 .build(), liveFor);
     }
@@ -95,19 +101,25 @@ public class CallerAutoConfiguration {
         return new CallerResolver(accessTokens, apiTokens, revocations);
     }
 
-    @Bean
-    WebMvcConfigurer callerArgument(CallerResolver resolver) {
-        AuthorizeInterceptor authorize = new AuthorizeInterceptor(resolver);
-        return new WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(resolver);
-            }
+    /** Spring MVC's side: a {@link Caller} parameter, and {@code @Authorize} checked before the handler runs. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class CallerParameter {
 
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(authorize);
-            }
-        };
+        @Bean
+        WebMvcConfigurer callerArgument(CallerResolver resolver) {
+            AuthorizeInterceptor authorize = new AuthorizeInterceptor(resolver);
+            return new WebMvcConfigurer() {
+                @Override
+                public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                    resolvers.add(resolver);
+                }
+
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(authorize);
+                }
+            };
+        }
     }
 }

@@ -70,6 +70,20 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
         throw unauthenticated("unauthenticated", "Send your token as 'Authorization: Bearer <token>'.");
     }
 
+    /**
+     * Whether {@link #resolve} answers from what this process already holds, without calling identity-service: no
+     * token at all, an access token once the signing keys are known, or an API token answered within its cache time.
+     * A reactive caller (the gateway) resolves the others off its event loop.
+     */
+    public boolean answersAtOnce(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || !revocations.loaded()) {
+            return true;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return looksLikeJwt(token) ? accessTokens.keysKnown() : apiTokens.answered(token);
+    }
+
     private static boolean looksLikeJwt(String token) {
         return token.chars().filter(c -> c == '.').count() == 2;
     }

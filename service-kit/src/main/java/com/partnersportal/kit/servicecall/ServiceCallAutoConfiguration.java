@@ -11,10 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -28,25 +30,31 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code portal.service-client.secret} ({@code PORTAL_SERVICE_CLIENT_SECRET}).
  */
 @AutoConfiguration(after = CallerAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 public class ServiceCallAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceCallAutoConfiguration.class);
 
-    @Bean
-    ServiceTokenVerifier serviceTokenVerifier(JWKSource<SecurityContext> accessTokenKeys) {
-        return new ServiceTokenVerifier(accessTokenKeys);
-    }
+    /** The services' {@code /internal/**} endpoints (Spring MVC); the gateway routes none of them. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class InternalEndpointGuard {
 
-    @Bean
-    WebMvcConfigurer internalCallGuard(ServiceTokenVerifier verifier) {
-        InternalCallInterceptor guard = new InternalCallInterceptor(verifier);
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(guard).addPathPatterns(InternalCallInterceptor.PATHS).order(Ordered.HIGHEST_PRECEDENCE);
-            }
-        };
+        @Bean
+        ServiceTokenVerifier serviceTokenVerifier(JWKSource<SecurityContext> accessTokenKeys) {
+            return new ServiceTokenVerifier(accessTokenKeys);
+        }
+
+        @Bean
+        WebMvcConfigurer internalCallGuard(ServiceTokenVerifier verifier) {
+            InternalCallInterceptor guard = new InternalCallInterceptor(verifier);
+            return new WebMvcConfigurer() {
+                @Override
+                public void addInterceptors(InterceptorRegistry registry) {
+                    registry.addInterceptor(guard).addPathPatterns(InternalCallInterceptor.PATHS).order(Ordered.HIGHEST_PRECEDENCE);
+                }
+            };
+        }
     }
 
     /**
@@ -59,13 +67,13 @@ public class ServiceCallAutoConfiguration {
     }
 
     @Bean
-    ServiceCredentials serviceCredentials(RestClient.Builder builder, ServiceReplicas identityReplicas,
+    ServiceCredentials serviceCredentials(ObjectProvider<RestClient.Builder> builders, ServiceReplicas identityReplicas,
             @Value("${portal.service-client.id:${spring.application.name:service}}") String clientId,
             @Value("${portal.service-client.secret:}") String secret, DeploymentProperties deployment) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
         requests.setReadTimeout(Duration.ofSeconds(3));
-        ServiceCredentials credentials = new ServiceCredentials(builder.clone().requestFactory(requests)
+        ServiceCredentials credentials = new ServiceCredentials(builders.getIfAvailable(RestClient::builder).clone().requestFactory(requests)
                 .requestInterceptor(identityReplicas).build(),
                 URI.create(identityReplicas.first() + ServiceTokenClaims.TOKEN_PATH), clientId, secret, Clock.systemUTC());
         if (!credentials.configured() && !deployment.environment().isSandbox()) {
