@@ -1,10 +1,12 @@
 package com.partnersportal.gateway.edge;
 
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -12,14 +14,23 @@ import reactor.core.publisher.Mono;
 
 /**
  * One access-log line per request on the {@code gateway.access} logger: method, path (never the query, which
- * may hold a signed link), status, duration, client and the caller's kind and merchant. With structured logging
- * on, each is a field, next to the request id and trace id.
+ * may hold a signed link), status, duration, client, the caller's kind and merchant, the request id and the trace id.
+ * With structured logging on, each is a field.
  */
 public class AccessLogFilter implements WebFilter {
 
     /** Set by the route's access check once the caller is known ({@code kind:merchant}). */
     public static final String CALLER_SUMMARY = AccessLogFilter.class.getName() + ".caller";
     private static final Logger access = LoggerFactory.getLogger("gateway.access");
+
+    /** The request's trace, from its server observation (the log line is written after the request's scope ended). */
+    private static String traceId(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(observation -> observation.get(TracingObservationHandler.TracingContext.class))
+                .map(tracing -> ((TracingObservationHandler.TracingContext) tracing).getSpan())
+                .map(span -> span.context().traceId())
+                .orElse(null);
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -39,6 +50,7 @@ public class AccessLogFilter implements WebFilter {
                     .addKeyValue("client.address", client == null ? "unknown" : client.getAddress().getHostAddress())
                     .addKeyValue("caller", caller == null ? "anonymous" : caller)
                     .addKeyValue(RequestIdFilter.LOG_KEY, RequestIdFilter.of(exchange))
+                    .addKeyValue("traceId", traceId(exchange))
                     .log("{} {} {} {}ms", request.getMethod().name(), request.getPath().value(), code, millis);
         });
     }
