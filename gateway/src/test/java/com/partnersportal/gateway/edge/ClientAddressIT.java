@@ -45,6 +45,16 @@ class ClientAddressIT {
         }
 
         @Test
+        void aChainWithANameOrGarbageInItLeavesTheConnectionsAddress() {
+            // A name is never looked up (no DNS query leaves the machine); the hop cannot be judged, so the chain ends.
+            call(gateway, "/portal/v1/orders/named-hop", Map.of("X-Forwarded-For", "203.0.113.7, client.invalid"));
+            call(gateway, "/portal/v1/orders/garbage-hop", Map.of("X-Forwarded-For", "999.1.1.1"));
+
+            assertThat(forwardedFor("/portal/v1/orders/named-hop")).containsExactly("127.0.0.1");
+            assertThat(forwardedFor("/portal/v1/orders/garbage-hop")).containsExactly("127.0.0.1");
+        }
+
+        @Test
         void withoutTheHeaderTheClientIsTheConnection() {
             call(gateway, "/portal/v1/orders/direct", Map.of());
 
