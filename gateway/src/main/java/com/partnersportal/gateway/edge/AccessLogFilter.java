@@ -34,6 +34,9 @@ public class AccessLogFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!access.isInfoEnabled()) {
+            return chain.filter(exchange);
+        }
         long started = System.nanoTime();
         return chain.filter(exchange).doFinally(signal -> {
             ServerHttpRequest request = exchange.getRequest();

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * comes from a trusted proxy ({@code portal.gateway.trusted-proxies}, a pattern of addresses: the load balancer in
  * front), in which case the last address in {@code X-Forwarded-For} that is not itself a trusted proxy. A caller
  * cannot choose its address by sending the header itself. The services receive exactly that one address in
- * {@code X-Forwarded-For} (proxy.ClientAddressHeader; they trust the gateway for it).
+ * {@code X-Forwarded-For} (proxy.ProxiedRequestHeaders; they trust the gateway for it).
  */
 public class ClientAddressFilter implements WebFilter {
 

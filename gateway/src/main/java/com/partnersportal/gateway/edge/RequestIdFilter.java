@@ -1,7 +1,6 @@
 package com.partnersportal.gateway.edge;
 
 import io.micrometer.common.KeyValue;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -24,20 +23,17 @@ public class RequestIdFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        List<String> given = exchange.getRequest().getHeaders().get(HEADER);
-        String first = given == null || given.isEmpty() ? null : given.getFirst();
+        String first = exchange.getRequest().getHeaders().getFirst(HEADER);
         boolean sane = first != null && SANE.matcher(first).matches();
         String requestId = sane ? first : UUID.randomUUID().toString();
         exchange.getResponse().getHeaders().set(HEADER, requestId);
         ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .ifPresent(observation -> observation.addHighCardinalityKeyValue(KeyValue.of("request.id", requestId)));
-        ServerWebExchange passed = sane && given.size() == 1 ? exchange : exchange.mutate()
-                .request(exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, requestId)).build())
-                .build();
-        return chain.filter(passed);
+        // The service receives it as the one X-Request-Id (proxy.ProxiedRequestHeaders), without copying the request here.
+        return chain.filter(exchange);
     }
 
-    /** The request's id once this filter has run (it is on the response from the start). */
+    /** The request's id once this filter has run (it is on the response from the start, and goes to the service). */
     public static String of(ServerWebExchange exchange) {
         return exchange.getResponse().getHeaders().getFirst(HEADER);
     }
