@@ -156,7 +156,7 @@ gateway_stop
 for variant in "${VARIANTS[@]}"; do
   name=${variant%%=*}
   IFS=',' read -r -a spec <<< "${variant#*=}"
-  gateway_start "${spec[0]}" "${spec[@]:1}"
+  gateway_start "${spec[0]:-}" "${spec[@]:1}"
   warm "$VIA_GATEWAY"; warm "$VIA_GATEWAY"
   measure 1 "$VIA_GATEWAY" "$BENCH_DIR/$name-1.txt"; measure "$CONNECTIONS" "$VIA_GATEWAY" "$BENCH_DIR/$name-n.txt"
   gateway_stop

@@ -27,8 +27,7 @@ class ApiDocsRoutes {
         for (Upstream upstream : Upstream.values()) {
             GatewayRoute docs = new GatewayRoute("api-docs-" + upstream.key(), upstream, HttpMethod.GET,
                     "/v3/api-docs/" + upstream.key(), Access.open(), RateClass.STANDARD);
-            // After the services' routes (order 0), which take nearly every request.
-            routes.route(docs.id(), spec -> spec.order(1).method(HttpMethod.GET).and().path(docs.path())
+            routes.route(docs.id(), spec -> spec.method(HttpMethod.GET).and().path(docs.path())
                     .filters(filters -> filters
                             .filter(rateLimits.perAddress(docs), RouteFilterOrder.PER_ADDRESS_LIMIT)
                             .filter(new SetPathGatewayFilterFactory().apply(config -> config.setTemplate("/v3/api-docs")),

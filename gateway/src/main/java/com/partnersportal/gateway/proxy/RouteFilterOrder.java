@@ -7,8 +7,6 @@ package com.partnersportal.gateway.proxy;
  */
 final class RouteFilterOrder {
 
-    /** A route table line's own filters, in their order (GatewayRoutes). */
-    static final int LINE_FILTERS = 1;
     static final int PER_ADDRESS_LIMIT = 1;
     static final int ACCESS = 2;
     static final int PER_CALLER_LIMIT = 3;
