@@ -2,6 +2,9 @@ package com.partnersportal.gateway.edge;
 
 import com.partnersportal.gateway.problem.ProblemResponses;
 import com.partnersportal.kit.problem.RequestText;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,7 +27,12 @@ public class CleanRequestFilter implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         String rawPath = request.getURI().getRawPath();
         String refused = CLIMBING.matcher(rawPath).matches() ? "path"
-                : RequestText.refusedPart(rawPath, request.getURI().getRawQuery(), request.getHeaders().headerSet());
+                : RequestText.refusedPart(rawPath, request.getURI().getRawQuery());
+        for (Iterator<Map.Entry<String, List<String>>> headers = request.getHeaders().headerSet().iterator();
+                refused == null && headers.hasNext(); ) {
+            Map.Entry<String, List<String>> header = headers.next();
+            refused = RequestText.refusedHeader(header.getKey(), header.getValue());
+        }
         return refused == null ? chain.filter(exchange) : ProblemResponses.write(exchange, RequestText.refusal(refused));
     }
 }

@@ -1,5 +1,6 @@
 package com.partnersportal.gateway.problem;
 
+import com.partnersportal.kit.problem.ProblemBodies;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             String detail = refused.getReason() != null && status.is4xxClientError() ? refused.getReason()
                     : known == null ? "The request was refused." : known.getReasonPhrase() + ".";
             exchange.getResponse().getHeaders().putAll(refused.getHeaders());
-            return ProblemResponses.write(exchange, status, known == null ? "http_" + status.value() : known.name().toLowerCase(),
-                    detail, Map.of(), Map.of());
+            return ProblemResponses.write(exchange, status, ProblemBodies.errorCode(status), detail, Map.of(), Map.of());
         }
         log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         return ProblemResponses.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",

@@ -6,8 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
-import java.util.List;
-import java.util.Map;
+import java.util.Enumeration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,10 +18,11 @@ public class CleanRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<Map.Entry<String, List<String>>> headers = Collections.list(request.getHeaderNames()).stream()
-                .map(name -> Map.entry(name, (List<String>) Collections.list(request.getHeaders(name))))
-                .toList();
-        String refused = RequestText.refusedPart(request.getRequestURI(), request.getQueryString(), headers);
+        String refused = RequestText.refusedPart(request.getRequestURI(), request.getQueryString());
+        for (Enumeration<String> names = request.getHeaderNames(); refused == null && names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            refused = RequestText.refusedHeader(name, Collections.list(request.getHeaders(name)));
+        }
         if (refused != null) {
             ProblemBodies.write(response, RequestText.refusal(refused));
             return;

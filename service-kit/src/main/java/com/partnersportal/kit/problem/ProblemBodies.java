@@ -68,6 +68,12 @@ public final class ProblemBodies {
         return error;
     }
 
+    /** The error code of an answer that is only a status: its name ({@code not_found}), {@code http_<n>} when unnamed. */
+    public static String errorCode(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http_" + status.value() : known.name().toLowerCase();
+    }
+
     /** The body as JSON text, for writers outside Spring MVC; a status no {@link HttpStatus} names is titled "Error". */
     public static String json(int status, String errorCode, String detail, Map<String, Object> data) {
         HttpStatus known = HttpStatus.resolve(status);

@@ -126,11 +126,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
             WebRequest request) {
         if (body instanceof ProblemDetail detail && detail.getProperties() == null) {
-            String code = HttpStatus.resolve(statusCode.value()) == null
-                    ? "http_" + statusCode.value()
-                    : HttpStatus.valueOf(statusCode.value()).name().toLowerCase();
             detail.setProperty("message", detail.getDetail());
-            detail.setProperty("errors", List.of(ProblemBodies.error(code, Map.of())));
+            detail.setProperty("errors", List.of(ProblemBodies.error(ProblemBodies.errorCode(statusCode), Map.of())));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

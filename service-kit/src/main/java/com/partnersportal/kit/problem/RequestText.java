@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -20,10 +19,10 @@ public final class RequestText {
     }
 
     /**
-     * The refused part ({@code path}, {@code query parameter <name>}, {@code header <name>}), or null when the
-     * request is clean. Path and query are as sent, still percent-encoded.
+     * The refused part of the request line ({@code path}, {@code query parameter <name>}), or null when it is clean.
+     * Path and query are as sent, still percent-encoded.
      */
-    public static String refusedPart(String rawPath, String rawQuery, Iterable<? extends Map.Entry<String, ? extends List<String>>> headers) {
+    public static String refusedPart(String rawPath, String rawQuery) {
         if (!decodesCleanly(rawPath)) {
             return "path";
         }
@@ -36,11 +35,14 @@ public final class RequestText {
                 }
             }
         }
-        for (Map.Entry<String, ? extends List<String>> header : headers) {
-            for (String value : header.getValue()) {
-                if (!CleanText.isClean(value)) {
-                    return "header " + header.getKey();
-                }
+        return null;
+    }
+
+    /** The refused part ({@code header <name>}) when one of the header's values is not clean, else null. */
+    public static String refusedHeader(String name, Iterable<String> values) {
+        for (String value : values) {
+            if (!CleanText.isClean(value)) {
+                return "header " + name;
             }
         }
         return null;
