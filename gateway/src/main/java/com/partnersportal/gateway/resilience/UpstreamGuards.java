@@ -13,6 +13,7 @@ import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.netty.handler.timeout.ReadTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -87,7 +89,7 @@ public class UpstreamGuards {
 
     private static Mono<Void> refusal(ServerWebExchange exchange, String service, Duration timeout, Throwable e) {
         String request = exchange.getRequest().getMethod().name() + " " + exchange.getRequest().getPath().value();
-        if (e instanceof TimeoutException) {
+        if (timedOut(e)) {
             log.warn("{} did not answer {} within {} (request {})", service, request, timeout, RequestIdFilter.of(exchange));
             return ProblemResponses.write(exchange, new ApiProblem(HttpStatus.GATEWAY_TIMEOUT, "upstream_timeout",
                     "The %s service did not answer in time; try again shortly.".formatted(service),
@@ -95,6 +97,12 @@ public class UpstreamGuards {
         }
         log.warn("{} could not be reached for {} (request {}): {}", service, request, RequestIdFilter.of(exchange), e.toString());
         return ProblemResponses.write(exchange, unavailable(service, Duration.ofSeconds(5)));
+    }
+
+    /** The route's own limit, or the upstream client's (Spring Cloud Gateway's 504, or Netty's read timeout). */
+    private static boolean timedOut(Throwable e) {
+        return e instanceof TimeoutException || e instanceof ReadTimeoutException
+                || e instanceof ResponseStatusException status && status.getStatusCode().value() == 504;
     }
 
     private static ApiProblem unavailable(String service, Duration retryAfter) {

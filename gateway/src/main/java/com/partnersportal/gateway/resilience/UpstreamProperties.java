@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code portal.gateway.upstreams}: how long the gateway waits for a service's answer (per service, and per
- * route where one needs longer), and when a service's circuit opens (failure rate over a sliding window of
+ * route where one needs longer), how long it waits for the next part of an answer already begun, and when a service's circuit opens (failure rate over a sliding window of
  * calls) and for how long it stays open before letting trial calls through.
  */
 @ConfigurationProperties("portal.gateway.upstreams")
@@ -15,6 +15,7 @@ record UpstreamProperties(
         @DefaultValue("10s") Duration timeout,
         Map<String, Duration> timeouts,
         Map<String, Duration> routeTimeouts,
+        @DefaultValue("60s") Duration readTimeout,
         @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("20") int slidingWindowSize,
         @DefaultValue("10") int minimumCalls,

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.partnersportal.gateway.testing.GatewayStandIns;
 import com.partnersportal.testsupport.ServiceIntegrationTest;
 import com.partnersportal.testsupport.TestAccessTokens;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class UpstreamReplicasIT {
         for (String service : new String[] {"identity", "settlement", "webhooks", "notification"}) {
             registry.add("portal.services." + service + "-url", FIRST::baseUrl);
         }
-        registry.add("portal.services.orders-url", () -> FIRST.baseUrl() + "," + SECOND.baseUrl() + ",http://127.0.0.1:1");
+        registry.add("portal.services.orders-url", () -> FIRST.baseUrl() + "," + SECOND.baseUrl() + "," + GatewayStandIns.NOTHING_LISTENS);
     }
 
     @AfterAll

@@ -33,6 +33,11 @@ public final class GatewayStandIns implements ApplicationContextInitializer<Conf
     static final String CLIENT_SECRET = "gateway-test-client-secret";
     static final String SERVICE_TOKEN = TestAccessTokens.service("gateway", ServiceTokenClaims.Scopes.API_TOKENS_INTROSPECT);
     public static final WireMockServer SERVICES = new WireMockServer(wireMockConfig().dynamicPort());
+    /**
+     * An address where nothing listens: a privileged port, so nothing on the machine takes it. Two digits, because
+     * Reactor Netty 1.3 reads a one-digit port ({@code :1}) as part of the host name and asks DNS for it.
+     */
+    public static final String NOTHING_LISTENS = "http://127.0.0.1:19";
 
     static {
         SERVICES.start();
@@ -44,7 +49,7 @@ public final class GatewayStandIns implements ApplicationContextInitializer<Conf
         for (String service : new String[] {"identity", "orders", "settlement", "webhooks"}) {
             properties.put("portal.services." + service + "-url", SERVICES.baseUrl());
         }
-        properties.put("portal.services.notification-url", "http://127.0.0.1:1");
+        properties.put("portal.services.notification-url", NOTHING_LISTENS);
         properties.put("portal.service-client.secret", CLIENT_SECRET);
         properties.put("portal.gateway.upstreams.route-timeouts.invoices", "1s");
         properties.put("portal.gateway.cors.allowed-origins", "https://portal.example");
