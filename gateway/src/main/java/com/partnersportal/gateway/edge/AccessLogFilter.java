@@ -4,6 +4,7 @@ import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -11,10 +12,12 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 /**
  * One access-log line per request on the {@code gateway.access} logger: method, path (never the query, which
- * may hold a signed link), status, duration, client, the caller's kind and merchant, the request id and the trace id.
+ * may hold a signed link), status, duration, client, the caller's kind and merchant, the request id and the trace id,
+ * and {@code aborted} when the status went out but the answer never finished.
  * With structured logging on, each is a field.
  */
 public class AccessLogFilter implements WebFilter {
@@ -45,7 +48,13 @@ public class AccessLogFilter implements WebFilter {
             int code = status == null ? 200 : status.value();
             long millis = (System.nanoTime() - started) / 1_000_000;
             InetSocketAddress client = request.getRemoteAddress();
-            access.atInfo()
+            // The status went out but the answer did not finish: the service stopped half-way, or the caller left.
+            boolean aborted = signal != SignalType.ON_COMPLETE && exchange.getResponse().isCommitted();
+            LoggingEventBuilder line = access.atInfo();
+            if (aborted) {
+                line = line.addKeyValue("http.aborted", true);
+            }
+            line
                     .addKeyValue("http.method", request.getMethod().name())
                     .addKeyValue("url.path", request.getPath().value())
                     .addKeyValue("http.status", code)
@@ -54,7 +63,8 @@ public class AccessLogFilter implements WebFilter {
                     .addKeyValue("caller", caller == null ? "anonymous" : caller)
                     .addKeyValue(RequestIdFilter.LOG_KEY, RequestIdFilter.of(exchange))
                     .addKeyValue("traceId", traceId(exchange))
-                    .log("{} {} {} {}ms", request.getMethod().name(), request.getPath().value(), code, millis);
+                    .log("{} {} {} {}ms{}", request.getMethod().name(), request.getPath().value(), code, millis,
+                            aborted ? " aborted" : "");
         });
     }
 }

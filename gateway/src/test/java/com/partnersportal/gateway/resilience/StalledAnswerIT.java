@@ -1,6 +1,8 @@
 package com.partnersportal.gateway.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.partnersportal.gateway.testing.GatewayClient;
 import com.partnersportal.gateway.testing.GatewayStandIns;
@@ -14,13 +16,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +40,7 @@ import org.springframework.web.client.RestClientException;
  * ever. The stalling service is a bare socket, because it must stop in the middle of a body; the other services are
  * not needed and not there.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @ServiceIntegrationTest
 @Import({TestAccessTokens.Keys.class, GatewayClient.class})
 @TestPropertySource(properties = "management.server.port=0")
@@ -59,13 +66,16 @@ class StalledAnswerIT {
     }
 
     @Test
-    void anAnswerThatStopsHalfWayIsCutOffNotWaitedOnForEver() {
+    void anAnswerThatStopsHalfWayIsCutOffNotWaitedOnForEver(CapturedOutput output) {
         String viewer = TestAccessTokens.user(UUID.randomUUID(), UUID.randomUUID(), Set.of(Permission.ORDERS_VIEW), List.of());
 
         assertThatThrownBy(() -> gateway.call(HttpMethod.GET, "/portal/v1/orders", viewer))
                 .as("the caller's connection is closed by the gateway, not given up on by the caller")
                 .isInstanceOf(RestClientException.class)
                 .matches(failure -> !GatewayClient.outOfPatience(failure));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("gateway.access") && line.contains("GET /portal/v1/orders 200")))
+                .as("the access log tells the answer was cut off").singleElement().asString().contains("ms aborted"));
     }
 
     /** Answers every request with a 200 promising 1,000 bytes, sends 12 of them, and keeps the connection open. */

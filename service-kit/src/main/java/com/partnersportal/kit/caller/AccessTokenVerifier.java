@@ -2,13 +2,16 @@ package com.partnersportal.kit.caller;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.partnersportal.identity.contract.AccessTokenClaims;
@@ -20,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -37,8 +41,10 @@ public class AccessTokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final Revocations revocations;
-    /** Set once a token's signature was checked against a fetched key set (see {@link #keysKnown}). */
-    private volatile boolean keysFetched;
+    private static final String NO_KEY_ID = "";
+
+    /** The ids of identity's keys that have verified a token here: held by the key cache (see {@link #answersAtOnce}). */
+    private final Set<String> verifiedKeyIds = ConcurrentHashMap.newKeySet();
 
     public AccessTokenVerifier(JWKSource<SecurityContext> keys) {
         this(keys, Revocations.none());
@@ -62,8 +68,9 @@ public class AccessTokenVerifier {
      */
     public Optional<Caller> verify(String token) {
         try {
-            JWTClaimsSet claims = processor.process(token, null);
-            keysFetched = true;
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = processor.process(jwt, null);
+            verifiedKeyIds.add(Objects.requireNonNullElse(jwt.getHeader().getKeyID(), NO_KEY_ID));
             if (revocations.refuses(claims.getSubject(),
                     claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant())) {
                 return Optional.empty();
@@ -75,11 +82,21 @@ public class AccessTokenVerifier {
     }
 
     /**
-     * Whether identity's key set has been fetched, so checking a token signed with a known key calls nobody (the set
-     * is fetched again when its cache time ends or a token names a key not in it).
+     * Whether checking this token calls nobody: it names a key that has verified a token here before, so the cached
+     * key set holds it; the cache refreshes itself ahead of its expiry. A token naming
+     * a key not seen yet (a rotation, or a forger's invention) makes the verifier fetch identity's key set (at most
+     * every 10 seconds), so a reactive caller checks it off its event loop. An unreadable token is refused at once.
      */
-    public boolean keysKnown() {
-        return keysFetched;
+    public boolean answersAtOnce(String token) {
+        if (verifiedKeyIds.isEmpty()) {
+            return false;
+        }
+        try {
+            return verifiedKeyIds.contains(Objects.requireNonNullElse(
+                    JWSHeader.parse(JOSEObject.split(token)[0]).getKeyID(), NO_KEY_ID));
+        } catch (ParseException e) {
+            return true;
+        }
     }
 
     private static Caller toCaller(JWTClaimsSet claims) throws ParseException {

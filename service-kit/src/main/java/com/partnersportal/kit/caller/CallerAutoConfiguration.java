@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -38,6 +40,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication
 public class CallerAutoConfiguration {
 
+    /** The key set's background refresh: daemon threads, stopped with the key source when the context closes. */
+    private static final ThreadFactory KEY_REFRESH_THREADS = Thread.ofPlatform().daemon().name("jwks-refresh-", 0).factory();
+
     @Bean
     ApiTokenIntrospection apiTokenIntrospection(ObjectProvider<RestClient.Builder> builders, ServiceReplicas identityReplicas,
             ServiceCredentials credentials,
@@ -51,7 +56,11 @@ public class CallerAutoConfiguration {
                 .build(), liveFor);
     }
 
-    /** identity-service's public keys, fetched on first use and again when a token names an unknown key. */
+    /**
+     * identity-service's public keys, fetched on first use and again when a token names an unknown key (at most every
+     * 10 seconds). The set is kept 15 minutes and fetched again a minute before that on a background thread, so no
+     * request waits for its expiry (the gateway checks tokens on its event loop).
+     */
     @Bean
     @ConditionalOnMissingBean
     JWKSource<SecurityContext> accessTokenKeys(ServiceReplicas identityReplicas) throws MalformedURLException {
@@ -60,7 +69,9 @@ public class CallerAutoConfiguration {
                                 JWKSourceBuilder.DEFAULT_HTTP_READ_TIMEOUT, JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
                 .cache(Duration.ofMinutes(15).toMillis(), Duration.ofSeconds(10).toMillis())
                 .rateLimited(Duration.ofSeconds(10).toMillis())
-                .refreshAheadCache(false)
+                .refreshAheadCache(Duration.ofMinutes(1).toMillis(), null,
+                        Executors.newSingleThreadExecutor(KEY_REFRESH_THREADS), true,
+                        Executors.newSingleThreadScheduledExecutor(KEY_REFRESH_THREADS), true)
                 .build();
     }
 

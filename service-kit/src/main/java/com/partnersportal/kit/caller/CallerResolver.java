@@ -72,7 +72,7 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
 
     /**
      * Whether {@link #resolve} answers from what this process already holds, without calling identity-service: no
-     * token at all, an access token once the signing keys are known, or an API token answered within its cache time.
+     * token at all, an access token signed with a key already known, or an API token answered within its cache time.
      * A reactive caller (the gateway) resolves the others off its event loop.
      */
     public boolean answersAtOnce(String authorization) {
@@ -81,7 +81,7 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
             return true;
         }
         String token = authorization.substring(BEARER.length()).trim();
-        return looksLikeJwt(token) ? accessTokens.keysKnown() : apiTokens.answered(token);
+        return looksLikeJwt(token) ? accessTokens.answersAtOnce(token) : apiTokens.answered(token);
     }
 
     private static boolean looksLikeJwt(String token) {

@@ -120,6 +120,23 @@ class CallerResolverTest {
     }
 
     @Test
+    void onlyATokenNamingAKeyThatHasVerifiedATokenBeforeIsCheckedWithoutAskingIdentity() {
+        CallerResolver resolver = new CallerResolver(verifier, unreachableIdentity);
+        String first = "Bearer " + accessToken(IDENTITY_KEY, claims -> claims);
+        String unknownKey = "Bearer " + accessToken(newKey("identity-2"), claims -> claims);
+
+        assertThat(resolver.answersAtOnce(first)).as("no key known yet: the key set may have to be fetched").isFalse();
+        resolver.resolve(first);
+
+        assertThat(resolver.answersAtOnce("Bearer " + accessToken(IDENTITY_KEY, claims -> claims))).isTrue();
+        assertThat(resolver.answersAtOnce(unknownKey)).as("a key not seen makes the verifier fetch the set").isFalse();
+        assertRefused(unknownKey);
+        assertThat(resolver.answersAtOnce(unknownKey)).as("a refused token teaches nothing").isFalse();
+        assertThat(resolver.answersAtOnce("Bearer not.a.jwt")).as("unreadable: refused without any key").isTrue();
+        assertThat(resolver.answersAtOnce(null)).isTrue();
+    }
+
+    @Test
     void aCallerWithNoCredentialsIsUnauthenticated() {
         assertThatThrownBy(() -> resolve(null))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status().value()).isEqualTo(401));
