@@ -1,8 +1,8 @@
 package com.partnersportal.kit.caller;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JOSEObject;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -39,10 +39,10 @@ public class AccessTokenVerifier {
      */
     public static final int MAX_CLOCK_SKEW_SECONDS = 5;
 
-    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    private final Revocations revocations;
     private static final String NO_KEY_ID = "";
 
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final Revocations revocations;
     /** The ids of identity's keys that have verified a token here: held by the key cache (see {@link #answersAtOnce}). */
     private final Set<String> verifiedKeyIds = ConcurrentHashMap.newKeySet();
 
@@ -83,9 +83,9 @@ public class AccessTokenVerifier {
 
     /**
      * Whether checking this token calls nobody: it names a key that has verified a token here before, so the cached
-     * key set holds it; the cache refreshes itself ahead of its expiry. A token naming
-     * a key not seen yet (a rotation, or a forger's invention) makes the verifier fetch identity's key set (at most
-     * every 10 seconds), so a reactive caller checks it off its event loop. An unreadable token is refused at once.
+     * key set holds it (the cache refreshes itself ahead of its expiry). A token naming a key not seen yet (a
+     * rotation's new key, or a forger's invention) makes the verifier fetch identity's key set (at most every 10
+     * seconds), so a reactive caller checks it off its event loop. An unreadable token is refused at once.
      */
     public boolean answersAtOnce(String token) {
         if (verifiedKeyIds.isEmpty()) {
