@@ -2,6 +2,7 @@ package com.partnersportal.gateway.edge;
 
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -12,7 +13,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
  * One access-log line per request on the {@code gateway.access} logger: method, path (never the query, which
@@ -41,30 +41,36 @@ public class AccessLogFilter implements WebFilter {
             return chain.filter(exchange);
         }
         long started = System.nanoTime();
-        return chain.filter(exchange).doFinally(signal -> {
-            ServerHttpRequest request = exchange.getRequest();
-            Object caller = exchange.getAttribute(CALLER_SUMMARY);
-            HttpStatusCode status = exchange.getResponse().getStatusCode();
-            int code = status == null ? 200 : status.value();
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            InetSocketAddress client = request.getRemoteAddress();
-            // The status went out but the answer did not finish: the service stopped half-way, or the caller left.
-            boolean aborted = signal != SignalType.ON_COMPLETE && exchange.getResponse().isCommitted();
-            LoggingEventBuilder line = access.atInfo();
-            if (aborted) {
-                line = line.addKeyValue("http.aborted", true);
-            }
-            line
-                    .addKeyValue("http.method", request.getMethod().name())
-                    .addKeyValue("url.path", request.getPath().value())
-                    .addKeyValue("http.status", code)
-                    .addKeyValue("duration.ms", millis)
-                    .addKeyValue("client.address", client == null ? "unknown" : client.getAddress().getHostAddress())
-                    .addKeyValue("caller", caller == null ? "anonymous" : caller)
-                    .addKeyValue(RequestIdFilter.LOG_KEY, RequestIdFilter.of(exchange))
-                    .addKeyValue("traceId", traceId(exchange))
-                    .log("{} {} {} {}ms{}", request.getMethod().name(), request.getPath().value(), code, millis,
-                            aborted ? " aborted" : "");
-        });
+        // Whether the status had gone out when the exchange failed or the caller left: the answer never finished (the
+        // service stopped half-way, or the caller went away). Read at that moment: by the end an error handler may
+        // have written a problem, which is an answer.
+        AtomicBoolean aborted = new AtomicBoolean();
+        return chain.filter(exchange)
+                .doOnError(error -> aborted.set(exchange.getResponse().isCommitted()))
+                .doOnCancel(() -> aborted.set(exchange.getResponse().isCommitted()))
+                .doFinally(signal -> log(exchange, started, aborted.get()));
+    }
+
+    private static void log(ServerWebExchange exchange, long started, boolean aborted) {
+        ServerHttpRequest request = exchange.getRequest();
+        Object caller = exchange.getAttribute(CALLER_SUMMARY);
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        int code = status == null ? 200 : status.value();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        InetSocketAddress client = request.getRemoteAddress();
+        LoggingEventBuilder line = access.atInfo();
+        if (aborted) {
+            line = line.addKeyValue("http.aborted", true);
+        }
+        line.addKeyValue("http.method", request.getMethod().name())
+                .addKeyValue("url.path", request.getPath().value())
+                .addKeyValue("http.status", code)
+                .addKeyValue("duration.ms", millis)
+                .addKeyValue("client.address", client == null ? "unknown" : client.getAddress().getHostAddress())
+                .addKeyValue("caller", caller == null ? "anonymous" : caller)
+                .addKeyValue(RequestIdFilter.LOG_KEY, RequestIdFilter.of(exchange))
+                .addKeyValue("traceId", traceId(exchange))
+                .log("{} {} {} {}ms{}", request.getMethod().name(), request.getPath().value(), code, millis,
+                        aborted ? " aborted" : "");
     }
 }

@@ -44,8 +44,8 @@ class AccessLogIT {
         gateway.call(HttpMethod.GET, "/portal/v1/orders/logged?signature=secret",
                 Map.of("Authorization", "Bearer " + viewer, "X-Request-Id", "shop-log-7"), null);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(accessLine(output)).isNotNull());
-        JsonNode line = accessLine(output);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(accessLine(output, "shop-log-7")).isNotNull());
+        JsonNode line = accessLine(output, "shop-log-7");
         // ECS nests the dotted names: http.method is {"http": {"method": ...}}.
         assertThat(line.path("http").path("method").asString()).isEqualTo("GET");
         assertThat(line.path("url").path("path").asString()).isEqualTo("/portal/v1/orders/logged");
@@ -54,11 +54,22 @@ class AccessLogIT {
         assertThat(line.get("caller").asString()).isEqualTo("user:" + merchant);
         assertThat(line.get("traceId").asString()).matches("[0-9a-f]{32}");
         assertThat(line.toString()).doesNotContain("secret");
+        assertThat(line.path("http").has("aborted")).as("an answer that finished").isFalse();
     }
 
-    private static JsonNode accessLine(CapturedOutput output) {
+    @Test
+    void anErrorAnsweredWithAProblemIsLoggedWithItsStatusAndNotAsAborted(CapturedOutput output) {
+        gateway.call(HttpMethod.GET, "/no/such/route", Map.of("X-Request-Id", "shop-log-404"), null);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(accessLine(output, "shop-log-404")).isNotNull());
+        JsonNode line = accessLine(output, "shop-log-404");
+        assertThat(line.path("http").path("status").asInt()).isEqualTo(404);
+        assertThat(line.path("http").has("aborted")).isFalse();
+    }
+
+    private static JsonNode accessLine(CapturedOutput output, String requestId) {
         return output.getOut().lines()
-                .filter(text -> text.startsWith("{") && text.contains("shop-log-7"))
+                .filter(text -> text.startsWith("{") && text.contains(requestId))
                 .map(JSON::readTree)
                 .filter(json -> "gateway.access".equals(json.path("log").path("logger").asString(null)))
                 .findFirst().orElse(null);
