@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code portal.gateway.upstreams}: how long the gateway waits for a service's answer (per service, and per
- * route where one needs longer), how long it waits for the next part of an answer already begun, and when a service's circuit opens (failure rate over a sliding window of
- * calls) and for how long it stays open before letting trial calls through.
+ * route where one needs longer), how long it waits for the next part of an answer already begun, and when a
+ * service's circuit opens (failure rate over a sliding window of calls) and for how long it stays open before
+ * letting trial calls through.
  */
 @ConfigurationProperties("portal.gateway.upstreams")
 record UpstreamProperties(

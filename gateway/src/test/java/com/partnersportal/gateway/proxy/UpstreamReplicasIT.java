@@ -44,9 +44,7 @@ class UpstreamReplicasIT {
 
     @DynamicPropertySource
     static void ordersAsReplicas(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"identity", "settlement", "webhooks", "notification"}) {
-            registry.add("portal.services." + service + "-url", FIRST::baseUrl);
-        }
+        GatewayStandIns.otherServicesAt(registry, FIRST::baseUrl);
         registry.add("portal.services.orders-url", () -> FIRST.baseUrl() + "," + SECOND.baseUrl() + "," + GatewayStandIns.NOTHING_LISTENS);
     }
 

@@ -53,9 +53,7 @@ class StalledAnswerIT {
 
     @DynamicPropertySource
     static void ordersStallAndTheReadTimeoutIsShort(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"identity", "settlement", "webhooks", "notification"}) {
-            registry.add("portal.services." + service + "-url", () -> GatewayStandIns.NOTHING_LISTENS);
-        }
+        GatewayStandIns.otherServicesAt(registry, () -> GatewayStandIns.NOTHING_LISTENS);
         registry.add("portal.services.orders-url", ORDERS::url);
         registry.add("portal.gateway.upstreams.read-timeout", () -> "2s");
     }

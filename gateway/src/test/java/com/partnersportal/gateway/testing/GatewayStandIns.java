@@ -13,11 +13,13 @@ import com.partnersportal.testsupport.TestAccessTokens;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The services behind the gateway in its tests: one WireMock answering every request with 200 unless a test says
@@ -41,6 +43,16 @@ public final class GatewayStandIns implements ApplicationContextInitializer<Conf
 
     static {
         SERVICES.start();
+    }
+
+    /**
+     * For a test that runs its own orders-service in place of the stand-ins: every other service at {@code address}.
+     * (It cannot be a {@code @GatewayIntegrationTest}: the stand-ins' addresses would win over the test's own.)
+     */
+    public static void otherServicesAt(DynamicPropertyRegistry registry, Supplier<Object> address) {
+        for (String service : new String[] {"identity", "settlement", "webhooks", "notification"}) {
+            registry.add("portal.services." + service + "-url", address);
+        }
     }
 
     @Override
